@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGlitePool } from './pglite-pool.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** The raw statement runner handed to pg-boss: it must run through the same serialised access. */
+export interface SqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+}
+
+export interface DatabaseHandle {
+  kind: DatabaseKind;
+  db: Db;
+  executor: SqlExecutor;
+  /** The connection string, when kind is 'postgres' (pg-boss and tools open their own pools). */
+  url?: string;
+  /** The embedded instance, when kind is 'pglite' (for dumps in tests and tools). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob | File };
+
+// pg returns int8 (count(*), bigint columns) as strings; PGlite returns numbers. Make pg match, per
+// pool (not globally), since every bigint we store fits in a double.
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === 20) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format as 'text');
+  }) as typeof pg.types.getTypeParser,
+};
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      types: pgTypes,
+      application_name: 'mci',
+    });
+    // An idle client that loses its server (restart) emits 'error'; the pool replaces it. Without a
+    // listener Node would crash the process.
+    pool.on('error', () => {});
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      kind: 'postgres',
+      db,
+      url: options.url,
+      executor: { executeSql: (text, values) => pool.query(text, values as unknown[]) },
+      close: () => db.destroy(),
+    };
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  const pool = new PGlitePool(pglite);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool as never }) });
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    executor: { executeSql: (text, values) => pool.query(text, values) },
+    close: () => db.destroy(),
+  };
+}
+
+/** Runs raw SQL with positional parameters inside the given Kysely connection or transaction. */
+export function executorFor(db: Kysely<any>): SqlExecutor {
+  return {
+    async executeSql(text, values = []) {
+      const result = await db.executeQuery(CompiledQuery.raw(text, values as unknown[]));
+      return { rows: result.rows as any[] };
+    },
+  };
+}

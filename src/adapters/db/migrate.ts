@@ -1,0 +1,17 @@
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import * as m0001 from './migrations/0001_initial.ts';
+import * as m0002 from './migrations/0002_job_queue.ts';
+
+// Migrations are imported statically (not read from a folder) so that they are type-checked and the
+// order is explicit. Append new ones here.
+const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+  '0002_job_queue': m0002,
+};
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
