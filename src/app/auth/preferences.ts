@@ -1,0 +1,16 @@
+import type { Principal } from './session-user.ts';
+import { loadPrincipal } from './session-user.ts';
+import type { AppContext } from '../ports.ts';
+
+/** The locale and theme a user chose, remembered on their account (not on a device). */
+export async function updatePreferences(
+  ctx: AppContext,
+  principal: Principal,
+  input: { locale?: string | null; theme?: 'light' | 'dark' | null },
+): Promise<Principal> {
+  const changes: { locale?: string | null; theme?: 'light' | 'dark' | null } = {};
+  if (input.locale !== undefined) changes.locale = input.locale;
+  if (input.theme !== undefined) changes.theme = input.theme;
+  await ctx.db.updateTable('users').set(changes).where('id', '=', principal.user.id).execute();
+  return (await loadPrincipal(ctx.db, principal.user.id)) ?? principal;
+}

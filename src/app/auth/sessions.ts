@@ -1,0 +1,84 @@
+import { DomainError } from '../../domain/errors.ts';
+import { audit } from '../audit.ts';
+import { hashSecret, newSecret } from '../ids.ts';
+import type { AppContext } from '../ports.ts';
+import { loadPrincipal, type Principal } from './session-user.ts';
+
+export interface OpenSession extends Principal {
+  /** The cookie value; only its hash is stored. */
+  sessionToken: string;
+  csrfToken: string;
+}
+
+// A fixed argon2id hash of a random password, verified when the email is unknown so that a wrong
+// email and a wrong password take the same time.
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$+uD68NtQmcQrVlC1GG3wRg$ohTZCJSvKz51UbzMyGAKeqSybwJ/n9OgA1k/uP8Sxzg';
+
+export async function signIn(ctx: AppContext, input: { email: string; password: string }): Promise<OpenSession> {
+  const now = ctx.clock.now();
+  const user = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'kind', 'password_hash', 'is_demo'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
+    .executeTakeFirst();
+  const valid = await ctx.passwords.verify(user?.password_hash ?? DUMMY_HASH, input.password);
+  if (!user || !user.password_hash || !valid) throw new DomainError('InvalidCredentials');
+  if (user.is_demo) {
+    // Spec §8: the demo password is accepted only while the demo data is loaded.
+    const demo = await ctx.db.selectFrom('app_settings').select('value').where('key', '=', 'demo').executeTakeFirst();
+    if ((demo?.value as { loaded?: boolean } | undefined)?.loaded !== true) throw new DomainError('DemoSignInDisabled');
+  }
+  const sessionToken = newSecret();
+  const csrfToken = newSecret();
+  const principal = await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('sessions')
+      .values({
+        id_hash: hashSecret(sessionToken),
+        user_id: user.id,
+        csrf_token: csrfToken,
+        created_at: now,
+        expires_at: new Date(now.getTime() + ctx.settings.sessionTtlHours * 3_600_000),
+        last_seen_at: now,
+      })
+      .execute();
+    await audit(trx, { actor: { kind: user.kind, id: user.id }, action: 'session.signIn', at: now });
+    return loadPrincipal(trx, user.id);
+  });
+  if (!principal) throw new DomainError('InvalidCredentials');
+  return { ...principal, sessionToken, csrfToken };
+}
+
+/** The session behind a cookie value, or null when unknown or expired. Slides the expiry. */
+export async function resumeSession(
+  ctx: AppContext,
+  sessionToken: string,
+): Promise<(Principal & { csrfToken: string; idHash: string }) | null> {
+  const now = ctx.clock.now();
+  const idHash = hashSecret(sessionToken);
+  const session = await ctx.db
+    .selectFrom('sessions')
+    .select(['user_id', 'csrf_token', 'expires_at', 'last_seen_at'])
+    .where('id_hash', '=', idHash)
+    .executeTakeFirst();
+  if (!session || session.expires_at.getTime() <= now.getTime()) return null;
+  // Sliding expiry, written at most once a minute so that reads stay reads.
+  if (now.getTime() - session.last_seen_at.getTime() > 60_000) {
+    await ctx.db
+      .updateTable('sessions')
+      .set({ last_seen_at: now, expires_at: new Date(now.getTime() + ctx.settings.sessionTtlHours * 3_600_000) })
+      .where('id_hash', '=', idHash)
+      .execute();
+  }
+  const principal = await loadPrincipal(ctx.db, session.user_id);
+  return principal ? { ...principal, csrfToken: session.csrf_token, idHash } : null;
+}
+
+export async function signOut(ctx: AppContext, idHash: string, principal: Principal): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+    const actor = { kind: principal.actor.kind, id: principal.user.id };
+    await audit(trx, { actor, action: 'session.signOut', at: ctx.clock.now() });
+  });
+}

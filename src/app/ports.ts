@@ -1,0 +1,30 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../adapters/db/schema.ts';
+import type { JobName, JobPayload } from '../jobs/registry.ts';
+
+// What the use cases need from the outside world. Adapters implement these; use cases import only
+// these types (dependency rule, docs/ARCHITECTURE.md).
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database> | Kysely<Database>;
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Enqueues a job inside the caller's transaction (outbox). */
+export interface JobEnqueuer {
+  enqueue<N extends JobName>(trx: Kysely<any>, name: N, payload: JobPayload<N>, options?: { startAfter?: Date }): Promise<string | null>;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+export interface AppContext {
+  db: Db;
+  clock: Clock;
+  jobs: JobEnqueuer;
+  passwords: PasswordHasher;
+  settings: { sessionTtlHours: number };
+}

@@ -1,0 +1,109 @@
+import { loadConfig } from './config.ts';
+
+// `mci <command>`: the one entry point for every process type (architecture §1).
+const USAGE = `Usage: mci <command>
+  start        serve the web app and the API (and run the jobs, unless MCI_ROLE=api)
+  worker       run background jobs only (for scaling out on PostgreSQL)
+  migrate      apply database migrations
+  seed         load the demo data (idempotent)
+  bench-data   load large generated data: --tenants N --nominations N --partner-nominations N
+  bench        run the benchmarks (see bench/README.md)`;
+
+function arg(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index > 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a non-negative integer`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const command = process.argv[2];
+  const config = loadConfig();
+  switch (command) {
+    case 'start': {
+      const started = Date.now();
+      const { startServer } = await import('./main/runtime.ts');
+      const server = await startServer(config);
+      const url = server.address.replace('0.0.0.0', 'localhost');
+      const lines = [`MCI Customers is running: ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`];
+      lines.push(`  Database: ${server.runtime.handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
+      lines.push(`  API reference: ${url}/api/docs`);
+      if (server.runtime.demoUsers) {
+        lines.push('  Demo sign-ins (password "demo"):');
+        for (const u of server.runtime.demoUsers) lines.push(`    ${u.email.padEnd(30)} ${u.role}`);
+      }
+      console.log(lines.join('\n'));
+      const stop = async () => {
+        await server.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return;
+    }
+    case 'worker': {
+      const { createRuntime } = await import('./main/runtime.ts');
+      const { startWorker } = await import('./jobs/worker.ts');
+      const runtime = await createRuntime({ ...config, seedDemo: 'never' });
+      await runtime.queue.start({ schedule: true });
+      await startWorker(runtime.ctx, runtime.queue);
+      console.log('MCI worker running');
+      const stop = async () => {
+        await runtime.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return;
+    }
+    case 'migrate': {
+      const { openConfiguredDatabase } = await import('./main/runtime.ts');
+      const { migrateToLatest } = await import('./adapters/db/migrate.ts');
+      const handle = await openConfiguredDatabase(config);
+      const applied = await migrateToLatest(handle.db);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date');
+      await handle.close();
+      return;
+    }
+    case 'seed': {
+      const { openConfiguredDatabase } = await import('./main/runtime.ts');
+      const { migrateToLatest } = await import('./adapters/db/migrate.ts');
+      const { seedDemo } = await import('./seed/demo.ts');
+      const handle = await openConfiguredDatabase(config);
+      await migrateToLatest(handle.db);
+      const { users } = await seedDemo(handle.db, new Date());
+      console.log(`Demo data loaded. Sign-ins (password "demo"): ${users.map((u) => u.email).join(', ')}`);
+      await handle.close();
+      return;
+    }
+    case 'bench-data': {
+      const { openConfiguredDatabase } = await import('./main/runtime.ts');
+      const { migrateToLatest } = await import('./adapters/db/migrate.ts');
+      const { generateBenchData } = await import('./seed/bench-data.ts');
+      const handle = await openConfiguredDatabase(config);
+      await migrateToLatest(handle.db);
+      await generateBenchData(handle.db, {
+        tenants: arg('tenants', 1_000_000),
+        nominations: arg('nominations', 200_000),
+        partnerNominations: arg('partner-nominations', 50_000),
+        now: new Date(),
+        onProgress: (message) => console.log(message),
+      });
+      await handle.close();
+      return;
+    }
+    case 'bench': {
+      const { runBenchmarks } = await import('../bench/run.ts');
+      await runBenchmarks(process.argv.slice(3));
+      return;
+    }
+    default:
+      console.log(USAGE);
+      process.exitCode = command ? 1 : 0;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../app/ports.ts';
+import { registerAuth } from './auth.ts';
+import { errorBody, handleError, sendError } from './errors.ts';
+import { apiReferencePage, REFERENCE_CSS, REFERENCE_JS } from './reference-page.ts';
+import { healthRoutes } from './routes/health.ts';
+import { partnerRoleRoutes } from './routes/partner-roles.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+
+export interface HttpOptions {
+  ctx: AppContext;
+  /** Built SPA (dist/web); when absent, only the API is served. */
+  webRoot?: string;
+  logLevel?: string;
+  trustProxy?: boolean;
+  /** Probe of the database for the health route. */
+  ping: () => Promise<void>;
+}
+
+export const API_PREFIX = '/api/v1';
+
+export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      // No secrets in logs (guide: security by construction): cookies, tokens and bodies are never logged.
+      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
+    },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-correlation-id', request.id);
+  });
+
+  registerSecurityHeaders(app);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, hook: 'preHandler', errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: 429, ttl: context.ttl }) });
+  registerAuth(app, options.ctx);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'MCI workshop engagements: Customers API',
+        version: '1',
+        description:
+          'Everything the partner UI does, as a REST API (quality §1). Errors use one shape; lists are keyset-paged; ' +
+          'cookie-authenticated unsafe requests carry X-CSRF-Token.',
+      },
+      servers: [{ url: '/' }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes(options.ping));
+      await api.register(sessionRoutes(options.ctx));
+      await api.register(partnerRoleRoutes(options.ctx));
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: API_PREFIX },
+  );
+  app.get('/api/docs', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(apiReferencePage()));
+  app.get('/api/docs/reference.css', { schema: { hide: true } }, async (_request, reply) => reply.type('text/css').send(REFERENCE_CSS));
+  app.get('/api/docs/reference.js', { schema: { hide: true } }, async (_request, reply) => reply.type('text/javascript').send(REFERENCE_JS));
+
+  const webRoot = options.webRoot;
+  const indexHtml = webRoot && existsSync(join(webRoot, 'index.html')) ? readFileSync(join(webRoot, 'index.html'), 'utf8') : null;
+  if (webRoot && indexHtml) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, cacheControl: false });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (!path.startsWith('/api/') && request.method === 'GET' && indexHtml) {
+      // Client-side routes of the SPA.
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    }
+    return sendError(reply, 404, errorBody(request, 'NotFound'));
+  });
+
+  return app;
+}

@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { updatePreferences } from '../../app/auth/preferences.ts';
+import { signIn, signOut } from '../../app/auth/sessions.ts';
+import type { AppContext } from '../../app/ports.ts';
+import { ErrorResponse } from '../../contracts/common.ts';
+import { PreferencesRequest, SessionResponse, SignInRequest, UserResponse } from '../../contracts/session.ts';
+import { clearSessionCookie, requirePrincipal, setSessionCookie } from '../auth.ts';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse };
+
+// The session API of quality §1: POST signs in (cookie + CSRF token), GET reads, DELETE signs out.
+export const sessionRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/session',
+      {
+        schema: { tags: ['session'], summary: 'Sign in', body: SignInRequest, response: { 200: SessionResponse, ...errors } },
+        // Slows down password guessing per address and per account (quality §3.7).
+        config: {
+          rateLimit: {
+            max: 10,
+            timeWindow: 60_000,
+            keyGenerator: (request) => `signin:${request.ip}:${String((request.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
+          },
+        },
+      },
+      async (request, reply) => {
+        const session = await signIn(ctx, request.body);
+        setSessionCookie(request, reply, session.sessionToken, ctx.settings.sessionTtlHours * 3600);
+        return { user: session.user, csrfToken: session.csrfToken };
+      },
+    );
+
+    app.get(
+      '/session',
+      { schema: { tags: ['session'], summary: 'The current session', response: { 200: SessionResponse, ...errors } } },
+      async (request) => {
+        const principal = requirePrincipal(request);
+        return { user: principal.user, csrfToken: request.session!.csrfToken };
+      },
+    );
+
+    app.delete(
+      '/session',
+      { schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null(), ...errors } } },
+      async (request, reply) => {
+        const principal = requirePrincipal(request);
+        await signOut(ctx, request.session!.idHash, principal);
+        clearSessionCookie(request, reply);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.patch(
+      '/me/preferences',
+      {
+        schema: { tags: ['session'], summary: 'Remember the language and theme of the signed-in user', body: PreferencesRequest, response: { 200: UserResponse, ...errors } },
+      },
+      async (request) => {
+        const principal = await updatePreferences(ctx, requirePrincipal(request), request.body);
+        return { user: principal.user };
+      },
+    );
+  };

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { argon2Hasher } from '../adapters/auth/argon2-hasher.ts';
+import { systemClock } from '../adapters/clock/clock.ts';
+import { type DatabaseHandle, openDatabase } from '../adapters/db/database.ts';
+import { migrateToLatest } from '../adapters/db/migrate.ts';
+import { JobQueue } from '../adapters/queue/job-queue.ts';
+import type { AppContext, Clock } from '../app/ports.ts';
+import type { Config } from '../config.ts';
+import { buildHttpApp } from '../http/app.ts';
+import { startWorker } from '../jobs/worker.ts';
+import { seedDemo } from '../seed/demo.ts';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_ROOT = join(ROOT, 'dist/web');
+
+// The composition root: the only place that picks adapters and wires them to the use cases.
+
+export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  return config.databaseUrl
+    ? openDatabase({ kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize })
+    : openDatabase({ kind: 'pglite', dataDir: join(config.dataDir, 'pglite') });
+}
+
+export interface Runtime {
+  handle: DatabaseHandle;
+  ctx: AppContext;
+  queue: JobQueue;
+  demoUsers: { email: string; role: string }[] | null;
+  close(): Promise<void>;
+}
+
+export async function createRuntime(config: Config, options: { clock?: Clock } = {}): Promise<Runtime> {
+  const handle = await openConfiguredDatabase(config);
+  await migrateToLatest(handle.db);
+  const clock = options.clock ?? systemClock;
+  let demoUsers: Runtime['demoUsers'] = null;
+  if (config.seedDemo === 'auto') {
+    // Only a database with no partner at all gets the demo (a real installation never does).
+    const any = await handle.db.selectFrom('partners').select('id').limit(1).executeTakeFirst();
+    const demo = await handle.db.selectFrom('app_settings').select('value').where('key', '=', 'demo').executeTakeFirst();
+    if (!any || demo) demoUsers = (await seedDemo(handle.db, clock.now())).users;
+  }
+  const queue = new JobQueue(handle);
+  const ctx: AppContext = {
+    db: handle.db,
+    clock,
+    jobs: queue,
+    passwords: argon2Hasher,
+    settings: { sessionTtlHours: config.sessionTtlHours },
+  };
+  return {
+    handle,
+    ctx,
+    queue,
+    demoUsers,
+    async close() {
+      await queue.stop();
+      await handle.close();
+    },
+  };
+}
+
+export async function startServer(config: Config, options: { clock?: Clock; worker?: boolean } = {}) {
+  const runtime = await createRuntime(config, options);
+  const worker = options.worker ?? config.role !== 'api';
+  await runtime.queue.start({ schedule: worker });
+  if (worker) await startWorker(runtime.ctx, runtime.queue);
+  const app = await buildHttpApp({
+    ctx: runtime.ctx,
+    ...(existsSync(WEB_ROOT) ? { webRoot: WEB_ROOT } : {}),
+    logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
+    ping: async () => {
+      await sql`select 1`.execute(runtime.handle.db);
+    },
+  });
+  const address = await app.listen({ port: config.port, host: config.host });
+  return {
+    app,
+    runtime,
+    address,
+    async close() {
+      await app.close();
+      await runtime.close();
+    },
+  };
+}
