@@ -1,0 +1,100 @@
+// One error type with a small, stable set of top-level codes (quality §1, architecture §3).
+// Finer detail goes into `details`; the human message is localised in src/i18n from `code` and
+// `params`, so nothing here builds an English sentence for users.
+
+import type { Refusal } from './lifecycle.ts';
+
+export const ERROR_STATUS = {
+  BadRequest: 400,
+  ValidationFailed: 400,
+  Unauthenticated: 401,
+  InvalidCredentials: 401,
+  DemoSignInDisabled: 401, // §8: demo sign-ins only while the demo data is loaded
+  CsrfTokenMissing: 403,
+  Forbidden: 403,
+  NoIncentiveRole: 403, // R1
+  NotFound: 404,
+  NotAvailableForEngagement: 404, // R2
+  Conflict: 409,
+  InvalidTransition: 409, // §5: a lost race or an action not valid in the state
+  AlreadyNominated: 409, // R9 duplicate
+  UseClaimCustomer: 409, // R9: known customer, use "Claim customer"
+  DeadlinePassed: 410, // §5: e.g. "this invitation has expired"
+  IdempotencyKeyReused: 422,
+  UnprocessableEntity: 422,
+  PayloadTooLarge: 413,
+  UnsupportedMediaType: 415,
+  RateLimited: 429, // R29
+  InternalError: 500,
+  DirectoryUnavailable: 503, // §7
+  ServiceUnavailable: 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_STATUS, value);
+}
+
+/** Worth retrying unchanged later (the `isRetryable` field of the error shape). */
+export const RETRYABLE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'RateLimited',
+  'DirectoryUnavailable',
+  'ServiceUnavailable',
+]);
+
+/** Values for the localised message (ICU arguments). */
+export type MessageParams = Readonly<Record<string, unknown>>;
+
+export interface ErrorDetail {
+  code: string;
+  target?: string;
+  params?: MessageParams;
+}
+
+export interface DomainErrorOptions {
+  target?: string;
+  details?: ErrorDetail[];
+  params?: MessageParams;
+  cause?: unknown;
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly target?: string;
+  readonly details?: ErrorDetail[];
+  readonly params?: MessageParams;
+
+  constructor(code: ErrorCode, options: DomainErrorOptions = {}) {
+    // The message is the code: for logs only, never shown to a user.
+    super(code, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'DomainError';
+    this.code = code;
+    if (options.target !== undefined) this.target = options.target;
+    if (options.details !== undefined) this.details = options.details;
+    if (options.params !== undefined) this.params = options.params;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError;
+}
+
+/**
+ * A lifecycle refusal as an error. AlreadyDisputed and DeadlineNotReached are finer detail under
+ * InvalidTransition (409) rather than new top-level codes; DeadlinePassed keeps its deadline.
+ */
+export function errorFromRefusal(refusal: Refusal, target?: string): DomainError {
+  const params: Record<string, unknown> = { from: refusal.from, event: refusal.event };
+  if (refusal.deadline) params.deadline = refusal.deadline;
+  const base = target === undefined ? { params } : { params, target };
+  if (refusal.code === 'DeadlinePassed') return new DomainError('DeadlinePassed', base);
+  if (refusal.code === 'InvalidTransition') return new DomainError('InvalidTransition', base);
+  return new DomainError('InvalidTransition', { ...base, details: [{ code: refusal.code, params }] });
+}
