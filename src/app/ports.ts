@@ -21,10 +21,32 @@ export interface PasswordHasher {
   verify(hash: string, password: string): Promise<boolean>;
 }
 
+export interface OidcClaims {
+  issuer: string;
+  subject: string;
+  email: string | null;
+  emailVerified: boolean;
+  name: string | null;
+}
+
+export interface OidcChecks {
+  verifier: string;
+  state: string;
+  nonce: string;
+}
+
+/** OpenID Connect provider (configured with OIDC_ISSUER / OIDC_CLIENT_ID). */
+export interface OidcPort {
+  issuer: string;
+  start(redirectUri: string): Promise<{ url: string; checks: OidcChecks }>;
+  finish(currentUrl: string, checks: OidcChecks): Promise<OidcClaims>;
+}
+
 export interface AppContext {
   db: Db;
   clock: Clock;
   jobs: JobEnqueuer;
   passwords: PasswordHasher;
+  oidc?: OidcPort | undefined;
   settings: { sessionTtlHours: number };
 }

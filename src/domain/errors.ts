@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   Unauthenticated: 401,
   InvalidCredentials: 401,
   DemoSignInDisabled: 401, // §8: demo sign-ins only while the demo data is loaded
+  OidcNoAccount: 401,
   CsrfTokenMissing: 403,
   Forbidden: 403,
   NoIncentiveRole: 403, // R1

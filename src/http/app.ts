@@ -12,6 +12,7 @@ import { registerAuth } from './auth.ts';
 import { errorBody, handleError, sendError } from './errors.ts';
 import { apiReferencePage, REFERENCE_CSS, REFERENCE_JS } from './reference-page.ts';
 import { healthRoutes } from './routes/health.ts';
+import { oidcRoutes } from './routes/oidc.ts';
 import { partnerRoleRoutes } from './routes/partner-roles.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
@@ -22,6 +23,8 @@ export interface HttpOptions {
   webRoot?: string;
   logLevel?: string;
   trustProxy?: boolean;
+  /** Base URL for links and the OpenID Connect redirect; by default the request's own origin. */
+  publicUrl?: string | undefined;
   /** Probe of the database for the health route. */
   ping: () => Promise<void>;
 }
@@ -72,6 +75,7 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
     async (api) => {
       await api.register(healthRoutes(options.ping));
       await api.register(sessionRoutes(options.ctx));
+      await api.register(oidcRoutes(options.ctx, options.publicUrl));
       await api.register(partnerRoleRoutes(options.ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { argon2Hasher } from '../adapters/auth/argon2-hasher.ts';
+import { createOidcClient } from '../adapters/auth/oidc-client.ts';
 import { systemClock } from '../adapters/clock/clock.ts';
 import { type DatabaseHandle, openDatabase } from '../adapters/db/database.ts';
 import { migrateToLatest } from '../adapters/db/migrate.ts';
@@ -49,6 +50,7 @@ export async function createRuntime(config: Config, options: { clock?: Clock } =
     clock,
     jobs: queue,
     passwords: argon2Hasher,
+    oidc: config.oidc ? createOidcClient(config.oidc) : undefined,
     settings: { sessionTtlHours: config.sessionTtlHours },
   };
   return {
@@ -73,6 +75,7 @@ export async function startServer(config: Config, options: { clock?: Clock; work
     ...(existsSync(WEB_ROOT) ? { webRoot: WEB_ROOT } : {}),
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
     ping: async () => {
       await sql`select 1`.execute(runtime.handle.db);
     },

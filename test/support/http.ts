@@ -5,7 +5,7 @@ import { argon2Hasher } from '../../src/adapters/auth/argon2-hasher.ts';
 import { ManualClock } from '../../src/adapters/clock/clock.ts';
 import type { DatabaseHandle } from '../../src/adapters/db/database.ts';
 import { JobQueue } from '../../src/adapters/queue/job-queue.ts';
-import type { AppContext } from '../../src/app/ports.ts';
+import type { AppContext, OidcPort } from '../../src/app/ports.ts';
 import { buildHttpApp } from '../../src/http/app.ts';
 import { TEST_PASSWORD } from './factories.ts';
 
@@ -17,15 +17,18 @@ export interface TestApp {
 }
 
 /** The real HTTP app over a real database, with a manual clock; requests go through Fastify's inject. */
-export function useTestApp(handle: () => DatabaseHandle): () => TestApp {
+export function useTestApp(
+  handle: () => DatabaseHandle,
+  options: { oidc?: () => OidcPort; publicUrl?: string } = {},
+): () => TestApp {
   let testApp: TestApp | undefined;
   beforeAll(async () => {
     const h = handle();
     const clock = new ManualClock();
     const queue = new JobQueue(h);
     await queue.start({ schedule: false });
-    const ctx: AppContext = { db: h.db, clock, jobs: queue, passwords: argon2Hasher, settings: { sessionTtlHours: 12 } };
-    const app = await buildHttpApp({ ctx, logLevel: 'silent', ping: async () => void (await sql`select 1`.execute(h.db)) });
+    const ctx: AppContext = { db: h.db, clock, jobs: queue, passwords: argon2Hasher, oidc: options.oidc?.(), settings: { sessionTtlHours: 12 } };
+    const app = await buildHttpApp({ ctx, logLevel: 'silent', publicUrl: options.publicUrl, ping: async () => void (await sql`select 1`.execute(h.db)) });
     await app.ready();
     testApp = { app, ctx, clock, queue };
   });

@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import { audit } from '../audit.ts';
 import { hashSecret, newSecret } from '../ids.ts';
-import type { AppContext } from '../ports.ts';
+import type { AppContext, OidcClaims } from '../ports.ts';
 import { loadPrincipal, type Principal } from './session-user.ts';
 
 export interface OpenSession extends Principal {
@@ -16,7 +16,6 @@ const DUMMY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$+uD68NtQmcQrVlC1GG3wRg$ohTZCJSvKz51UbzMyGAKeqSybwJ/n9OgA1k/uP8Sxzg';
 
 export async function signIn(ctx: AppContext, input: { email: string; password: string }): Promise<OpenSession> {
-  const now = ctx.clock.now();
   const user = await ctx.db
     .selectFrom('users')
     .select(['id', 'kind', 'password_hash', 'is_demo'])
@@ -29,6 +28,34 @@ export async function signIn(ctx: AppContext, input: { email: string; password: 
     const demo = await ctx.db.selectFrom('app_settings').select('value').where('key', '=', 'demo').executeTakeFirst();
     if ((demo?.value as { loaded?: boolean } | undefined)?.loaded !== true) throw new DomainError('DemoSignInDisabled');
   }
+  return openSession(ctx, user, 'session.signIn');
+}
+
+/** OpenID Connect: the account is matched by (issuer, subject), or linked once by a verified email. */
+export async function signInWithOidc(ctx: AppContext, claims: OidcClaims): Promise<OpenSession> {
+  let user = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'kind'])
+    .where('oidc_issuer', '=', claims.issuer)
+    .where('oidc_subject', '=', claims.subject)
+    .executeTakeFirst();
+  if (!user && claims.email && claims.emailVerified) {
+    const email = claims.email;
+    user = await ctx.db
+      .updateTable('users')
+      .set({ oidc_issuer: claims.issuer, oidc_subject: claims.subject })
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+      .where('oidc_subject', 'is', null)
+      .returning(['id', 'kind'])
+      .executeTakeFirst();
+  }
+  // No self-service accounts: a partner's users are created or invited by the partner.
+  if (!user) throw new DomainError('OidcNoAccount');
+  return openSession(ctx, user, 'session.signInOidc');
+}
+
+async function openSession(ctx: AppContext, user: { id: string; kind: 'partnerUser' | 'operator' }, action: string): Promise<OpenSession> {
+  const now = ctx.clock.now();
   const sessionToken = newSecret();
   const csrfToken = newSecret();
   const principal = await ctx.db.transaction().execute(async (trx) => {
@@ -43,7 +70,7 @@ export async function signIn(ctx: AppContext, input: { email: string; password: 
         last_seen_at: now,
       })
       .execute();
-    await audit(trx, { actor: { kind: user.kind, id: user.id }, action: 'session.signIn', at: now });
+    await audit(trx, { actor: { kind: user.kind, id: user.id }, action, at: now });
     return loadPrincipal(trx, user.id);
   });
   if (!principal) throw new DomainError('InvalidCredentials');

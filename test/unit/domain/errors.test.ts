@@ -17,6 +17,7 @@ describe('error codes', () => {
       Unauthenticated: 401,
       InvalidCredentials: 401,
       DemoSignInDisabled: 401,
+      OidcNoAccount: 401,
       CsrfTokenMissing: 403,
       Forbidden: 403,
       NoIncentiveRole: 403,
