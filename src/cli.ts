@@ -25,8 +25,12 @@ async function main(): Promise<void> {
       const { startServer } = await import('./main/runtime.ts');
       const server = await startServer(config);
       const url = server.address.replace('0.0.0.0', 'localhost');
-      const lines = [`MCI Customers is running: ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`];
-      lines.push(`  Database: ${server.runtime.handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
+      const lines = [
+        `MCI Customers is running: ${url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      ];
+      lines.push(
+        `  Database: ${server.runtime.handle.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+      );
       lines.push(`  API reference: ${url}/api/docs`);
       if (server.runtime.demoUsers) {
         lines.push('  Demo sign-ins (password "demo"):');

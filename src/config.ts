@@ -19,13 +19,17 @@ const schema = z.object({
   MCI_TEST_CLOCK: flag,
   MCI_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   MCI_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(12),
   TRUST_PROXY: flag,
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_ALLOW_HTTP: flag,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
 });
 
 export type Config = {
@@ -42,7 +46,9 @@ export type Config = {
   role: 'all' | 'api' | 'worker';
   sessionTtlHours: number;
   trustProxy: boolean;
-  oidc: { issuer: string; clientId: string; clientSecret: string | undefined; allowHttp: boolean } | undefined;
+  oidc:
+    | { issuer: string; clientId: string; clientSecret: string | undefined; allowHttp: boolean }
+    | undefined;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 };
 
@@ -69,7 +75,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID
-        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, allowHttp: e.OIDC_ALLOW_HTTP }
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            allowHttp: e.OIDC_ALLOW_HTTP,
+          }
         : undefined,
     logLevel: e.LOG_LEVEL,
   };

@@ -13,7 +13,12 @@ export interface Clock {
 
 /** Enqueues a job inside the caller's transaction (outbox). */
 export interface JobEnqueuer {
-  enqueue<N extends JobName>(trx: Kysely<any>, name: N, payload: JobPayload<N>, options?: { startAfter?: Date }): Promise<string | null>;
+  enqueue<N extends JobName>(
+    trx: Kysely<any>,
+    name: N,
+    payload: JobPayload<N>,
+    options?: { startAfter?: Date },
+  ): Promise<string | null>;
 }
 
 export interface PasswordHasher {

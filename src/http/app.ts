@@ -6,7 +6,12 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/ports.ts';
 import { registerAuth } from './auth.ts';
 import { errorBody, handleError, sendError } from './errors.ts';
@@ -36,7 +41,15 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
     logger: {
       level: options.logLevel ?? 'info',
       // No secrets in logs (guide: security by construction): cookies, tokens and bodies are never logged.
-      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
+      redact: {
+        paths: [
+          'req.headers.cookie',
+          'req.headers.authorization',
+          'req.headers["x-csrf-token"]',
+          'res.headers["set-cookie"]',
+        ],
+        remove: true,
+      },
     },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -53,7 +66,12 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
 
   registerSecurityHeaders(app);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false, hook: 'preHandler', errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: 429, ttl: context.ttl }) });
+  await app.register(rateLimit, {
+    global: false,
+    hook: 'preHandler',
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error('rate limited'), { statusCode: 429, ttl: context.ttl }),
+  });
   registerAuth(app, options.ctx);
 
   await app.register(swagger, {
@@ -81,12 +99,21 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
     },
     { prefix: API_PREFIX },
   );
-  app.get('/api/docs', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(apiReferencePage()));
-  app.get('/api/docs/reference.css', { schema: { hide: true } }, async (_request, reply) => reply.type('text/css').send(REFERENCE_CSS));
-  app.get('/api/docs/reference.js', { schema: { hide: true } }, async (_request, reply) => reply.type('text/javascript').send(REFERENCE_JS));
+  app.get('/api/docs', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(apiReferencePage()),
+  );
+  app.get('/api/docs/reference.css', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/css').send(REFERENCE_CSS),
+  );
+  app.get('/api/docs/reference.js', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/javascript').send(REFERENCE_JS),
+  );
 
   const webRoot = options.webRoot;
-  const indexHtml = webRoot && existsSync(join(webRoot, 'index.html')) ? readFileSync(join(webRoot, 'index.html'), 'utf8') : null;
+  const indexHtml =
+    webRoot && existsSync(join(webRoot, 'index.html'))
+      ? readFileSync(join(webRoot, 'index.html'), 'utf8')
+      : null;
   if (webRoot && indexHtml) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, cacheControl: false });
   }

@@ -40,14 +40,16 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     request.principal = { user: session.user, actor: session.actor };
     request.session = { idHash: session.idHash, csrfToken: session.csrfToken };
     // An explicit Accept-Language wins; otherwise the language the user chose.
-    if (!request.headers['accept-language'] && isLocale(session.user.locale)) request.locale = session.user.locale;
+    if (!request.headers['accept-language'] && isLocale(session.user.locale))
+      request.locale = session.user.locale;
   });
 
   app.addHook('preHandler', async (request) => {
     if (!UNSAFE.has(request.method) || !request.session) return;
     const path = request.url.split('?')[0] ?? '';
     if (CSRF_EXEMPT.some((re) => re.test(path)) && request.method === 'POST') return;
-    if (request.headers['x-csrf-token'] !== request.session.csrfToken) throw new DomainError('CsrfTokenMissing');
+    if (request.headers['x-csrf-token'] !== request.session.csrfToken)
+      throw new DomainError('CsrfTokenMissing');
   });
 }
 
@@ -63,7 +65,12 @@ export function requireIncentiveRole(request: FastifyRequest): Principal {
   return principal;
 }
 
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  maxAgeSeconds: number,
+): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -74,5 +81,10 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' });
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+  });
 }

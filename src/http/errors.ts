@@ -13,11 +13,17 @@ interface Detail {
   target?: string;
 }
 
-type ZodIssueLike = { keyword: string; instancePath: string; message: string; params: Record<string, unknown> };
+type ZodIssueLike = {
+  keyword: string;
+  instancePath: string;
+  message: string;
+  params: Record<string, unknown>;
+};
 
 function fieldDetail(request: FastifyRequest, issue: ZodIssueLike, part: string | undefined): Detail[] {
   const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-  const target = [part && part !== 'body' ? part : undefined, path || undefined].filter(Boolean).join('.') || undefined;
+  const target =
+    [part && part !== 'body' ? part : undefined, path || undefined].filter(Boolean).join('.') || undefined;
   const p = issue.params;
   const at = (code: string, params: Record<string, string | number> = {}, where = target): Detail => ({
     code,
@@ -26,13 +32,23 @@ function fieldDetail(request: FastifyRequest, issue: ZodIssueLike, part: string 
   });
   switch (issue.keyword) {
     case 'unrecognized_keys':
-      return ((p.keys as string[] | undefined) ?? ['']).map((key) => at('unknown', {}, [target, key].filter(Boolean).join('.')));
+      return ((p.keys as string[] | undefined) ?? ['']).map((key) =>
+        at('unknown', {}, [target, key].filter(Boolean).join('.')),
+      );
     case 'invalid_type':
       return [at(p.input === undefined ? 'required' : 'invalidType')];
     case 'too_small':
-      return [p.origin === 'string' ? at('tooShort', { min: Number(p.minimum) }) : at('tooSmall', { min: Number(p.minimum) })];
+      return [
+        p.origin === 'string'
+          ? at('tooShort', { min: Number(p.minimum) })
+          : at('tooSmall', { min: Number(p.minimum) }),
+      ];
     case 'too_big':
-      return [p.origin === 'string' ? at('tooLong', { max: Number(p.maximum) }) : at('tooBig', { max: Number(p.maximum) })];
+      return [
+        p.origin === 'string'
+          ? at('tooLong', { max: Number(p.maximum) })
+          : at('tooBig', { max: Number(p.maximum) }),
+      ];
     case 'invalid_format':
       return [at(p.format === 'email' ? 'email' : p.format === 'uuid' ? 'uuid' : 'invalid')];
     case 'invalid_value':
@@ -42,7 +58,12 @@ function fieldDetail(request: FastifyRequest, issue: ZodIssueLike, part: string 
   }
 }
 
-export function errorBody(request: FastifyRequest, code: ErrorCode | string, extra: Partial<ErrorResponse['error']> = {}, params: Record<string, unknown> = {}): ErrorResponse {
+export function errorBody(
+  request: FastifyRequest,
+  code: ErrorCode | string,
+  extra: Partial<ErrorResponse['error']> = {},
+  params: Record<string, unknown> = {},
+): ErrorResponse {
   return {
     error: {
       code,
@@ -66,17 +87,29 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
     if (error.details?.length) {
       extra.details = error.details.map((d) => ({
         code: d.code,
-        message: translate(request.locale, `error.${d.code}`, (d.params ?? {}) as Record<string, string | number | Date>),
+        message: translate(
+          request.locale,
+          `error.${d.code}`,
+          (d.params ?? {}) as Record<string, string | number | Date>,
+        ),
         ...(d.target ? { target: d.target } : {}),
       }));
     }
-    return sendError(reply, ERROR_STATUS[error.code], errorBody(request, error.code, extra, error.params ?? {}));
+    return sendError(
+      reply,
+      ERROR_STATUS[error.code],
+      errorBody(request, error.code, extra, error.params ?? {}),
+    );
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = (error as { validationContext?: string }).validationContext;
     const details = error.validation.flatMap((issue) => fieldDetail(request, issue as ZodIssueLike, part));
     const target = details.length === 1 ? details[0]?.target : undefined;
-    return sendError(reply, 400, errorBody(request, 'ValidationFailed', { details, ...(target ? { target } : {}) }));
+    return sendError(
+      reply,
+      400,
+      errorBody(request, 'ValidationFailed', { details, ...(target ? { target } : {}) }),
+    );
   }
   const status = (error as { statusCode?: number }).statusCode;
   const fastifyCode = (error as { code?: string }).code;
@@ -84,9 +117,16 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
     const seconds = Number(reply.getHeader('retry-after') ?? 60);
     return sendError(reply, 429, errorBody(request, 'RateLimited', {}, { seconds }));
   }
-  if (status === 413 || fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 413, errorBody(request, 'PayloadTooLarge'));
-  if (status === 415 || fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendError(reply, 415, errorBody(request, 'UnsupportedMediaType'));
-  if (status && status >= 400 && status < 500) return sendError(reply, status === 404 ? 404 : 400, errorBody(request, status === 404 ? 'NotFound' : 'BadRequest'));
+  if (status === 413 || fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return sendError(reply, 413, errorBody(request, 'PayloadTooLarge'));
+  if (status === 415 || fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return sendError(reply, 415, errorBody(request, 'UnsupportedMediaType'));
+  if (status && status >= 400 && status < 500)
+    return sendError(
+      reply,
+      status === 404 ? 404 : 400,
+      errorBody(request, status === 404 ? 'NotFound' : 'BadRequest'),
+    );
   if (isDatabaseUnavailable(error)) {
     reply.header('retry-after', '5');
     return sendError(reply, 503, errorBody(request, 'ServiceUnavailable'));
@@ -98,6 +138,8 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
 // Connection failures while the database restarts (quality §3.9): answer 503, the pool recovers.
 function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
-  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(code) ||
-    /Connection terminated|connection is closed|database is closed/i.test((error as Error)?.message ?? '');
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(code) ||
+    /Connection terminated|connection is closed|database is closed/i.test((error as Error)?.message ?? '')
+  );
 }

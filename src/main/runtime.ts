@@ -41,7 +41,11 @@ export async function createRuntime(config: Config, options: { clock?: Clock } =
   if (config.seedDemo === 'auto') {
     // Only a database with no partner at all gets the demo (a real installation never does).
     const any = await handle.db.selectFrom('partners').select('id').limit(1).executeTakeFirst();
-    const demo = await handle.db.selectFrom('app_settings').select('value').where('key', '=', 'demo').executeTakeFirst();
+    const demo = await handle.db
+      .selectFrom('app_settings')
+      .select('value')
+      .where('key', '=', 'demo')
+      .executeTakeFirst();
     if (!any || demo) demoUsers = (await seedDemo(handle.db, clock.now())).users;
   }
   const queue = new JobQueue(handle);

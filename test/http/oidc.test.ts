@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOidcClient } from '../../src/adapters/auth/oidc-client.ts';
+import { describeEachDatabase } from '../support/databases.ts';
 import { createPartner, createUser } from '../support/factories.ts';
 import { useTestApp } from '../support/http.ts';
-import { describeEachDatabase } from '../support/databases.ts';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.ts';
 
 const PUBLIC_URL = 'http://mci.localhost';
@@ -19,17 +19,30 @@ afterAll(async () => {
 describeEachDatabase('OpenID Connect sign-in', ({ handle }) => {
   const t = useTestApp(handle, {
     publicUrl: PUBLIC_URL,
-    oidc: () => createOidcClient({ issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, allowHttp: true }),
+    oidc: () =>
+      createOidcClient({
+        issuer: provider.issuer,
+        clientId: provider.clientId,
+        clientSecret: provider.clientSecret,
+        allowHttp: true,
+      }),
   });
 
   async function signInThroughProvider(accountId: string, returnTo = '/admin/roles') {
-    const login = await t().app.inject({ method: 'GET', url: `/api/v1/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}` });
+    const login = await t().app.inject({
+      method: 'GET',
+      url: `/api/v1/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`,
+    });
     expect(login.statusCode).toBe(302);
     const flow = login.cookies.find((c) => c.name === 'mci_oidc')!;
     expect(flow.httpOnly).toBe(true);
     provider.loginAs = accountId;
     const back = new URL(await provider.authorize(login.headers.location as string));
-    return t().app.inject({ method: 'GET', url: back.pathname + back.search, headers: { cookie: `mci_oidc=${flow.value}` } });
+    return t().app.inject({
+      method: 'GET',
+      url: back.pathname + back.search,
+      headers: { cookie: `mci_oidc=${flow.value}` },
+    });
   }
 
   it('links a verified email to the existing account once, then signs in by subject', async () => {
@@ -41,9 +54,17 @@ describeEachDatabase('OpenID Connect sign-in', ({ handle }) => {
     expect(callback.statusCode).toBe(302);
     expect(callback.headers.location).toBe('/admin/roles');
     const session = callback.cookies.find((c) => c.name === 'mci_session')!;
-    const me = await t().app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: `mci_session=${session.value}` } });
+    const me = await t().app.inject({
+      method: 'GET',
+      url: '/api/v1/session',
+      headers: { cookie: `mci_session=${session.value}` },
+    });
     expect(me.json().user.id).toBe(user.id);
-    const linked = await handle().db.selectFrom('users').select(['oidc_issuer', 'oidc_subject']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    const linked = await handle()
+      .db.selectFrom('users')
+      .select(['oidc_issuer', 'oidc_subject'])
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(linked).toEqual({ oidc_issuer: provider.issuer, oidc_subject: subject });
     // Now the subject alone identifies the user, even if the provider's email changes.
     provider.accounts.set(subject, { email: 'changed@elsewhere.test', email_verified: true, name: 'Test' });
@@ -66,15 +87,23 @@ describeEachDatabase('OpenID Connect sign-in', ({ handle }) => {
   });
 
   it('a callback without the flow cookie (forged or replayed) is refused', async () => {
-    const response = await t().app.inject({ method: 'GET', url: '/api/v1/auth/oidc/callback?code=abc&state=def' });
+    const response = await t().app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/oidc/callback?code=abc&state=def',
+    });
     expect(response.statusCode).toBe(302);
     expect(response.headers.location).toBe('/signin?error=oidcFailed');
     expect(response.cookies.some((c) => c.name === 'mci_session')).toBe(false);
   });
 
   it('never redirects off-site after sign-in', async () => {
-    const login = await t().app.inject({ method: 'GET', url: '/api/v1/auth/oidc/login?returnTo=//evil.example/x' });
-    const flow = JSON.parse(Buffer.from(login.cookies.find((c) => c.name === 'mci_oidc')!.value, 'base64url').toString());
+    const login = await t().app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/oidc/login?returnTo=//evil.example/x',
+    });
+    const flow = JSON.parse(
+      Buffer.from(login.cookies.find((c) => c.name === 'mci_oidc')!.value, 'base64url').toString(),
+    );
     expect(flow.returnTo).toBe('/');
   });
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases.ts';
 import { createLocation, createPartner, createUser, TEST_PASSWORD } from '../support/factories.ts';
 import { signInAs, useTestApp } from '../support/http.ts';
-import { describeEachDatabase } from '../support/databases.ts';
 
 describeEachDatabase('session API', ({ handle }) => {
   const t = useTestApp(handle);
@@ -10,22 +10,37 @@ describeEachDatabase('session API', ({ handle }) => {
     const { db } = handle();
     const partner = await createPartner(db);
     const location = await createLocation(db, partner.id);
-    const user = await createUser(db, { partnerId: partner.id, roles: [{ locationId: location.id, role: 'incentivesUser' }] });
+    const user = await createUser(db, {
+      partnerId: partner.id,
+      roles: [{ locationId: location.id, role: 'incentivesUser' }],
+    });
     return { partner, location, user };
   }
 
   it('signs in with a cookie that is HttpOnly and SameSite=Lax, and returns the user and a CSRF token', async () => {
     const { user, location } = await fixture();
-    const response = await t().app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: user.email.toUpperCase(), password: TEST_PASSWORD } });
+    const response = await t().app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: user.email.toUpperCase(), password: TEST_PASSWORD },
+    });
     expect(response.statusCode).toBe(200);
     const cookie = response.cookies.find((c) => c.name === 'mci_session')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
     const body = response.json();
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(body.user).toMatchObject({ id: user.id, kind: 'partnerUser', roles: [{ locationId: location.id, role: 'incentivesUser' }] });
+    expect(body.user).toMatchObject({
+      id: user.id,
+      kind: 'partnerUser',
+      roles: [{ locationId: location.id, role: 'incentivesUser' }],
+    });
     // The cookie value is never stored as such: only its hash.
-    const stored = await handle().db.selectFrom('sessions').select('id_hash').where('user_id', '=', user.id).execute();
+    const stored = await handle()
+      .db.selectFrom('sessions')
+      .select('id_hash')
+      .where('user_id', '=', user.id)
+      .execute();
     expect(stored).toHaveLength(1);
     expect(stored[0]!.id_hash).not.toBe(cookie.value);
   });
@@ -44,7 +59,11 @@ describeEachDatabase('session API', ({ handle }) => {
 
   it('a wrong password is 401 InvalidCredentials, localised to Accept-Language', async () => {
     const { user } = await fixture();
-    const en = await t().app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: user.email, password: 'wrong' } });
+    const en = await t().app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: user.email, password: 'wrong' },
+    });
     const pl = await t().app.inject({
       method: 'POST',
       url: '/api/v1/session',
@@ -55,19 +74,35 @@ describeEachDatabase('session API', ({ handle }) => {
     expect(en.json().error.code).toBe('InvalidCredentials');
     expect(pl.json().error.code).toBe('InvalidCredentials');
     expect(pl.json().error.message).not.toBe(en.json().error.message);
-    const unknown = await t().app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'nobody@example.test', password: 'x' } });
+    const unknown = await t().app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'nobody@example.test', password: 'x' },
+    });
     expect(unknown.json().error.code).toBe('InvalidCredentials');
   });
 
   it('unknown fields and malformed input are 400 ValidationFailed with field details (mass assignment)', async () => {
-    const response = await t().app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'not-an-email', password: 'x', isAdmin: true } });
+    const response = await t().app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'not-an-email', password: 'x', isAdmin: true },
+    });
     expect(response.statusCode).toBe(400);
     const error = response.json().error;
     expect(error.code).toBe('ValidationFailed');
     expect(error.details).toEqual(
-      expect.arrayContaining([expect.objectContaining({ code: 'email', target: 'email' }), expect.objectContaining({ code: 'unknown', target: 'isAdmin' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'email', target: 'email' }),
+        expect.objectContaining({ code: 'unknown', target: 'isAdmin' }),
+      ]),
     );
-    const notJson = await t().app.inject({ method: 'POST', url: '/api/v1/session', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    const notJson = await t().app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json().error.code).toBe('BadRequest');
   });
@@ -75,7 +110,11 @@ describeEachDatabase('session API', ({ handle }) => {
   it('signing out needs the CSRF token; afterwards the cookie no longer works', async () => {
     const { user } = await fixture();
     const client = await signInAs(t().app, user.email);
-    const forged = await client.request({ method: 'DELETE', url: '/api/v1/session', headers: { 'x-csrf-token': 'forged' } });
+    const forged = await client.request({
+      method: 'DELETE',
+      url: '/api/v1/session',
+      headers: { 'x-csrf-token': 'forged' },
+    });
     expect(forged.statusCode).toBe(403);
     expect(forged.json().error.code).toBe('CsrfTokenMissing');
     const out = await client.request({ method: 'DELETE', url: '/api/v1/session' });
@@ -87,25 +126,53 @@ describeEachDatabase('session API', ({ handle }) => {
   it('remembers locale and theme per user, and answers in the saved locale', async () => {
     const { user } = await fixture();
     const client = await signInAs(t().app, user.email);
-    const changed = await client.request({ method: 'PATCH', url: '/api/v1/me/preferences', payload: { locale: 'sv', theme: 'dark' } });
+    const changed = await client.request({
+      method: 'PATCH',
+      url: '/api/v1/me/preferences',
+      payload: { locale: 'sv', theme: 'dark' },
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().user).toMatchObject({ locale: 'sv', theme: 'dark' });
-    const bad = await client.request({ method: 'PATCH', url: '/api/v1/me/preferences', payload: { locale: 'xx' } });
+    const bad = await client.request({
+      method: 'PATCH',
+      url: '/api/v1/me/preferences',
+      payload: { locale: 'xx' },
+    });
     expect(bad.statusCode).toBe(400);
-    const csrfless = await client.request({ method: 'PATCH', url: '/api/v1/me/preferences', payload: { locale: 'nl' }, headers: { 'x-csrf-token': '' } });
+    const csrfless = await client.request({
+      method: 'PATCH',
+      url: '/api/v1/me/preferences',
+      payload: { locale: 'nl' },
+      headers: { 'x-csrf-token': '' },
+    });
     expect(csrfless.statusCode).toBe(403);
-    const row = await handle().db.selectFrom('users').select(['locale', 'theme']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    const row = await handle()
+      .db.selectFrom('users')
+      .select(['locale', 'theme'])
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ locale: 'sv', theme: 'dark' });
   });
 
   it('demo users can sign in only while the demo data is loaded', async () => {
     const { partner } = await fixture();
     const demo = await createUser(handle().db, { partnerId: partner.id, isDemo: true });
-    const refused = await t().app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: demo.email, password: TEST_PASSWORD } });
+    const refused = await t().app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: demo.email, password: TEST_PASSWORD },
+    });
     expect(refused.statusCode).toBe(401);
     expect(refused.json().error.code).toBe('DemoSignInDisabled');
-    await handle().db.insertInto('app_settings').values({ key: 'demo', value: JSON.stringify({ loaded: true }) }).execute();
-    const accepted = await t().app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: demo.email, password: TEST_PASSWORD } });
+    await handle()
+      .db.insertInto('app_settings')
+      .values({ key: 'demo', value: JSON.stringify({ loaded: true }) })
+      .execute();
+    const accepted = await t().app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: demo.email, password: TEST_PASSWORD },
+    });
     expect(accepted.statusCode).toBe(200);
     await handle().db.deleteFrom('app_settings').where('key', '=', 'demo').execute();
   });
@@ -115,7 +182,11 @@ describeEachDatabase('session API', ({ handle }) => {
     const codes: number[] = [];
     let last: Awaited<ReturnType<ReturnType<typeof t>['app']['inject']>> | undefined;
     for (let i = 0; i < 12; i++) {
-      last = await t().app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: 'x' } });
+      last = await t().app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { email, password: 'x' },
+      });
       codes.push(last.statusCode);
     }
     expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
@@ -137,4 +208,3 @@ describeEachDatabase('session API', ({ handle }) => {
     expect(missing.json().error.code).toBe('NotFound');
   });
 });
-

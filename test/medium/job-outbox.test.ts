@@ -4,7 +4,11 @@ import { JobQueue } from '../../src/adapters/queue/job-queue.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 const countJobs = async (db: Kysely<any>, note: string) => {
-  const result = await sql<{ n: number }>`select count(*)::int as n from pgboss.job where name = 'system.ping' and data->>'note' = ${note}`.execute(db);
+  const result = await sql<{
+    n: number;
+  }>`select count(*)::int as n from pgboss.job where name = 'system.ping' and data->>'note' = ${note}`.execute(
+    db,
+  );
   return result.rows[0]!.n;
 };
 

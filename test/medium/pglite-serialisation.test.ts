@@ -41,7 +41,9 @@ describeEachDatabase('concurrent transactions', ({ handle }) => {
         })
         .catch(() => undefined);
     await Promise.all([write('c', false), write('d', true), write('e', false), write('f', true)]);
-    const rows = await sql<{ name: string }>`select name from probe where name > 'b' order by name`.execute(db);
+    const rows = await sql<{ name: string }>`select name from probe where name > 'b' order by name`.execute(
+      db,
+    );
     expect(rows.rows.map((r) => r.name)).toEqual(['c', 'e']);
   });
 });

@@ -14,15 +14,29 @@ export async function createPartner(db: Db, name = `Partner ${randomUUID().slice
   return { id, name };
 }
 
-export async function createLocation(db: Db, partnerId: string, options: { enrolled?: boolean; country?: string; designations?: string[] } = {}) {
+export async function createLocation(
+  db: Db,
+  partnerId: string,
+  options: { enrolled?: boolean; country?: string; designations?: string[] } = {},
+) {
   const id = randomUUID();
   const mpnId = String(mpnCounter++);
   await db
     .insertInto('locations')
-    .values({ id, partner_id: partnerId, mpn_id: mpnId, name: `Location ${mpnId}`, country: options.country ?? 'US', designations: options.designations ?? [] })
+    .values({
+      id,
+      partner_id: partnerId,
+      mpn_id: mpnId,
+      name: `Location ${mpnId}`,
+      country: options.country ?? 'US',
+      designations: options.designations ?? [],
+    })
     .execute();
   if (options.enrolled ?? true) {
-    await db.insertInto('enrolments').values({ location_id: id, status: 'enrolled', enrolled_at: new Date('2026-01-01T00:00:00Z') }).execute();
+    await db
+      .insertInto('enrolments')
+      .values({ location_id: id, status: 'enrolled', enrolled_at: new Date('2026-01-01T00:00:00Z') })
+      .execute();
   }
   return { id, mpnId };
 }
@@ -55,7 +69,10 @@ export async function createUser(
     })
     .execute();
   for (const r of options.roles ?? []) {
-    await db.insertInto('user_location_roles').values({ user_id: id, location_id: r.locationId, role: r.role, granted_by: null }).execute();
+    await db
+      .insertInto('user_location_roles')
+      .values({ user_id: id, location_id: r.locationId, role: r.role, granted_by: null })
+      .execute();
   }
   return { id, email };
 }

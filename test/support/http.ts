@@ -27,8 +27,20 @@ export function useTestApp(
     const clock = new ManualClock();
     const queue = new JobQueue(h);
     await queue.start({ schedule: false });
-    const ctx: AppContext = { db: h.db, clock, jobs: queue, passwords: argon2Hasher, oidc: options.oidc?.(), settings: { sessionTtlHours: 12 } };
-    const app = await buildHttpApp({ ctx, logLevel: 'silent', publicUrl: options.publicUrl, ping: async () => void (await sql`select 1`.execute(h.db)) });
+    const ctx: AppContext = {
+      db: h.db,
+      clock,
+      jobs: queue,
+      passwords: argon2Hasher,
+      oidc: options.oidc?.(),
+      settings: { sessionTtlHours: 12 },
+    };
+    const app = await buildHttpApp({
+      ctx,
+      logLevel: 'silent',
+      publicUrl: options.publicUrl,
+      ping: async () => void (await sql`select 1`.execute(h.db)),
+    });
     await app.ready();
     testApp = { app, ctx, clock, queue };
   });

@@ -20,7 +20,15 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
   const clientId = 'mci-test';
   const clientSecret = 'test-secret-that-is-long-enough-for-hs256-0123456789';
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], response_types: ['code'], grant_types: ['authorization_code'] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [redirectUri],
+        response_types: ['code'],
+        grant_types: ['authorization_code'],
+      },
+    ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     pkce: { required: () => true },
     async findAccount(_ctx, sub) {
@@ -44,7 +52,11 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
   };
   const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
   const go = async (url: string, init: RequestInit = {}) => {
-    const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers ?? {}), cookie: cookieHeader() } });
+    const response = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers ?? {}), cookie: cookieHeader() },
+    });
     remember(response);
     return response;
   };
@@ -73,7 +85,9 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
         const html = await response.text();
         const uid = /\/interaction\/([^/"?]+)/.exec(url)?.[1];
         const prompt = html.includes('name="login"') ? 'login' : 'consent';
-        const body = new URLSearchParams(prompt === 'login' ? { prompt, login: loginAs, password: 'x' } : { prompt });
+        const body = new URLSearchParams(
+          prompt === 'login' ? { prompt, login: loginAs, password: 'x' } : { prompt },
+        );
         const submitted = await go(`${issuer}/interaction/${uid}`, {
           method: 'POST',
           body,

@@ -45,8 +45,19 @@ export async function startPostgres(): Promise<PostgresServer> {
   chmodSync(dir, 0o777);
   const dataDir = join(dir, 'data');
   const asPostgres = (cmd: string, args: string[]) =>
-    root ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : execFileSync(cmd, args, { stdio: 'pipe' });
-  asPostgres(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+    root
+      ? execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' })
+      : execFileSync(cmd, args, { stdio: 'pipe' });
+  asPostgres(join(bin, 'initdb'), [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ]);
   const port = await freePort();
   const options = [
     `-p ${port}`,
@@ -57,13 +68,23 @@ export async function startPostgres(): Promise<PostgresServer> {
     '-c full_page_writes=off',
     '-c max_connections=300',
   ].join(' ');
-  asPostgres(join(bin, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start']);
+  asPostgres(join(bin, 'pg_ctl'), [
+    '-D',
+    dataDir,
+    '-o',
+    options,
+    '-l',
+    join(dir, 'server.log'),
+    '-w',
+    'start',
+  ]);
   let stopped = false;
   const stop = () => {
     if (stopped) return;
     stopped = true;
     const args = ['-D', dataDir, '-m', 'immediate', '-w', 'stop'];
-    if (root) spawnSync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args], { stdio: 'ignore' });
+    if (root)
+      spawnSync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args], { stdio: 'ignore' });
     else spawnSync(join(bin, 'pg_ctl'), args, { stdio: 'ignore' });
     rmSync(dir, { recursive: true, force: true });
   };

@@ -22,7 +22,8 @@ interface Import {
 function importsOf(file: string): Import[] {
   const source = readFileSync(file, 'utf8');
   const found: Import[] = [];
-  const re = /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
+  const re =
+    /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
   for (const match of source.matchAll(re)) {
     const spec = match[3] ?? match[4]!;
     const target = spec.startsWith('.') ? relative(ROOT, resolve(file, '..', spec)) : spec;
@@ -40,9 +41,17 @@ const layer = (path: string) => {
 const RULES: Record<string, { ours: string[]; packages: RegExp; typeOnly?: string[] }> = {
   'src/domain': { ours: ['src/domain'], packages: /^$/ },
   'src/contracts': { ours: ['src/contracts'], packages: /^zod$/ },
-  'src/app': { ours: ['src/app', 'src/domain', 'src/contracts'], packages: /^(node:.*|kysely)$/, typeOnly: ['src/adapters', 'src/jobs'] },
+  'src/app': {
+    ours: ['src/app', 'src/domain', 'src/contracts'],
+    packages: /^(node:.*|kysely)$/,
+    typeOnly: ['src/adapters', 'src/jobs'],
+  },
   'src/http': { ours: ['src/http', 'src/app', 'src/contracts', 'src/domain', 'src/i18n'], packages: /./ },
-  'src/jobs': { ours: ['src/jobs', 'src/app', 'src/contracts', 'src/domain', 'src/i18n'], packages: /./, typeOnly: ['src/adapters'] },
+  'src/jobs': {
+    ours: ['src/jobs', 'src/app', 'src/contracts', 'src/domain', 'src/i18n'],
+    packages: /./,
+    typeOnly: ['src/adapters'],
+  },
   'src/i18n': { ours: ['src/i18n'], packages: /^(intl-messageformat|node:.*)$/ },
   web: { ours: ['web', 'src/contracts', 'src/i18n'], packages: /./ },
 };
@@ -55,7 +64,8 @@ describe('dependency rule', () => {
       const bad = all
         .filter((i) => layer(i.file) === from)
         .filter((i) => {
-          if (!i.target.startsWith('src/') && !i.target.startsWith('web')) return !rule.packages.test(i.target);
+          if (!i.target.startsWith('src/') && !i.target.startsWith('web'))
+            return !rule.packages.test(i.target);
           const to = layer(i.target);
           if (rule.ours.includes(to)) return false;
           if (i.typeOnly && rule.typeOnly?.includes(to)) return false;

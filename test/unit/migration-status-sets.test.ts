@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CONSENTED_STATUSES_0001, LIVE_STATUSES_0001 } from '../../src/adapters/db/migrations/0001_initial.ts';
+import {
+  CONSENTED_STATUSES_0001,
+  LIVE_STATUSES_0001,
+} from '../../src/adapters/db/migrations/0001_initial.ts';
 import { CONSENTED_STATUSES, LIVE_STATUSES } from '../../src/domain/status.ts';
 
 // The partial unique indexes of R9 and "first consent wins" are built from frozen copies of the

@@ -4,7 +4,12 @@ import type { OidcClaims, OidcPort } from '../../app/ports.ts';
 // OpenID Connect sign-in (e.g. Microsoft Entra ID) with openid-client: authorization code flow with
 // PKCE, state and nonce. Discovery happens on first use, so a provider that is down does not stop the
 // server from starting.
-export function createOidcClient(settings: { issuer: string; clientId: string; clientSecret: string | undefined; allowHttp: boolean }): OidcPort {
+export function createOidcClient(settings: {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  allowHttp: boolean;
+}): OidcPort {
   let configuration: Promise<oidc.Configuration> | undefined;
   const config = () => {
     configuration ??= oidc
@@ -52,7 +57,11 @@ export function createOidcClient(settings: { issuer: string; clientId: string; c
       const claims: Record<string, unknown> =
         typeof idClaims.email === 'string'
           ? idClaims
-          : { ...(await oidc.fetchUserInfo(configuration, tokens.access_token, idClaims.sub)), iss: idClaims.iss, sub: idClaims.sub };
+          : {
+              ...(await oidc.fetchUserInfo(configuration, tokens.access_token, idClaims.sub)),
+              iss: idClaims.iss,
+              sub: idClaims.sub,
+            };
       return {
         issuer: String(claims.iss),
         subject: String(claims.sub),

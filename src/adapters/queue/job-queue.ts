@@ -47,16 +47,31 @@ export class JobQueue {
     trx: Kysely<any>,
     name: N,
     payload: JobPayload<N>,
-    options: { startAfter?: Date; singletonKey?: string; retryLimit?: number; retryDelay?: number; retryBackoff?: boolean } = {},
+    options: {
+      startAfter?: Date;
+      singletonKey?: string;
+      retryLimit?: number;
+      retryDelay?: number;
+      retryBackoff?: boolean;
+    } = {},
   ): Promise<string | null> {
     const data = JOBS[name].payload.parse(payload);
     return this.boss.send(name, data as object, { ...options, db: executorFor(trx) } as PgBoss.SendOptions);
   }
 
-  async work<N extends JobName>(name: N, handler: JobHandler<N>, options: { batchSize?: number; pollingIntervalSeconds?: number } = {}): Promise<void> {
-    await this.boss.work(name, { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
-      for (const job of jobs) await handler(JOBS[name].payload.parse(job.data) as JobPayload<N>, { id: job.id });
-    });
+  async work<N extends JobName>(
+    name: N,
+    handler: JobHandler<N>,
+    options: { batchSize?: number; pollingIntervalSeconds?: number } = {},
+  ): Promise<void> {
+    await this.boss.work(
+      name,
+      { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+      async (jobs) => {
+        for (const job of jobs)
+          await handler(JOBS[name].payload.parse(job.data) as JobPayload<N>, { id: job.id });
+      },
+    );
   }
 
   async stop(): Promise<void> {

@@ -1,6 +1,6 @@
+import type { AppContext } from '../ports.ts';
 import type { Principal } from './session-user.ts';
 import { loadPrincipal } from './session-user.ts';
-import type { AppContext } from '../ports.ts';
 
 /** The locale and theme a user chose, remembered on their account (not on a device). */
 export async function updatePreferences(

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { SessionUser } from '../../contracts/session.ts';
 import type { Actor, Role } from '../../domain/policy.ts';
 import type { Trx } from '../ports.ts';
@@ -7,9 +8,14 @@ export interface Principal {
   actor: Actor;
 }
 
-/** Loads a user with their partner and roles, as the session API shows it and the policy needs it. */
-export async function loadPrincipal(trx: Trx, userId: string): Promise<Principal | null> {
-  const row = await trx
+type RoleRow = { locationId: string; mpnId: string; locationName: string; role: Role };
+
+/**
+ * The user with partner and roles in ONE query (this runs on every authenticated request). Roles are
+ * aggregated in the database; a role only counts on a location of the user's own partner.
+ */
+export function principalQuery(trx: Trx) {
+  return trx
     .selectFrom('users')
     .leftJoin('partners', 'partners.id', 'users.partner_id')
     .select([
@@ -22,19 +28,19 @@ export async function loadPrincipal(trx: Trx, userId: string): Promise<Principal
       'users.partner_id',
       'users.is_account_admin',
       'partners.name as partner_name',
-    ])
-    .where('users.id', '=', userId)
-    .executeTakeFirst();
-  if (!row) return null;
-  const roles = await trx
-    .selectFrom('user_location_roles as r')
-    .innerJoin('locations as l', 'l.id', 'r.location_id')
-    .select(['r.location_id', 'r.role', 'l.mpn_id', 'l.name'])
-    .where('r.user_id', '=', userId)
-    // A role can only ever hold on a location of the user's own partner.
-    .where('l.partner_id', '=', row.partner_id ?? '00000000-0000-0000-0000-000000000000')
-    .orderBy('l.name')
-    .execute();
+      sql<RoleRow[]>`coalesce((
+        select json_agg(json_build_object('locationId', r.location_id, 'mpnId', l.mpn_id, 'locationName', l.name, 'role', r.role)
+                        order by l.name, l.id)
+          from user_location_roles r
+          join locations l on l.id = r.location_id and l.partner_id = users.partner_id
+         where r.user_id = users.id), '[]'::json)`.as('roles'),
+    ]);
+}
+
+type PrincipalRow = Awaited<ReturnType<ReturnType<typeof principalQuery>['executeTakeFirstOrThrow']>>;
+
+export function toPrincipal(row: PrincipalRow): Principal {
+  const roles = row.roles;
   const user: SessionUser = {
     id: row.id,
     email: row.email,
@@ -44,7 +50,7 @@ export async function loadPrincipal(trx: Trx, userId: string): Promise<Principal
     kind: row.kind,
     partner: row.partner_id ? { id: row.partner_id, name: row.partner_name ?? '' } : null,
     isAccountAdmin: row.is_account_admin,
-    roles: roles.map((r) => ({ locationId: r.location_id, mpnId: r.mpn_id, locationName: r.name, role: r.role })),
+    roles,
   };
   const actor: Actor =
     row.kind === 'operator'
@@ -54,7 +60,13 @@ export async function loadPrincipal(trx: Trx, userId: string): Promise<Principal
           userId: row.id,
           partnerId: row.partner_id!,
           isAccountAdmin: row.is_account_admin,
-          roles: new Map<string, Role>(roles.map((r) => [r.location_id, r.role])),
+          roles: new Map<string, Role>(roles.map((r) => [r.locationId, r.role])),
         };
   return { user, actor };
+}
+
+/** Loads a user with their partner and roles, as the session API shows it and the policy needs it. */
+export async function loadPrincipal(trx: Trx, userId: string): Promise<Principal | null> {
+  const row = await principalQuery(trx).where('users.id', '=', userId).executeTakeFirst();
+  return row ? toPrincipal(row) : null;
 }

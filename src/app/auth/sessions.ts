@@ -2,7 +2,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { audit } from '../audit.ts';
 import { hashSecret, newSecret } from '../ids.ts';
 import type { AppContext, OidcClaims } from '../ports.ts';
-import { loadPrincipal, type Principal } from './session-user.ts';
+import { loadPrincipal, type Principal, principalQuery, toPrincipal } from './session-user.ts';
 
 export interface OpenSession extends Principal {
   /** The cookie value; only its hash is stored. */
@@ -15,7 +15,10 @@ export interface OpenSession extends Principal {
 const DUMMY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$+uD68NtQmcQrVlC1GG3wRg$ohTZCJSvKz51UbzMyGAKeqSybwJ/n9OgA1k/uP8Sxzg';
 
-export async function signIn(ctx: AppContext, input: { email: string; password: string }): Promise<OpenSession> {
+export async function signIn(
+  ctx: AppContext,
+  input: { email: string; password: string },
+): Promise<OpenSession> {
   const user = await ctx.db
     .selectFrom('users')
     .select(['id', 'kind', 'password_hash', 'is_demo'])
@@ -25,8 +28,13 @@ export async function signIn(ctx: AppContext, input: { email: string; password: 
   if (!user || !user.password_hash || !valid) throw new DomainError('InvalidCredentials');
   if (user.is_demo) {
     // Spec §8: the demo password is accepted only while the demo data is loaded.
-    const demo = await ctx.db.selectFrom('app_settings').select('value').where('key', '=', 'demo').executeTakeFirst();
-    if ((demo?.value as { loaded?: boolean } | undefined)?.loaded !== true) throw new DomainError('DemoSignInDisabled');
+    const demo = await ctx.db
+      .selectFrom('app_settings')
+      .select('value')
+      .where('key', '=', 'demo')
+      .executeTakeFirst();
+    if ((demo?.value as { loaded?: boolean } | undefined)?.loaded !== true)
+      throw new DomainError('DemoSignInDisabled');
   }
   return openSession(ctx, user, 'session.signIn');
 }
@@ -54,7 +62,11 @@ export async function signInWithOidc(ctx: AppContext, claims: OidcClaims): Promi
   return openSession(ctx, user, 'session.signInOidc');
 }
 
-async function openSession(ctx: AppContext, user: { id: string; kind: 'partnerUser' | 'operator' }, action: string): Promise<OpenSession> {
+async function openSession(
+  ctx: AppContext,
+  user: { id: string; kind: 'partnerUser' | 'operator' },
+  action: string,
+): Promise<OpenSession> {
   const now = ctx.clock.now();
   const sessionToken = newSecret();
   const csrfToken = newSecret();
@@ -84,22 +96,24 @@ export async function resumeSession(
 ): Promise<(Principal & { csrfToken: string; idHash: string }) | null> {
   const now = ctx.clock.now();
   const idHash = hashSecret(sessionToken);
-  const session = await ctx.db
-    .selectFrom('sessions')
-    .select(['user_id', 'csrf_token', 'expires_at', 'last_seen_at'])
-    .where('id_hash', '=', idHash)
+  const row = await principalQuery(ctx.db)
+    .innerJoin('sessions', 'sessions.user_id', 'users.id')
+    .select(['sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at'])
+    .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst();
-  if (!session || session.expires_at.getTime() <= now.getTime()) return null;
+  if (!row || row.expires_at.getTime() <= now.getTime()) return null;
   // Sliding expiry, written at most once a minute so that reads stay reads.
-  if (now.getTime() - session.last_seen_at.getTime() > 60_000) {
+  if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
     await ctx.db
       .updateTable('sessions')
-      .set({ last_seen_at: now, expires_at: new Date(now.getTime() + ctx.settings.sessionTtlHours * 3_600_000) })
+      .set({
+        last_seen_at: now,
+        expires_at: new Date(now.getTime() + ctx.settings.sessionTtlHours * 3_600_000),
+      })
       .where('id_hash', '=', idHash)
       .execute();
   }
-  const principal = await loadPrincipal(ctx.db, session.user_id);
-  return principal ? { ...principal, csrfToken: session.csrf_token, idHash } : null;
+  return { ...toPrincipal(row), csrfToken: row.csrf_token, idHash };
 }
 
 export async function signOut(ctx: AppContext, idHash: string, principal: Principal): Promise<void> {

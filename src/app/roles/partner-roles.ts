@@ -1,6 +1,6 @@
+import type { PartnerUser } from '../../contracts/partner.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { type Actor, can, type Role } from '../../domain/policy.ts';
-import type { PartnerUser } from '../../contracts/partner.ts';
 import { audit } from '../audit.ts';
 import type { AppContext, Trx } from '../ports.ts';
 import { partnerScope } from '../scope.ts';
@@ -21,12 +21,20 @@ export async function listPartnerLocations(ctx: AppContext, actor: Actor) {
     .select(['locations.id', 'locations.mpn_id', 'locations.name', 'locations.country', 'enrolments.status'])
     .orderBy('locations.name')
     .execute();
-  return rows.map((r) => ({ id: r.id, mpnId: r.mpn_id, name: r.name, country: r.country, enrolled: r.status === 'enrolled' }));
+  return rows.map((r) => ({
+    id: r.id,
+    mpnId: r.mpn_id,
+    name: r.name,
+    country: r.country,
+    enrolled: r.status === 'enrolled',
+  }));
 }
 
 async function partnerUsers(trx: Trx, actor: Actor, onlyUserId?: string): Promise<PartnerUser[]> {
   const scope = partnerScope(trx, actor);
-  let query = scope.users().select(['users.id', 'users.email', 'users.display_name', 'users.is_account_admin']);
+  let query = scope
+    .users()
+    .select(['users.id', 'users.email', 'users.display_name', 'users.is_account_admin']);
   if (onlyUserId) query = query.where('users.id', '=', onlyUserId);
   const users = await query.orderBy('users.display_name').execute();
   const roles = users.length
@@ -75,22 +83,41 @@ export async function assignRole(
       .executeTakeFirst();
     await trx
       .insertInto('user_location_roles')
-      .values({ user_id: input.userId, location_id: input.locationId, role: input.role, granted_by: actor.userId, granted_at: now })
-      .onConflict((oc) => oc.columns(['user_id', 'location_id']).doUpdateSet({ role: input.role, granted_by: actor.userId, granted_at: now }))
+      .values({
+        user_id: input.userId,
+        location_id: input.locationId,
+        role: input.role,
+        granted_by: actor.userId,
+        granted_at: now,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['user_id', 'location_id'])
+          .doUpdateSet({ role: input.role, granted_by: actor.userId, granted_at: now }),
+      )
       .execute();
     await audit(trx, {
       actor: { kind: 'partnerUser', id: actor.userId },
       action: 'role.assign',
       at: now,
       partnerId: actor.partnerId,
-      data: { userId: input.userId, locationId: input.locationId, from: before?.role ?? null, to: input.role },
+      data: {
+        userId: input.userId,
+        locationId: input.locationId,
+        from: before?.role ?? null,
+        to: input.role,
+      },
     });
     const [user] = await partnerUsers(trx, actor, input.userId);
     return user!;
   });
 }
 
-export async function revokeRole(ctx: AppContext, actor: Actor, input: { userId: string; locationId: string }): Promise<void> {
+export async function revokeRole(
+  ctx: AppContext,
+  actor: Actor,
+  input: { userId: string; locationId: string },
+): Promise<void> {
   requireRoleAdmin(actor);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {

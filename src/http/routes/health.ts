@@ -4,11 +4,18 @@ import { ErrorResponse } from '../../contracts/common.ts';
 import { errorBody, sendError } from '../errors.ts';
 
 /** Ready when the database answers; 503 in the error shape otherwise (load balancers, tests). */
-export const healthRoutes = (ping: () => Promise<void>): FastifyPluginAsyncZod =>
+export const healthRoutes =
+  (ping: () => Promise<void>): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/health',
-      { schema: { tags: ['system'], summary: 'Readiness', response: { 200: z.object({ status: z.literal('ok') }), 503: ErrorResponse } } },
+      {
+        schema: {
+          tags: ['system'],
+          summary: 'Readiness',
+          response: { 200: z.object({ status: z.literal('ok') }), 503: ErrorResponse },
+        },
+      },
       async (request, reply) => {
         try {
           await ping();

@@ -1,39 +1,77 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assignRole, listPartnerLocations, listPartnerUsers, revokeRole } from '../../app/roles/partner-roles.ts';
 import type { AppContext } from '../../app/ports.ts';
+import {
+  assignRole,
+  listPartnerLocations,
+  listPartnerUsers,
+  revokeRole,
+} from '../../app/roles/partner-roles.ts';
 import { ErrorResponse } from '../../contracts/common.ts';
-import { AssignRoleRequest, PartnerLocationList, PartnerUser, PartnerUserList, UserRoleParams } from '../../contracts/partner.ts';
+import {
+  AssignRoleRequest,
+  PartnerLocationList,
+  PartnerUser,
+  PartnerUserList,
+  UserRoleParams,
+} from '../../contracts/partner.ts';
 import { requirePrincipal } from '../auth.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 // The Account admin's page: incentive roles per user and location (spec §1, R33).
-export const partnerRoleRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
+export const partnerRoleRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/partner/locations',
-      { schema: { tags: ['partner'], summary: "The partner's locations", response: { 200: PartnerLocationList, ...errors } } },
+      {
+        schema: {
+          tags: ['partner'],
+          summary: "The partner's locations",
+          response: { 200: PartnerLocationList, ...errors },
+        },
+      },
       async (request) => ({ value: await listPartnerLocations(ctx, requirePrincipal(request).actor) }),
     );
 
     app.get(
       '/partner/users',
-      { schema: { tags: ['partner'], summary: "The partner's users and their incentive roles", response: { 200: PartnerUserList, ...errors } } },
+      {
+        schema: {
+          tags: ['partner'],
+          summary: "The partner's users and their incentive roles",
+          response: { 200: PartnerUserList, ...errors },
+        },
+      },
       async (request) => ({ value: await listPartnerUsers(ctx, requirePrincipal(request).actor) }),
     );
 
     app.put(
       '/partner/users/:userId/roles/:locationId',
       {
-        schema: { tags: ['partner'], summary: 'Grant an incentive role on a location', params: UserRoleParams, body: AssignRoleRequest, response: { 200: PartnerUser, ...errors } },
+        schema: {
+          tags: ['partner'],
+          summary: 'Grant an incentive role on a location',
+          params: UserRoleParams,
+          body: AssignRoleRequest,
+          response: { 200: PartnerUser, ...errors },
+        },
       },
-      async (request) => assignRole(ctx, requirePrincipal(request).actor, { ...request.params, role: request.body.role }),
+      async (request) =>
+        assignRole(ctx, requirePrincipal(request).actor, { ...request.params, role: request.body.role }),
     );
 
     app.delete(
       '/partner/users/:userId/roles/:locationId',
-      { schema: { tags: ['partner'], summary: 'Remove the incentive role on a location', params: UserRoleParams, response: { 204: z.null(), ...errors } } },
+      {
+        schema: {
+          tags: ['partner'],
+          summary: 'Remove the incentive role on a location',
+          params: UserRoleParams,
+          response: { 204: z.null(), ...errors },
+        },
+      },
       async (request, reply) => {
         await revokeRole(ctx, requirePrincipal(request).actor, request.params);
         return reply.code(204).send(null);

@@ -10,18 +10,25 @@ import { clearSessionCookie, requirePrincipal, setSessionCookie } from '../auth.
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse };
 
 // The session API of quality §1: POST signs in (cookie + CSRF token), GET reads, DELETE signs out.
-export const sessionRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
+export const sessionRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/session',
       {
-        schema: { tags: ['session'], summary: 'Sign in', body: SignInRequest, response: { 200: SessionResponse, ...errors } },
+        schema: {
+          tags: ['session'],
+          summary: 'Sign in',
+          body: SignInRequest,
+          response: { 200: SessionResponse, ...errors },
+        },
         // Slows down password guessing per address and per account (quality §3.7).
         config: {
           rateLimit: {
             max: 10,
             timeWindow: 60_000,
-            keyGenerator: (request) => `signin:${request.ip}:${String((request.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
+            keyGenerator: (request) =>
+              `signin:${request.ip}:${String((request.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
           },
         },
       },
@@ -34,7 +41,13 @@ export const sessionRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
 
     app.get(
       '/session',
-      { schema: { tags: ['session'], summary: 'The current session', response: { 200: SessionResponse, ...errors } } },
+      {
+        schema: {
+          tags: ['session'],
+          summary: 'The current session',
+          response: { 200: SessionResponse, ...errors },
+        },
+      },
       async (request) => {
         const principal = requirePrincipal(request);
         return { user: principal.user, csrfToken: request.session!.csrfToken };
@@ -55,7 +68,12 @@ export const sessionRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
     app.patch(
       '/me/preferences',
       {
-        schema: { tags: ['session'], summary: 'Remember the language and theme of the signed-in user', body: PreferencesRequest, response: { 200: UserResponse, ...errors } },
+        schema: {
+          tags: ['session'],
+          summary: 'Remember the language and theme of the signed-in user',
+          body: PreferencesRequest,
+          response: { 200: UserResponse, ...errors },
+        },
       },
       async (request) => {
         const principal = await updatePreferences(ctx, requirePrincipal(request), request.body);

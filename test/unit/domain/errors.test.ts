@@ -37,7 +37,7 @@ describe('error codes', () => {
       DirectoryUnavailable: 503,
       ServiceUnavailable: 503,
     });
-    expect(ERROR_CODES).toHaveLength(23);
+    expect(ERROR_CODES).toHaveLength(24);
     expect([...RETRYABLE_CODES].sort()).toEqual([
       'DirectoryUnavailable',
       'RateLimited',

@@ -7,12 +7,29 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', 
 // Frozen copies of the domain's status sets at the time of this migration (a migration never changes
 // once shipped); test/unit/migration-status-sets.test.ts checks they still equal src/domain/status.ts.
 export const LIVE_STATUSES_0001 = [
-  'claimed', 'consent_pending', 'active', 'claim_submitted', 'under_review', 'action_required', 'disputed',
-  'approved', 'rejected', 'rejected_final', 'not_submitted_expired', 'post_submission_expired',
-  'dispute_expired', 'cancelled',
+  'claimed',
+  'consent_pending',
+  'active',
+  'claim_submitted',
+  'under_review',
+  'action_required',
+  'disputed',
+  'approved',
+  'rejected',
+  'rejected_final',
+  'not_submitted_expired',
+  'post_submission_expired',
+  'dispute_expired',
+  'cancelled',
 ] as const;
 export const CONSENTED_STATUSES_0001 = [
-  'active', 'claim_submitted', 'under_review', 'action_required', 'disputed', 'rejected', 'approved',
+  'active',
+  'claim_submitted',
+  'under_review',
+  'action_required',
+  'disputed',
+  'rejected',
+  'approved',
 ] as const;
 
 const statements = [

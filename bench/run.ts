@@ -1,0 +1,133 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { sql } from 'kysely';
+import { argon2Hasher } from '../src/adapters/auth/argon2-hasher.ts';
+import { systemClock } from '../src/adapters/clock/clock.ts';
+import { type DatabaseHandle, openDatabase } from '../src/adapters/db/database.ts';
+import { migrateToLatest } from '../src/adapters/db/migrate.ts';
+import { JobQueue } from '../src/adapters/queue/job-queue.ts';
+import type { AppContext } from '../src/app/ports.ts';
+import { buildHttpApp } from '../src/http/app.ts';
+import { seedDemo } from '../src/seed/demo.ts';
+import { startPostgres } from '../test/support/postgres-server.ts';
+
+// `npm run bench`: measures in one run and reports ratios (the machine is shared and noisy), on a
+// PostgreSQL 15 server started here and on PGlite. Workloads are added as features land.
+interface Row {
+  database: string;
+  workload: string;
+  value: number;
+  unit: string;
+  baseline?: number;
+  ratio?: number;
+}
+
+const seconds = (args: string[]) => (args.includes('--quick') ? 3 : 8);
+
+async function load(url: string, cookie: string | undefined, duration: number, connections: number) {
+  const result = await autocannon({ url, connections, duration, headers: cookie ? { cookie } : {} });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+async function measure(kind: 'postgres' | 'pglite', handle: DatabaseHandle, duration: number, rows: Row[]) {
+  const openedAt = performance.now();
+  await migrateToLatest(handle.db);
+  await seedDemo(handle.db, new Date());
+  rows.push({
+    database: kind,
+    workload: 'migrate + seed demo data',
+    value: Math.round(performance.now() - openedAt),
+    unit: 'ms',
+  });
+
+  const queue = new JobQueue(handle);
+  await queue.start({ schedule: false });
+  const ctx: AppContext = {
+    db: handle.db,
+    clock: systemClock,
+    jobs: queue,
+    passwords: argon2Hasher,
+    settings: { sessionTtlHours: 12 },
+  };
+  const app = await buildHttpApp({
+    ctx,
+    logLevel: 'silent',
+    ping: async () => void (await sql`select 1`.execute(handle.db)),
+  });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const signIn = await fetch(`${address}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'ada@treyresearch.example', password: 'demo' }),
+  });
+  const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
+  const bytes = await (await fetch(`${address}/api/v1/session`, { headers: { cookie } })).text();
+
+  // The same bytes from a bare Fastify route: the cost of our stack (session lookup, headers, schema).
+  const bare = Fastify();
+  bare.get('/api/v1/session', async (_request, reply) => reply.type('application/json').send(bytes));
+  const bareAddress = await bare.listen({ port: 0, host: '127.0.0.1' });
+
+  const ours = await load(`${address}/api/v1/session`, cookie, duration, 50);
+  const baseline = await load(`${bareAddress}/api/v1/session`, undefined, duration, 50);
+  rows.push({
+    database: kind,
+    workload: 'GET /api/v1/session, c=50 (req/s)',
+    value: Math.round(ours.rps),
+    unit: 'req/s',
+    baseline: Math.round(baseline.rps),
+    ratio: ours.rps / baseline.rps,
+  });
+  rows.push({
+    database: kind,
+    workload: 'GET /api/v1/session, c=50 (p50 latency)',
+    value: ours.p50,
+    unit: 'ms',
+    baseline: baseline.p50,
+  });
+
+  await bare.close();
+  await app.close();
+  await queue.stop();
+}
+
+export async function runBenchmarks(args: string[]): Promise<void> {
+  const duration = seconds(args);
+  const rows: Row[] = [];
+  const server = await startPostgres();
+  try {
+    const admin = await openDatabase({ kind: 'postgres', url: server.url('postgres'), poolSize: 1 });
+    await admin.executor.executeSql('create database bench');
+    await admin.close();
+    const pg = await openDatabase({ kind: 'postgres', url: server.url('bench'), poolSize: 20 });
+    await measure('postgres', pg, duration, rows);
+    await pg.close();
+  } finally {
+    server.stop();
+  }
+  const lite = await openDatabase({ kind: 'pglite' });
+  await measure('pglite', lite, duration, rows);
+  await lite.close();
+
+  const pgRps = rows.find((r) => r.database === 'postgres' && r.unit === 'req/s')?.value ?? 0;
+  const liteRps = rows.find((r) => r.database === 'pglite' && r.unit === 'req/s')?.value ?? 0;
+  console.log('\n| database | workload | value | bare Fastify | ratio |\n|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(
+      `| ${r.database} | ${r.workload} | ${r.value} ${r.unit} | ${r.baseline ?? ''} | ${r.ratio ? r.ratio.toFixed(2) : ''} |`,
+    );
+  }
+  console.log(`\nPGlite / PostgreSQL, session reads: ${(liteRps / pgRps).toFixed(2)}`);
+  const dir = join(process.cwd(), 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({ at: new Date().toISOString(), durationSeconds: duration, rows }, null, 2),
+  );
+  console.log(`Written: ${file}`);
+}
