@@ -9,10 +9,14 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const missing = [];
 if (!PG_DIRS.some((dir) => existsSync(`${dir}/initdb`))) {
-  missing.push('PostgreSQL 15 server binaries (the medium tests start their own server):\n    sudo apt-get install -y postgresql-15\n  or set MCI_PG_BIN to a directory holding initdb and pg_ctl of PostgreSQL 15.');
+  missing.push(
+    'PostgreSQL 15 server binaries (the medium tests start their own server):\n    sudo apt-get install -y postgresql-15\n  or set MCI_PG_BIN to a directory holding initdb and pg_ctl of PostgreSQL 15.',
+  );
 }
 if (!existsSync(CHROMIUM)) {
-  missing.push(`Chromium for the Playwright tests (never downloaded by the tests):\n    sudo apt-get install -y chromium\n  or set CHROMIUM_PATH to a Chromium binary (looked for ${CHROMIUM}).`);
+  missing.push(
+    `Chromium for the Playwright tests (never downloaded by the tests):\n    sudo apt-get install -y chromium\n  or set CHROMIUM_PATH to a Chromium binary (looked for ${CHROMIUM}).`,
+  );
 }
 if (missing.length) {
   console.error(`Cannot run the tests; missing:\n  - ${missing.join('\n  - ')}`);
@@ -21,7 +25,8 @@ if (missing.length) {
 }
 
 mkdirSync('test-results', { recursive: true });
-const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const run = (cmd, args, env = {}) =>
+  spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
 const build = run(process.execPath, ['scripts/build-web.mjs', '--if-missing']);
 const vitest = run(process.execPath, [
@@ -59,6 +64,8 @@ if (e2e?.stats) {
 // A layer that crashed without reporting a failing test still fails the run.
 if ((vitest !== 0 || playwright !== 0 || build !== 0) && failed === 0) failed = 1;
 
-console.log(`\nvitest: ${unit ? `${unit.numPassedTests} passed, ${unit.numFailedTests} failed` : 'no report'}; playwright: ${e2e?.stats ? `${e2e.stats.expected} passed, ${e2e.stats.unexpected} failed` : 'no report'}`);
+console.log(
+  `\nvitest: ${unit ? `${unit.numPassedTests} passed, ${unit.numFailedTests} failed` : 'no report'}; playwright: ${e2e?.stats ? `${e2e.stats.expected} passed, ${e2e.stats.unexpected} failed` : 'no report'}`,
+);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed === 0 ? 0 : 1);

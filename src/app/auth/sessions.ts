@@ -25,7 +25,7 @@ export async function signIn(
     .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
     .executeTakeFirst();
   const valid = await ctx.passwords.verify(user?.password_hash ?? DUMMY_HASH, input.password);
-  if (!user || !user.password_hash || !valid) throw new DomainError('InvalidCredentials');
+  if (!user?.password_hash || !valid) throw new DomainError('InvalidCredentials');
   if (user.is_demo) {
     // Spec §8: the demo password is accepted only while the demo data is loaded.
     const demo = await ctx.db
