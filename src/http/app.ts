@@ -115,12 +115,22 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
       ? readFileSync(join(webRoot, 'index.html'), 'utf8')
       : null;
   if (webRoot && indexHtml) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, cacheControl: false });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      // Vite's hashed bundles never change: cache them for a year. index.html is never cached.
+      setHeaders: (res, path) => {
+        if (path.includes('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   }
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (!path.startsWith('/api/') && request.method === 'GET' && indexHtml) {
-      // Client-side routes of the SPA.
+    // Client-side routes get the SPA; a missing file (e.g. an old bundle after a deploy) is a real 404.
+    const isFile = path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
+    if (!path.startsWith('/api/') && !isFile && request.method === 'GET' && indexHtml) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
     }
     return sendError(reply, 404, errorBody(request, 'NotFound'));

@@ -1,0 +1,101 @@
+import { Button, mergeClasses } from '@fluentui/react-components';
+import { SignOutRegular } from '@fluentui/react-icons';
+import { type ReactNode, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useSession, useUser } from '../../app/contexts.ts';
+import { errorText } from '../../components/errors.ts';
+import { Notices, useNotify } from '../../components/notices.tsx';
+import { canManageRoles } from '../../routes/access.ts';
+import { useLinkHandler, useLocation } from '../../routes/router.tsx';
+import { LocaleSwitcher } from './LocaleSwitcher.tsx';
+import { useLayoutStyles } from './layout.styles.ts';
+import { MAIN_ID, SkipLink } from './SkipLink.tsx';
+import { ThemeToggle } from './ThemeToggle.tsx';
+
+function NavItem({ href, children }: { href: string; children: ReactNode }) {
+  const styles = useLayoutStyles();
+  const { pathname } = useLocation();
+  const current = pathname === href;
+  const onClick = useLinkHandler(href);
+  return (
+    <li>
+      <a
+        href={href}
+        onClick={onClick}
+        aria-current={current ? 'page' : undefined}
+        className={mergeClasses(styles.navLink, current && styles.navLinkCurrent)}
+      >
+        {children}
+      </a>
+    </li>
+  );
+}
+
+/** Header, navigation (only for pages that exist) and main region of every signed-in page. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const styles = useLayoutStyles();
+  const intl = useIntl();
+  const notify = useNotify();
+  const user = useUser();
+  const { signOut } = useSession();
+  const [signingOut, setSigningOut] = useState(false);
+  const goHome = useLinkHandler('/');
+
+  const onSignOut = () => {
+    setSigningOut(true);
+    signOut()
+      .catch((error: unknown) =>
+        notify(
+          intl.formatMessage({ id: 'shell.signOutFailed' }, { reason: errorText(intl, error) }),
+          'error',
+        ),
+      )
+      .finally(() => setSigningOut(false));
+  };
+
+  const detail =
+    user.kind === 'operator' ? intl.formatMessage({ id: 'shell.operator' }) : (user.partner?.name ?? '');
+
+  return (
+    <>
+      <SkipLink />
+      <header className={styles.header}>
+        <a href="/" onClick={goHome} className={styles.product}>
+          <FormattedMessage id="app.name" />
+        </a>
+        <div className={styles.controls}>
+          <div className={styles.user}>
+            <span className={styles.userName}>{user.displayName}</span>
+            {detail ? <span className={styles.userDetail}>{detail}</span> : null}
+          </div>
+          <LocaleSwitcher />
+          <ThemeToggle />
+          <Button
+            appearance="subtle"
+            icon={<SignOutRegular />}
+            onClick={onSignOut}
+            disabledFocusable={signingOut}
+          >
+            <FormattedMessage id="shell.signOut" />
+          </Button>
+        </div>
+      </header>
+      <nav className={styles.nav} aria-label={intl.formatMessage({ id: 'shell.nav' })}>
+        <ul className={styles.navList}>
+          <NavItem href="/">
+            <FormattedMessage id="nav.home" />
+          </NavItem>
+          {canManageRoles(user) ? (
+            <NavItem href="/admin/roles">
+              <FormattedMessage id="nav.roles" />
+            </NavItem>
+          ) : null}
+        </ul>
+      </nav>
+      <main id={MAIN_ID} tabIndex={-1} className={styles.main}>
+        <Notices />
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { Notices } from '../../components/notices.tsx';
+import { LocaleSwitcher } from './LocaleSwitcher.tsx';
+import { useLayoutStyles } from './layout.styles.ts';
+import { MAIN_ID, SkipLink } from './SkipLink.tsx';
+import { ThemeToggle } from './ThemeToggle.tsx';
+
+/** Layout of pages for signed-out visitors: product name, language and theme, main region. */
+export function PublicLayout({ children }: { children: ReactNode }) {
+  const styles = useLayoutStyles();
+  return (
+    <>
+      <SkipLink />
+      <header className={styles.header}>
+        <span className={styles.product}>
+          <FormattedMessage id="app.name" />
+        </span>
+        <div className={styles.controls}>
+          <LocaleSwitcher />
+          <ThemeToggle />
+        </div>
+      </header>
+      <main id={MAIN_ID} tabIndex={-1} className={styles.main}>
+        <Notices />
+        {children}
+      </main>
+    </>
+  );
+}

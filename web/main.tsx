@@ -1,0 +1,37 @@
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { setCsrfToken } from './api/client.ts';
+import { sessionApi } from './api/session.ts';
+import type { Session } from './api/types.ts';
+import { App, applyDocumentLocale } from './app/App.tsx';
+import { storedLocale, storedTheme, systemTheme } from './app/storage.ts';
+import { DEFAULT_LOCALE, loadMessages, matchLocale } from './i18n/locales.ts';
+
+// Bootstrap: ask for the session and load the likely catalogue in parallel, so that the first
+// render is already in the right language (no flash of English).
+async function start(): Promise<void> {
+  const guess = storedLocale() ?? matchLocale(navigator.languages ?? [navigator.language]) ?? DEFAULT_LOCALE;
+  const guessedMessages = loadMessages(guess);
+  let session: Session | null = null;
+  try {
+    session = await sessionApi.current();
+  } catch {
+    // Server unreachable: show the sign-in page; signing in will report the problem.
+    session = null;
+  }
+  // Default locale: the user's saved locale, else this device's choice or the browser's, else en.
+  const locale = session?.user.locale ?? guess;
+  const messages = locale === guess ? await guessedMessages : await loadMessages(locale);
+  const theme = session?.user.theme ?? storedTheme() ?? systemTheme();
+  if (session) setCsrfToken(session.csrfToken);
+  applyDocumentLocale(locale);
+
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App initial={{ session, locale, messages, theme }} />
+    </StrictMode>,
+  );
+}
+
+void start();

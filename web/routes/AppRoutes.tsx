@@ -1,0 +1,41 @@
+import { Suspense } from 'react';
+import { useSession } from '../app/contexts.ts';
+import { PageSpinner } from '../components/PageSpinner.tsx';
+import { NotFoundPage } from '../features/errors/NotFoundPage.tsx';
+import { AppShell } from '../features/shell/AppShell.tsx';
+import { PublicLayout } from '../features/shell/PublicLayout.tsx';
+import { matchPath, Redirect, safeReturnPath, useLocation } from './router.tsx';
+import { routes } from './routes.ts';
+
+export function AppRoutes() {
+  const { pathname, search } = useLocation();
+  const { session } = useSession();
+  const Layout = session ? AppShell : PublicLayout;
+
+  for (const route of routes) {
+    const params = matchPath(route.path, pathname);
+    if (!params) continue;
+    if (route.access === 'signedIn' && !session) {
+      const here = pathname + search;
+      return <Redirect to={here === '/' ? '/signin' : `/signin?returnTo=${encodeURIComponent(here)}`} />;
+    }
+    if (route.access === 'signedOut' && session) {
+      // Just signed in: the page the user came from (or home) takes focus, as after a navigation.
+      return <Redirect to={safeReturnPath(new URLSearchParams(search).get('returnTo'))} focus />;
+    }
+    const Component = route.component;
+    return (
+      <Layout>
+        <Suspense fallback={<PageSpinner />}>
+          <Component params={params} />
+        </Suspense>
+      </Layout>
+    );
+  }
+
+  return (
+    <Layout>
+      <NotFoundPage />
+    </Layout>
+  );
+}
