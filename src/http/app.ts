@@ -121,8 +121,8 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
       index: false,
       cacheControl: false,
       // Vite's hashed bundles never change: cache them for a year. index.html is never cached.
-      setHeaders: (res, path) => {
-        if (path.includes('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      setHeaders: (reply, path) => {
+        if (path.includes('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
   }
