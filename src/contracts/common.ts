@@ -14,7 +14,9 @@ export const ErrorResponse = z
   .object({
     error: z.object({
       code: z.string().meta({ example: 'ValidationFailed' }),
-      message: z.string().meta({ description: 'Localised to the request (Accept-Language) or the user locale.' }),
+      message: z
+        .string()
+        .meta({ description: 'Localised to the request (Accept-Language) or the user locale.' }),
       target: z.string().optional(),
       details: z.array(ErrorDetail).optional(),
       isRetryable: z.boolean(),
@@ -28,4 +30,5 @@ export const Id = z.uuid();
 export const Email = z.string().trim().max(254).pipe(z.email());
 
 /** Pages of a list: `nextLink` is absent on the last page. */
-export const page = <T extends z.ZodType>(item: T) => z.object({ value: z.array(item), nextLink: z.string().optional() });
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ value: z.array(item), nextLink: z.string().optional() });

@@ -6,5 +6,6 @@ export * from './identifiers.ts';
 // lifecycle.ts also re-exports the transition table (transitions.ts).
 export * from './lifecycle.ts';
 export * from './policy.ts';
+export * from './row-actions.ts';
 export * from './status.ts';
 export * from './time.ts';

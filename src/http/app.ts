@@ -16,6 +16,8 @@ import type { AppContext } from '../app/ports.ts';
 import { registerAuth } from './auth.ts';
 import { errorBody, handleError, sendError } from './errors.ts';
 import { apiReferencePage, REFERENCE_CSS, REFERENCE_JS } from './reference-page.ts';
+import { customerRoutes } from './routes/customers.ts';
+import { engagementRoutes } from './routes/engagements.ts';
 import { healthRoutes } from './routes/health.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { partnerRoleRoutes } from './routes/partner-roles.ts';
@@ -95,6 +97,8 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
       await api.register(sessionRoutes(options.ctx));
       await api.register(oidcRoutes(options.ctx, options.publicUrl));
       await api.register(partnerRoleRoutes(options.ctx));
+      await api.register(engagementRoutes(options.ctx));
+      await api.register(customerRoutes(options.ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },

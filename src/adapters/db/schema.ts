@@ -289,6 +289,28 @@ export interface MailMessagesTable {
   sent_at: Timestamp | null;
 }
 
+export interface CustomerRowsTable {
+  partner_id: string;
+  engagement_id: string;
+  tenant_id: string;
+  nomination_id: string | null;
+  location_id: string | null;
+  tab: 'eligible' | 'ineligible' | 'complete';
+  status: string;
+  reason: 'criteriaNotMet' | 'consentedToOtherPartner' | 'completedWithOtherPartner' | null;
+  failed_criteria: Json<unknown[]> | null;
+  countdown: 'consent' | 'claim' | 'dispute' | 'review' | null;
+  due_at: Timestamp | null;
+  sort_due: Timestamp;
+  valid_until: Timestamp | null;
+  name: string;
+  sort_name: string;
+  tpid: number | null;
+  domain: string | null;
+  claim_id: string | null;
+  refreshed_at: Timestamp;
+}
+
 export interface AppSettingsTable {
   key: string;
   value: Json<unknown>;
@@ -321,6 +343,7 @@ export interface Database {
   notifications: NotificationsTable;
   mail_messages: MailMessagesTable;
   app_settings: AppSettingsTable;
+  customer_rows: CustomerRowsTable;
 }
 
 export type Nomination = Selectable<NominationsTable>;

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { Id } from './common.ts';
+import { Reason } from './engagements.ts';
+
+// The Customers page of one engagement (spec §3, R3–R8).
+export const CustomerTab = z.enum(['eligible', 'ineligible', 'complete']);
+export type CustomerTab = z.infer<typeof CustomerTab>;
+
+export const CustomerSort = z.enum(['name', '-name', 'daysLeft', '-daysLeft', 'status', '-status']);
+export type CustomerSort = z.infer<typeof CustomerSort>;
+
+export const RowAction = z.enum([
+  'claimCustomer',
+  'triggerConsent',
+  'resendConsent',
+  'submitWorkshopClaim',
+  'continueWorkshopClaim',
+  'viewWorkshopClaim',
+]);
+export type RowAction = z.infer<typeof RowAction>;
+
+export const IneligibleReasonCode = z.enum([
+  'criteriaNotMet',
+  'consentedToOtherPartner',
+  'completedWithOtherPartner',
+]);
+
+export const CustomerRow = z
+  .object({
+    customerId: Id.meta({ description: 'The tenant ID of the customer.' }),
+    name: z.string(),
+    tenantId: Id,
+    tpid: z.number().int().nullable(),
+    domain: z.string().nullable(),
+    /** The record on this engagement, when there is one (claim candidates have none yet). */
+    nominationId: Id.nullable(),
+    location: z.object({ id: Id, mpnId: z.string(), name: z.string() }).nullable(),
+    /** R6: `active` once consent was received, else `notStarted`; null off the Eligible tab. */
+    type: z.enum(['active', 'notStarted']).nullable(),
+    /** The record's lifecycle status, or `candidate` for a known customer not yet claimed (R4, R18). */
+    status: z.string(),
+    /** R25/S2: what the countdown counts down to, its deadline and the days left (ceil, never < 0). */
+    countdown: z.enum(['consent', 'claim', 'dispute', 'review']).nullable(),
+    deadline: z.iso.datetime().nullable(),
+    daysLeft: z.number().int().nullable(),
+    actions: z.array(RowAction),
+    /** Ineligible tab: exactly one reason (R7); the other partner is never named. */
+    ineligibleReason: z
+      .object({ code: IneligibleReasonCode, message: z.string(), failedCriteria: z.array(Reason).optional() })
+      .nullable(),
+    /** Complete tab: the outcome (approved, rejected_final, …) and the workshop claim. */
+    outcome: z.string().nullable(),
+    claimId: Id.nullable(),
+  })
+  .meta({ id: 'CustomerRow' });
+export type CustomerRow = z.infer<typeof CustomerRow>;
+
+export const CustomerListQuery = z.strictObject({
+  tab: CustomerTab.default('eligible'),
+  search: z.string().trim().max(200).optional(),
+  sort: CustomerSort.default('name'),
+  maxpagesize: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(1000).optional(),
+});
+export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
+
+export const CustomerList = z
+  .object({ value: z.array(CustomerRow), nextLink: z.string().optional() })
+  .meta({ id: 'CustomerList' });
+
+export const CustomerCountsQuery = z.strictObject({ search: z.string().trim().max(200).optional() });
+export const CustomerCounts = z.object({
+  eligible: z.number().int(),
+  ineligible: z.number().int(),
+  complete: z.number().int(),
+});
+
+export const CustomerExportQuery = z.strictObject({
+  tab: CustomerTab.default('eligible'),
+  search: z.string().trim().max(200).optional(),
+  sort: CustomerSort.default('name'),
+});

@@ -1,0 +1,40 @@
+// R6 Action column: the actions a row's state allows (only those valid in the row's state).
+export type RowAction =
+  | 'claimCustomer'
+  | 'triggerConsent'
+  | 'resendConsent'
+  | 'submitWorkshopClaim'
+  | 'continueWorkshopClaim'
+  | 'viewWorkshopClaim';
+
+export interface RowFacts {
+  /** A nomination status, or 'candidate' for a known customer without a record here (R4, R18). */
+  status: string;
+  tab: 'eligible' | 'ineligible' | 'complete';
+  engagementActive: boolean;
+  hasClaim: boolean;
+}
+
+export function rowActions(row: RowFacts): RowAction[] {
+  if (row.tab === 'ineligible') return [];
+  if (row.tab === 'complete') return row.hasClaim ? ['viewWorkshopClaim'] : [];
+  switch (row.status) {
+    case 'candidate':
+      // §6: an expired engagement accepts no new add or claim.
+      return row.engagementActive ? ['claimCustomer'] : [];
+    case 'claimed':
+      return ['triggerConsent'];
+    case 'consent_pending':
+      return ['resendConsent'];
+    case 'active':
+      return row.hasClaim ? ['continueWorkshopClaim'] : ['submitWorkshopClaim'];
+    case 'claim_submitted':
+    case 'under_review':
+    case 'action_required':
+    case 'disputed':
+    case 'rejected':
+      return ['continueWorkshopClaim'];
+    default:
+      return [];
+  }
+}

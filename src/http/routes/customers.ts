@@ -1,0 +1,184 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { countCustomers, listCustomers } from '../../app/customers/list-customers.ts';
+import type { AppContext } from '../../app/ports.ts';
+import { ErrorResponse } from '../../contracts/common.ts';
+import {
+  CustomerCounts,
+  CustomerCountsQuery,
+  CustomerExportQuery,
+  CustomerList,
+  CustomerListQuery,
+  type CustomerRow,
+} from '../../contracts/customers.ts';
+import { EngagementParams } from '../../contracts/engagements.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { translate } from '../../i18n/translate.ts';
+import { requirePrincipal } from '../auth.ts';
+import { csvLine } from '../csv.ts';
+import { describeFailure, type FailureLike } from '../present.ts';
+
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  429: ErrorResponse,
+};
+
+type ListedRow = Awaited<ReturnType<typeof listCustomers>>['rows'][number];
+
+function present(locale: Locale, row: ListedRow): CustomerRow {
+  const { reason, failedCriteria, ...rest } = row;
+  return {
+    ...rest,
+    ineligibleReason: reason
+      ? {
+          code: reason,
+          message: translate(locale, `ineligible.${reason}`),
+          ...(failedCriteria
+            ? { failedCriteria: failedCriteria.map((f) => describeFailure(locale, f as FailureLike)) }
+            : {}),
+        }
+      : null,
+  };
+}
+
+// The Customers page of one workshop engagement (spec §3): the three tabs, counts and CSV export.
+export const customerRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/engagements/:engagementId/customers',
+      {
+        schema: {
+          tags: ['customers'],
+          summary: 'One tab of the Customers page, searched, sorted and keyset-paged',
+          params: EngagementParams,
+          querystring: CustomerListQuery,
+          response: { 200: CustomerList, ...errors },
+        },
+      },
+      async (request) => {
+        const { engagementId } = request.params;
+        const q = request.query;
+        const page = await listCustomers(
+          ctx.db,
+          requirePrincipal(request).actor,
+          {
+            engagementId,
+            tab: q.tab,
+            search: q.search,
+            sort: q.sort,
+            limit: q.maxpagesize,
+            cursor: q.cursor,
+          },
+          ctx.clock.now(),
+        );
+        const next = page.next
+          ? `/api/v1/engagements/${engagementId}/customers?${new URLSearchParams({ tab: q.tab, sort: q.sort, maxpagesize: String(q.maxpagesize), ...(q.search ? { search: q.search } : {}), cursor: page.next })}`
+          : undefined;
+        return {
+          value: page.rows.map((r) => present(request.locale, r)),
+          ...(next ? { nextLink: next } : {}),
+        };
+      },
+    );
+
+    app.get(
+      '/engagements/:engagementId/customers/counts',
+      {
+        schema: {
+          tags: ['customers'],
+          summary: 'Rows per tab (with the same search)',
+          params: EngagementParams,
+          querystring: CustomerCountsQuery,
+          response: { 200: CustomerCounts, ...errors },
+        },
+      },
+      async (request) =>
+        countCustomers(
+          ctx.db,
+          requirePrincipal(request).actor,
+          request.params.engagementId,
+          request.query.search,
+          ctx.clock.now(),
+        ),
+    );
+
+    app.get(
+      '/engagements/:engagementId/customers/export',
+      {
+        schema: {
+          tags: ['customers'],
+          summary: 'CSV (RFC 4180) of what the tab and search show',
+          params: EngagementParams,
+          querystring: CustomerExportQuery,
+        },
+        config: {
+          rateLimit: {
+            max: 20,
+            timeWindow: 60_000,
+            keyGenerator: (request) => `export:${request.principal?.user.id ?? request.ip}`,
+          },
+        },
+      },
+      async (request, reply) => {
+        const actor = requirePrincipal(request).actor;
+        const { engagementId } = request.params;
+        const { tab, search, sort } = request.query;
+        const locale = request.locale;
+        const now = ctx.clock.now();
+        // Checks access and the engagement before anything is sent (errors keep the error shape).
+        let page = await listCustomers(ctx.db, actor, { engagementId, tab, search, sort, limit: 1000 }, now);
+        const t = (key: string) => translate(locale, key);
+        const lines = [
+          csvLine(
+            [
+              'csv.customer',
+              'csv.tenantId',
+              'csv.tpid',
+              'csv.domain',
+              'csv.mpnId',
+              'csv.location',
+              'csv.type',
+              'csv.status',
+              'csv.daysLeft',
+              'csv.deadline',
+              'csv.reason',
+            ].map(t),
+          ),
+        ];
+        for (;;) {
+          for (const r of page.rows) {
+            lines.push(
+              csvLine([
+                r.name,
+                r.tenantId,
+                r.tpid,
+                r.domain,
+                r.location?.mpnId,
+                r.location?.name,
+                r.type ? t(`type.${r.type}`) : '',
+                t(`status.${r.status}`),
+                r.daysLeft,
+                r.deadline,
+                r.reason ? t(`ineligible.${r.reason}`) : '',
+              ]),
+            );
+          }
+          if (!page.next) break;
+          page = await listCustomers(
+            ctx.db,
+            actor,
+            { engagementId, tab, search, sort, limit: 1000, cursor: page.next },
+            now,
+          );
+        }
+        const file = `customers-${tab}-${now.toISOString().slice(0, 10)}.csv`;
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${file}"`)
+          .send(`\uFEFF${lines.join('')}`);
+      },
+    );
+  };
