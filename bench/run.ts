@@ -12,6 +12,7 @@ import type { AppContext } from '../src/app/ports.ts';
 import { buildHttpApp } from '../src/http/app.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { startPostgres } from '../test/support/postgres-server.ts';
+import { benchList } from './list.ts';
 
 // `npm run bench`: measures in one run and reports ratios (the machine is shared and noisy), on a
 // PostgreSQL 15 server started here and on PGlite. Workloads are added as features land.
@@ -22,7 +23,13 @@ interface Row {
   unit: string;
   baseline?: number;
   ratio?: number;
+  bar?: string;
 }
+
+const SIZES = {
+  full: { tenants: 1_000_000, nominations: 200_000, partnerNominations: 50_000 },
+  quick: { tenants: 100_000, nominations: 20_000, partnerNominations: 5_000 },
+};
 
 const seconds = (args: string[]) => (args.includes('--quick') ? 3 : 8);
 
@@ -97,6 +104,8 @@ async function measure(kind: 'postgres' | 'pglite', handle: DatabaseHandle, dura
 
 export async function runBenchmarks(args: string[]): Promise<void> {
   const duration = seconds(args);
+  const size = args.includes('--quick') ? SIZES.quick : SIZES.full;
+  const samples = args.includes('--quick') ? 100 : 300;
   const rows: Row[] = [];
   const server = await startPostgres();
   try {
@@ -105,12 +114,14 @@ export async function runBenchmarks(args: string[]): Promise<void> {
     await admin.close();
     const pg = await openDatabase({ kind: 'postgres', url: server.url('bench'), poolSize: 20 });
     await measure('postgres', pg, duration, rows);
+    rows.push(...(await benchList('postgres', pg, size, { samples, seconds: duration })));
     await pg.close();
   } finally {
     server.stop();
   }
   const lite = await openDatabase({ kind: 'pglite' });
   await measure('pglite', lite, duration, rows);
+  rows.push(...(await benchList('pglite', lite, size, { samples, seconds: duration })));
   await lite.close();
 
   const pgRps = rows.find((r) => r.database === 'postgres' && r.unit === 'req/s')?.value ?? 0;
