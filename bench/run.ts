@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { argon2Hasher } from '../src/adapters/auth/argon2-hasher.ts';
@@ -13,6 +12,7 @@ import { buildHttpApp } from '../src/http/app.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { startPostgres } from '../test/support/postgres-server.ts';
 import { benchList } from './list.ts';
+import { loadFromAnotherProcess } from './load.ts';
 
 // `npm run bench`: measures in one run and reports ratios (the machine is shared and noisy), on a
 // PostgreSQL 15 server started here and on PGlite. Workloads are added as features land.
@@ -33,11 +33,8 @@ const SIZES = {
 
 const seconds = (args: string[]) => (args.includes('--quick') ? 3 : 8);
 
-async function load(url: string, cookie: string | undefined, duration: number, connections: number) {
-  const result = await autocannon({ url, connections, duration, headers: cookie ? { cookie } : {} });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+function load(url: string, cookie: string | undefined, duration: number, connections: number) {
+  return loadFromAnotherProcess(url, { connections, seconds: duration, headers: cookie ? { cookie } : {} });
 }
 
 async function measure(kind: 'postgres' | 'pglite', handle: DatabaseHandle, duration: number, rows: Row[]) {

@@ -1,11 +1,11 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import { DEFAULT_LOCALE, type Locale } from './locales.ts';
 import en from './server/en.json' with { type: 'json' };
 import nl from './server/nl.json' with { type: 'json' };
 import pl from './server/pl.json' with { type: 'json' };
 import ptPT from './server/pt-PT.json' with { type: 'json' };
 import sv from './server/sv.json' with { type: 'json' };
 import tr from './server/tr.json' with { type: 'json' };
-import { DEFAULT_LOCALE, type Locale } from './locales.ts';
 
 // Server-side messages (API errors, emails, public pages). Each call formats with the locale it is
 // given: the server never has a global "current locale" (architecture §3, render per recipient).

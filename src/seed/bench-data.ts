@@ -211,7 +211,9 @@ export async function generateBenchData(
   for (const partner of [BENCH_IDS.partner, ...BENCH_IDS.otherPartners]) {
     customerRows += await db
       .transaction()
-      .execute((trx) => refreshCustomerRows(trx, { partnerId: partner, engagementIds: [BENCH_IDS.engagement] }, now));
+      .execute((trx) =>
+        refreshCustomerRows(trx, { partnerId: partner, engagementIds: [BENCH_IDS.engagement] }, now),
+      );
   }
   progress(`customer rows: ${customerRows} (${rate(customerRows, t0)} rows/s)`);
 

@@ -8,15 +8,23 @@ import type { Trx } from '../ports.ts';
  * engagements; any other kind is a clear 404-style NotAvailableForEngagement.
  */
 export async function requireCustomersPage(db: Trx, actor: Actor, engagementId: string) {
-  if (actor.kind !== 'partnerUser') throw new DomainError('Forbidden');
-  if (!hasAnyIncentiveRole(actor)) throw new DomainError('NoIncentiveRole');
-  const engagement = await db
-    .selectFrom('engagements')
-    .select(['id', 'kind', 'availability', 'name'])
-    .where('id', '=', engagementId)
-    .executeTakeFirst();
+  requireIncentiveRole(actor);
+  const engagement = await engagementFacts(db, engagementId);
   if (!engagement) throw new DomainError('NotFound', { target: 'engagementId' });
   if (engagement.kind !== WORKSHOP_KIND)
     throw new DomainError('NotAvailableForEngagement', { target: 'engagementId' });
   return engagement;
+}
+
+export function requireIncentiveRole(actor: Actor): void {
+  if (actor.kind !== 'partnerUser') throw new DomainError('Forbidden');
+  if (!hasAnyIncentiveRole(actor)) throw new DomainError('NoIncentiveRole');
+}
+
+export function engagementFacts(db: Trx, engagementId: string) {
+  return db
+    .selectFrom('engagements')
+    .select(['id', 'kind', 'availability', 'name'])
+    .where('id', '=', engagementId)
+    .executeTakeFirst();
 }
