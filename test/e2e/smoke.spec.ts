@@ -52,7 +52,7 @@ test('Ada signs in and sees her locations; sign-in and home are accessible in li
   }
   // Only pages that exist are in the navigation; Ada is not an Account admin.
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Home']);
+  await expect(nav.getByRole('link')).toHaveText(['Home', 'Engagements']);
   await expect(nav.getByRole('link', { name: 'Home' })).toHaveAttribute('aria-current', 'page');
   await expectNoAxeViolations(page, 'home, light');
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { loadPrincipal } from '../../src/app/auth/session-user.ts';
 import { customerCountQuery, customerListQuery } from '../../src/app/customers/list-customers.ts';
 import { refreshCustomerRows } from '../../src/app/customers/read-model.ts';
