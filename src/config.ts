@@ -25,6 +25,7 @@ const schema = z.object({
     .max(24 * 90)
     .default(12),
   TRUST_PROXY: flag,
+  DIRECTORY_DISCOVERY_URL: z.string().url().optional(),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
@@ -46,6 +47,8 @@ export type Config = {
   role: 'all' | 'api' | 'worker';
   sessionTtlHours: number;
   trustProxy: boolean;
+  /** Entra-discovery directory base URL (spec §7); the embedded directory when absent. */
+  directoryUrl: string | undefined;
   oidc:
     | { issuer: string; clientId: string; clientSecret: string | undefined; allowHttp: boolean }
     | undefined;
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     role: e.MCI_ROLE,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     trustProxy: e.TRUST_PROXY,
+    directoryUrl: e.DIRECTORY_DISCOVERY_URL,
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID
         ? {

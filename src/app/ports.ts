@@ -47,11 +47,22 @@ export interface OidcPort {
   finish(currentUrl: string, checks: OidcChecks): Promise<OidcClaims>;
 }
 
+/** Resolving an email domain to a tenant (spec §7). Failures of the directory are values, not throws. */
+export type DomainResolution =
+  | { kind: 'found'; tenantId: string }
+  | { kind: 'notFound' }
+  | { kind: 'unavailable' };
+
+export interface CustomerDirectory {
+  resolveDomain(domain: string): Promise<DomainResolution>;
+}
+
 export interface AppContext {
   db: Db;
   clock: Clock;
   jobs: JobEnqueuer;
   passwords: PasswordHasher;
   oidc?: OidcPort | undefined;
+  directory?: CustomerDirectory;
   settings: { sessionTtlHours: number };
 }

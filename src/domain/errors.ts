@@ -23,6 +23,10 @@ export const ERROR_STATUS = {
   DeadlinePassed: 410, // §5: e.g. "this invitation has expired"
   IdempotencyKeyReused: 422,
   UnprocessableEntity: 422,
+  TenantNotFound: 422, // R13: no tenant for the domain or id; ask for another email or a tenant ID/TPID
+  CustomerNotEligible: 422, // §6: the location or the customer cannot take this workshop
+  MismatchReasonRequired: 422, // R14
+  EngagementNotActive: 422, // §6: an expired engagement accepts no new add/claim
   PayloadTooLarge: 413,
   UnsupportedMediaType: 415,
   RateLimited: 429, // R29

@@ -19,6 +19,7 @@ import { apiReferencePage, REFERENCE_CSS, REFERENCE_JS } from './reference-page.
 import { customerRoutes } from './routes/customers.ts';
 import { engagementRoutes } from './routes/engagements.ts';
 import { healthRoutes } from './routes/health.ts';
+import { nominationRoutes } from './routes/nominations.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { partnerRoleRoutes } from './routes/partner-roles.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -101,6 +102,7 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
       await api.register(partnerRoleRoutes(options.ctx));
       await api.register(engagementRoutes(options.ctx));
       await api.register(customerRoutes(options.ctx));
+      await api.register(nominationRoutes(options.ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },

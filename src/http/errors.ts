@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from '../contracts/common.ts';
 import { DomainError, ERROR_STATUS, type ErrorCode, RETRYABLE_CODES } from '../domain/errors.ts';
-import { translate } from '../i18n/translate.ts';
+import { hasMessage, translate } from '../i18n/translate.ts';
 
 // Every failure leaves the server in the one error shape of quality §1, localised to the request.
 // Nothing from the inside (stack, SQL, host names) is ever put in a response.

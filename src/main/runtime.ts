@@ -7,6 +7,8 @@ import { createOidcClient } from '../adapters/auth/oidc-client.ts';
 import { systemClock } from '../adapters/clock/clock.ts';
 import { type DatabaseHandle, openDatabase } from '../adapters/db/database.ts';
 import { migrateToLatest } from '../adapters/db/migrate.ts';
+import { embeddedDirectory } from '../adapters/directory/embedded-directory.ts';
+import { entraDiscoveryDirectory } from '../adapters/directory/entra-discovery-directory.ts';
 import { JobQueue } from '../adapters/queue/job-queue.ts';
 import type { AppContext, Clock } from '../app/ports.ts';
 import type { Config } from '../config.ts';
@@ -55,6 +57,9 @@ export async function createRuntime(config: Config, options: { clock?: Clock } =
     jobs: queue,
     passwords: argon2Hasher,
     oidc: config.oidc ? createOidcClient(config.oidc) : undefined,
+    directory: config.directoryUrl
+      ? entraDiscoveryDirectory({ baseUrl: config.directoryUrl })
+      : embeddedDirectory(handle.db),
     settings: { sessionTtlHours: config.sessionTtlHours },
   };
   return {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { argon2Hasher } from '../../src/adapters/auth/argon2-hasher.ts';
 import { ManualClock } from '../../src/adapters/clock/clock.ts';
 import type { DatabaseHandle } from '../../src/adapters/db/database.ts';
+import { embeddedDirectory } from '../../src/adapters/directory/embedded-directory.ts';
 import { JobQueue } from '../../src/adapters/queue/job-queue.ts';
 import type { AppContext, OidcPort } from '../../src/app/ports.ts';
 import { buildHttpApp } from '../../src/http/app.ts';
@@ -33,6 +34,7 @@ export function useTestApp(
       jobs: queue,
       passwords: argon2Hasher,
       oidc: options.oidc?.(),
+      directory: embeddedDirectory(h.db),
       settings: { sessionTtlHours: 12 },
     };
     const app = await buildHttpApp({

@@ -30,6 +30,10 @@ describe('error codes', () => {
       DeadlinePassed: 410,
       IdempotencyKeyReused: 422,
       UnprocessableEntity: 422,
+      TenantNotFound: 422,
+      CustomerNotEligible: 422,
+      MismatchReasonRequired: 422,
+      EngagementNotActive: 422,
       PayloadTooLarge: 413,
       UnsupportedMediaType: 415,
       RateLimited: 429,
@@ -37,7 +41,7 @@ describe('error codes', () => {
       DirectoryUnavailable: 503,
       ServiceUnavailable: 503,
     });
-    expect(ERROR_CODES).toHaveLength(24);
+    expect(ERROR_CODES).toHaveLength(28);
     expect([...RETRYABLE_CODES].sort()).toEqual([
       'DirectoryUnavailable',
       'RateLimited',

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { Email, Id } from './common.ts';
+
+// Adding or claiming a customer for one or more workshops (R9–R22). One record per workshop.
+const engagementIds = z
+  .array(Id)
+  .min(1)
+  .max(20)
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'Each workshop once' });
+
+export const AddNominationRequest = z.strictObject({
+  origin: z.literal('add'),
+  locationId: Id,
+  engagementIds,
+  email: Email,
+  tenantId: Id.optional(),
+  tpid: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  /** R14: required when the email's domain does not belong to the tenant. */
+  mismatchReason: z.string().trim().min(10).max(500).optional(),
+});
+
+export const ClaimNominationRequest = z.strictObject({
+  origin: z.literal('claim'),
+  locationId: Id,
+  engagementIds,
+  /** The tenant ID of a customer this partner already knows (R18). */
+  customerId: Id,
+});
+
+export const CreateNominationsRequest = z.discriminatedUnion('origin', [
+  AddNominationRequest,
+  ClaimNominationRequest,
+]);
+export type CreateNominationsRequest = z.infer<typeof CreateNominationsRequest>;
+
+export const Nomination = z
+  .object({
+    id: Id,
+    engagement: z.object({ id: Id, name: z.string() }),
+    location: z.object({ id: Id, mpnId: z.string(), name: z.string() }),
+    customer: z.object({ tenantId: Id, name: z.string(), tpid: z.number().int().nullable() }),
+    origin: z.enum(['add', 'claim']),
+    status: z.string(),
+    type: z.enum(['active', 'notStarted']).nullable(),
+    customerEmail: z.string().nullable(),
+    mismatchReason: z.string().nullable(),
+    claimedAt: z.iso.datetime(),
+    consentDueAt: z.iso.datetime(),
+    claimDueAt: z.iso.datetime().nullable(),
+    daysLeft: z.number().int().nullable(),
+  })
+  .meta({ id: 'Nomination' });
+export type Nomination = z.infer<typeof Nomination>;
+
+export const NominationList = z.object({ value: z.array(Nomination) });
+export const NominationParams = z.object({ nominationId: Id });
+
+export const HistoryEvent = z.object({
+  at: z.iso.datetime(),
+  action: z.string(),
+  actor: z.object({ kind: z.string(), name: z.string().nullable() }),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+});
+export const NominationHistory = z.object({ value: z.array(HistoryEvent) });

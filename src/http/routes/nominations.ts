@@ -1,0 +1,147 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createNominations } from '../../app/customers/create-nominations.ts';
+import { lookupCustomer, selectableForAdd } from '../../app/customers/lookup-customer.ts';
+import { getNomination, nominationHistory } from '../../app/customers/nomination-view.ts';
+import type { AppContext } from '../../app/ports.ts';
+import { ErrorResponse } from '../../contracts/common.ts';
+import { CustomerLookup, CustomerLookupRequest } from '../../contracts/lookups.ts';
+import {
+  CreateNominationsRequest,
+  Nomination,
+  NominationHistory,
+  NominationList,
+  NominationParams,
+} from '../../contracts/nominations.ts';
+import { translate } from '../../i18n/translate.ts';
+import { requirePrincipal } from '../auth.ts';
+import { describePartnerReason } from '../present.ts';
+
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  422: ErrorResponse,
+  429: ErrorResponse,
+  503: ErrorResponse,
+};
+const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/)
+    .optional(),
+});
+
+// Add a customer and claim a customer (spec §4.1, §4.2): the lookup of step 1 and the creation of step 4.
+export const nominationRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/customer-lookups',
+      {
+        schema: {
+          tags: ['customers'],
+          summary:
+            'Resolve a customer from an email (and optional tenant ID or TPID) and tell which workshops they can take',
+          body: CustomerLookupRequest,
+          response: { 200: CustomerLookup, ...errors },
+        },
+      },
+      async (request) => {
+        const result = await lookupCustomer(ctx, requirePrincipal(request).actor, request.body);
+        const locale = request.locale;
+        return {
+          tenant: result.tenant,
+          resolvedBy: result.resolvedBy,
+          domainMatches: result.domainMatches,
+          mismatchReasonRequired: result.mismatchReasonRequired,
+          workshops: result.verdicts.map((v) => ({
+            engagementId: v.engagementId,
+            name: v.name,
+            selectable: selectableForAdd(v) && v.availability === 'active',
+            reasons: [
+              ...v.locationReasons.map((r) => describePartnerReason(locale, r)),
+              ...(v.customerReason
+                ? [
+                    {
+                      code: v.customerReason.code,
+                      message: translate(locale, `ineligible.${camel(v.customerReason.code)}`),
+                    },
+                  ]
+                : []),
+              ...(v.hasLiveRecord
+                ? [{ code: 'alreadyNominated', message: translate(locale, 'lookup.alreadyNominated') }]
+                : []),
+              ...(!v.hasLiveRecord && v.known
+                ? [{ code: 'useClaimCustomer', message: translate(locale, 'lookup.useClaimCustomer') }]
+                : []),
+            ],
+          })),
+        };
+      },
+    );
+
+    app.post(
+      '/nominations',
+      {
+        schema: {
+          tags: ['customers'],
+          summary:
+            'Add or claim a customer for one or more workshops (one record per workshop, Idempotency-Key honoured)',
+          headers: IdempotencyHeaders,
+          body: CreateNominationsRequest,
+          response: { 201: NominationList, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const result = await createNominations(
+          ctx,
+          requirePrincipal(request).actor,
+          request.body,
+          request.headers['idempotency-key'],
+        );
+        if (result.replayed) reply.header('idempotent-replayed', 'true');
+        return reply.code(result.status as 201).send(result.body);
+      },
+    );
+
+    app.get(
+      '/nominations/:nominationId',
+      {
+        schema: {
+          tags: ['customers'],
+          summary: 'One engagement customer record',
+          params: NominationParams,
+          response: { 200: Nomination, ...errors },
+        },
+      },
+      async (request) =>
+        getNomination(ctx.db, requirePrincipal(request).actor, request.params.nominationId, ctx.clock.now()),
+    );
+
+    app.get(
+      '/nominations/:nominationId/history',
+      {
+        schema: {
+          tags: ['customers'],
+          summary: 'Who did what, when (audit events)',
+          params: NominationParams,
+          response: { 200: NominationHistory, ...errors },
+        },
+      },
+      async (request) => ({
+        value: await nominationHistory(
+          ctx.db,
+          requirePrincipal(request).actor,
+          request.params.nominationId,
+          ctx.clock.now(),
+        ),
+      }),
+    );
+  };
+
+const camel = (code: string) => code.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
