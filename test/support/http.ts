@@ -6,7 +6,7 @@ import { ManualClock } from '../../src/adapters/clock/clock.ts';
 import type { DatabaseHandle } from '../../src/adapters/db/database.ts';
 import { embeddedDirectory } from '../../src/adapters/directory/embedded-directory.ts';
 import { JobQueue } from '../../src/adapters/queue/job-queue.ts';
-import type { AppContext, OidcPort } from '../../src/app/ports.ts';
+import type { AppContext, CustomerDirectory, OidcPort } from '../../src/app/ports.ts';
 import { buildHttpApp } from '../../src/http/app.ts';
 import { TEST_PASSWORD } from './factories.ts';
 
@@ -20,7 +20,7 @@ export interface TestApp {
 /** The real HTTP app over a real database, with a manual clock; requests go through Fastify's inject. */
 export function useTestApp(
   handle: () => DatabaseHandle,
-  options: { oidc?: () => OidcPort; publicUrl?: string } = {},
+  options: { oidc?: () => OidcPort; publicUrl?: string; directory?: () => CustomerDirectory } = {},
 ): () => TestApp {
   let testApp: TestApp | undefined;
   beforeAll(async () => {
@@ -34,7 +34,7 @@ export function useTestApp(
       jobs: queue,
       passwords: argon2Hasher,
       oidc: options.oidc?.(),
-      directory: embeddedDirectory(h.db),
+      directory: options.directory?.() ?? embeddedDirectory(h.db),
       settings: { sessionTtlHours: 12 },
     };
     const app = await buildHttpApp({
