@@ -21,6 +21,7 @@ import { engagementRoutes } from './routes/engagements.ts';
 import { healthRoutes } from './routes/health.ts';
 import { nominationRoutes } from './routes/nominations.ts';
 import { oidcRoutes } from './routes/oidc.ts';
+import { operatorDirectoryRoutes } from './routes/operator-directory.ts';
 import { partnerRoleRoutes } from './routes/partner-roles.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
@@ -103,6 +104,7 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
       await api.register(engagementRoutes(options.ctx));
       await api.register(customerRoutes(options.ctx));
       await api.register(nominationRoutes(options.ctx));
+      await api.register(operatorDirectoryRoutes(options.ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },
