@@ -11,6 +11,7 @@ import type { AppContext } from '../src/app/ports.ts';
 import { buildHttpApp } from '../src/http/app.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { startPostgres } from '../test/support/postgres-server.ts';
+import { benchAdd } from './add.ts';
 import { benchList } from './list.ts';
 import { loadFromAnotherProcess } from './load.ts';
 
@@ -103,6 +104,7 @@ export async function runBenchmarks(args: string[]): Promise<void> {
   const duration = seconds(args);
   const size = args.includes('--quick') ? SIZES.quick : SIZES.full;
   const samples = args.includes('--quick') ? 100 : 300;
+  const adds = args.includes('--quick') ? 1000 : 5000;
   const rows: Row[] = [];
   const server = await startPostgres();
   try {
@@ -112,6 +114,7 @@ export async function runBenchmarks(args: string[]): Promise<void> {
     const pg = await openDatabase({ kind: 'postgres', url: server.url('bench'), poolSize: 20 });
     await measure('postgres', pg, duration, rows);
     rows.push(...(await benchList('postgres', pg, size, { samples, seconds: duration })));
+    rows.push(...(await benchAdd('postgres', pg, size, adds)));
     await pg.close();
   } finally {
     server.stop();
@@ -119,6 +122,7 @@ export async function runBenchmarks(args: string[]): Promise<void> {
   const lite = await openDatabase({ kind: 'pglite' });
   await measure('pglite', lite, duration, rows);
   rows.push(...(await benchList('pglite', lite, size, { samples, seconds: duration })));
+  rows.push(...(await benchAdd('pglite', lite, size, adds)));
   await lite.close();
 
   const pgRps = rows.find((r) => r.database === 'postgres' && r.unit === 'req/s')?.value ?? 0;
