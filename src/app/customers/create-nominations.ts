@@ -8,7 +8,7 @@ import { newId } from '../ids.ts';
 import type { AppContext, Trx } from '../ports.ts';
 import { partnerScope } from '../scope.ts';
 import { workshopVerdicts } from './customer-facts.ts';
-import { actingLocation, lookupCustomer } from './lookup-customer.ts';
+import { actingLocation, resolveCustomer } from './lookup-customer.ts';
 import { loadNominations } from './nomination-view.ts';
 import { refreshCustomerRows } from './read-model.ts';
 
@@ -27,12 +27,14 @@ export async function createNominations(
 ) {
   if (actor.kind !== 'partnerUser') throw new DomainError('Forbidden');
   const now = ctx.clock.now();
+  // Access first (an unknown or foreign location is a 404 before anything about the customer is said);
+  // checked again inside the transaction, which is what counts.
+  const permission = input.origin === 'add' ? 'customers.add' : 'customers.claim';
+  await actingLocation(ctx.db, actor, input.locationId, permission);
   // The directory may be a network call: resolve before the transaction (nothing is written yet).
   const lookup =
     input.origin === 'add'
-      ? await lookupCustomer(ctx, actor, {
-          engagementId: input.engagementIds[0]!,
-          locationId: input.locationId,
+      ? await resolveCustomer(ctx, {
           email: input.email,
           tenantId: input.tenantId,
           tpid: input.tpid,

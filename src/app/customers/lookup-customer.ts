@@ -37,9 +37,23 @@ export async function actingLocation(
  * workshop whether location and customer are both eligible (R15). Nothing is written.
  */
 export async function lookupCustomer(ctx: AppContext, actor: Actor, input: LookupInput) {
-  if (!ctx.directory) throw new DomainError('DirectoryUnavailable');
   await requireCustomersPage(ctx.db, actor, input.engagementId);
   const location = await actingLocation(ctx.db, actor, input.locationId);
+  const resolved = await resolveCustomer(ctx, input);
+  const verdicts = await workshopVerdicts(ctx.db, {
+    partnerId: location.partner_id,
+    location,
+    tenantId: resolved.tenant.id,
+  });
+  return { ...resolved, verdicts, location };
+}
+
+/** R12–R14 only: the tenant and whether the email's domain belongs to it (no eligibility). */
+export async function resolveCustomer(
+  ctx: AppContext,
+  input: Omit<LookupInput, 'engagementId' | 'locationId'>,
+) {
+  if (!ctx.directory) throw new DomainError('DirectoryUnavailable');
   const domain = emailDomain(input.email);
   if (!domain)
     throw new DomainError('ValidationFailed', {
@@ -88,12 +102,7 @@ export async function lookupCustomer(ctx: AppContext, actor: Actor, input: Looku
     if (!tenant) throw new DomainError('TenantNotFound', { target: 'email' });
     domainMatches = true;
   }
-  const verdicts = await workshopVerdicts(ctx.db, {
-    partnerId: location.partner_id,
-    location,
-    tenantId: tenant.id,
-  });
-  return { tenant, resolvedBy, domainMatches, mismatchReasonRequired: !domainMatches, verdicts, location };
+  return { tenant, resolvedBy, domainMatches, mismatchReasonRequired: !domainMatches };
 }
 
 /** R15: a workshop can be chosen for an add when nothing on either side stands in the way. */
