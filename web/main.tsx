@@ -7,12 +7,19 @@ import type { Session } from './api/types.ts';
 import { App, applyDocumentLocale } from './app/App.tsx';
 import { storedLocale, storedTheme, systemTheme } from './app/storage.ts';
 import { DEFAULT_LOCALE, loadMessages, matchLocale } from './i18n/locales.ts';
+import { matchPath } from './routes/router.tsx';
+import { routes } from './routes/routes.ts';
 
 // Bootstrap: ask for the session and load the likely catalogue in parallel, so that the first
 // render is already in the right language (no flash of English).
 async function start(): Promise<void> {
   const guess = storedLocale() ?? matchLocale(navigator.languages ?? [navigator.language]) ?? DEFAULT_LOCALE;
   const guessedMessages = loadMessages(guess);
+  // A deep link to a lazy page (e.g. a Customers page): fetch its code while the session is checked.
+  const route = routes.find((r) => matchPath(r.path, window.location.pathname));
+  const pageCode = route?.preload?.().catch(() => {
+    // rendering the route reports the failure
+  });
   let session: Session | null = null;
   try {
     session = await sessionApi.current();
@@ -25,6 +32,8 @@ async function start(): Promise<void> {
   const messages = locale === guess ? await guessedMessages : await loadMessages(locale);
   const theme = session?.user.theme ?? storedTheme() ?? systemTheme();
   if (session) setCsrfToken(session.csrfToken);
+  // Usually here already (fetched alongside the session): the first render then needs no Suspense.
+  if (session) await pageCode;
   applyDocumentLocale(locale);
 
   createRoot(document.getElementById('root')!).render(

@@ -1,5 +1,5 @@
 import { LOCALE_NAMES, t } from './support/catalogues.ts';
-import { expect, signIn, test, USERS } from './support/fixtures.ts';
+import { expect, expectNoAxeViolations, signIn, test, USERS } from './support/fixtures.ts';
 
 // (c) A refused sign-in explains itself in the UI language and is announced to screen readers.
 
@@ -36,4 +36,29 @@ test('a wrong password shows the localised error, in English and in Polish', asy
   const pl = t('pl', 'signin.error.invalidCredentials');
   await expect(page.getByText(pl)).toBeVisible();
   await announcements.expectAnnounced(pl);
+});
+
+test('organisation sign-in: its button when the server offers it, and why it sent the user back', async ({
+  page,
+}) => {
+  // The e2e server has no OpenID Connect provider; answer /auth/providers as one that has.
+  await page.route('**/api/v1/auth/providers', (route) =>
+    route.fulfill({ json: { password: true, oidc: { loginUrl: '/api/v1/auth/oidc/login' } } }),
+  );
+  await page.goto('/engagements');
+  await expect(page).toHaveURL(/\/signin\?returnTo=%2Fengagements$/);
+  const oidc = page.getByRole('link', { name: t('en', 'signin.oidc') });
+  await expect(oidc).toHaveAttribute('href', '/api/v1/auth/oidc/login?returnTo=%2Fengagements');
+  await expectNoAxeViolations(page, 'sign-in with organisation account');
+
+  for (const [error, id] of [
+    ['oidcNoAccount', 'signin.error.oidcNoAccount'],
+    ['oidcFailed', 'signin.error.oidcFailed'],
+  ] as const) {
+    await page.goto(`/signin?error=${error}`);
+    await expect(page.getByText(t('en', id))).toBeVisible();
+  }
+  await page.getByRole('button', { name: LOCALE_NAMES.en }).click();
+  await page.getByRole('menuitemradio', { name: LOCALE_NAMES.sv }).click();
+  await expect(page.getByText(t('sv', 'signin.error.oidcFailed'))).toBeVisible();
 });

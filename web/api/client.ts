@@ -40,6 +40,10 @@ export function setCsrfToken(token: string | null): void {
 export function setRequestLocale(locale: string): void {
   acceptLanguage = locale;
 }
+/** The language API answers come back in (server messages, criteria sentences). */
+export function requestLocale(): string {
+  return acceptLanguage;
+}
 /** Called when an authenticated call answers 401 (the session ended elsewhere). */
 export function setUnauthorizedHandler(handler: ((path: string) => void) | null): void {
   onUnauthorized = handler;
@@ -68,7 +72,7 @@ async function request<T>(
 
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, {
+    response = await fetch(apiUrl(path), {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -89,6 +93,90 @@ async function request<T>(
 
   if (response.status === 401 && !options.expectUnauthorized) onUnauthorized?.(path);
   throw await toApiError(response);
+}
+
+/**
+ * The URL to fetch for an API path: paths are relative to /api/v1 (`/session`), except absolute
+ * API paths (`/api/v1/…`), which are taken as they are (e.g. a `nextLink` resolved by {@link resolveLink}).
+ */
+export function apiUrl(path: string): string {
+  return path.startsWith('/api/') ? path : `/api/v1${path}`;
+}
+
+/**
+ * Resolves a list's `nextLink` (quality §1: opaque, possibly relative) against the URL of the request
+ * that returned it, as a browser resolves a relative link. Only same-origin API URLs are followed.
+ */
+export function resolveLink(nextLink: string, requestPath: string): string {
+  const base = new URL(apiUrl(requestPath), window.location.origin);
+  const url = new URL(nextLink, base);
+  if (url.origin !== window.location.origin || !url.pathname.startsWith('/api/'))
+    throw new ApiError(0, 'UnexpectedResponse', '');
+  return url.pathname + url.search;
+}
+
+export interface Download {
+  blob: Blob;
+  /** From Content-Disposition, when the server named the file. */
+  filename: string | null;
+}
+
+/**
+ * GETs a file (e.g. a CSV export) with the session cookie, reporting the bytes received so far so
+ * that long downloads can show progress (quality §4).
+ */
+export async function download(
+  path: string,
+  options: { accept: string; signal?: AbortSignal; onProgress?: (bytes: number) => void },
+): Promise<Download> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path), {
+      headers: { Accept: options.accept, 'Accept-Language': acceptLanguage },
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'NetworkError', '');
+  }
+  if (!response.ok) {
+    if (response.status === 401) onUnauthorized?.(path);
+    throw await toApiError(response);
+  }
+  const type = response.headers.get('content-type') ?? 'application/octet-stream';
+  const chunks: BlobPart[] = [];
+  let received = 0;
+  const reader = response.body?.getReader();
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.byteLength;
+      options.onProgress?.(received);
+    }
+  } else {
+    chunks.push(await response.arrayBuffer());
+  }
+  return {
+    blob: new Blob(chunks, { type }),
+    filename: filenameOf(response.headers.get('content-disposition')),
+  };
+}
+
+function filenameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // fall through to the plain parameter
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain?.[1]?.trim() || null;
 }
 
 async function toApiError(response: Response): Promise<ApiError> {

@@ -1,7 +1,15 @@
 import { ApiError, api } from './client.ts';
 import type { Locale, Session, Theme, User } from './types.ts';
 
+/** How users can sign in here: a password, and OpenID Connect when the server is configured for it. */
+export interface AuthProviders {
+  password: boolean;
+  oidc: { loginUrl: string } | null;
+}
+
 export const sessionApi = {
+  providers: (signal?: AbortSignal) =>
+    api.get<AuthProviders>('/auth/providers', { signal, expectUnauthorized: true }),
   /** Current session, or null when signed out (401). */
   async current(): Promise<Session | null> {
     try {

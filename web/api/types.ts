@@ -4,6 +4,19 @@
 import type { z } from 'zod';
 import type { LOCALE_VALUES } from '../../src/contracts/common.ts';
 import type {
+  CustomerCounts as CustomerCountsSchema,
+  CustomerRow as CustomerRowSchema,
+  CustomerSort as CustomerSortSchema,
+  CustomerTab as CustomerTabSchema,
+  RowAction as RowActionSchema,
+} from '../../src/contracts/customers.ts';
+import type {
+  Availability as AvailabilitySchema,
+  EngagementDetail as EngagementDetailSchema,
+  EngagementKind as EngagementKindSchema,
+  EngagementSummary as EngagementSummarySchema,
+} from '../../src/contracts/engagements.ts';
+import type {
   PartnerLocation as PartnerLocationSchema,
   PartnerUser as PartnerUserSchema,
 } from '../../src/contracts/partner.ts';
@@ -26,6 +39,41 @@ export type RoleAssignment = User['roles'][number];
 export type Session = SessionResponse;
 export type PartnerLocation = z.infer<typeof PartnerLocationSchema>;
 export type PartnerUser = PartnerUserSchema;
+
+export type EngagementKind = z.infer<typeof EngagementKindSchema>;
+export type Availability = z.infer<typeof AvailabilitySchema>;
+export type EngagementSummary = z.infer<typeof EngagementSummarySchema>;
+export type EngagementDetail = z.infer<typeof EngagementDetailSchema>;
+export type LocationEligibility = EngagementDetail['locations'][number];
+export type Criterion = EngagementDetail['partnerCriteria'][number];
+
+export type CustomerTab = z.infer<typeof CustomerTabSchema>;
+export type CustomerSort = z.infer<typeof CustomerSortSchema>;
+export type CustomerRow = z.infer<typeof CustomerRowSchema>;
+export type RowAction = z.infer<typeof RowActionSchema>;
+export type CustomerCounts = z.infer<typeof CustomerCountsSchema>;
+
+/** Runtime copies of the contract's enums (importing the values would pull zod into the bundle). */
+export const CUSTOMER_TABS = ['eligible', 'ineligible', 'complete'] as const satisfies readonly CustomerTab[];
+export const CUSTOMER_SORTS = [
+  'name',
+  '-name',
+  'daysLeft',
+  '-daysLeft',
+  'status',
+  '-status',
+] as const satisfies readonly CustomerSort[];
+export const ENGAGEMENT_KINDS = [
+  'workshop',
+  'deployment',
+  'consumption',
+] as const satisfies readonly EngagementKind[];
+export const AVAILABILITIES = ['upcoming', 'active', 'expired'] as const satisfies readonly Availability[];
+const tabsMatch: Same<CustomerTab, (typeof CUSTOMER_TABS)[number]> = true;
+const sortsMatch: Same<CustomerSort, (typeof CUSTOMER_SORTS)[number]> = true;
+const kindsMatch: Same<EngagementKind, (typeof ENGAGEMENT_KINDS)[number]> = true;
+const availabilitiesMatch: Same<Availability, (typeof AVAILABILITIES)[number]> = true;
+void [tabsMatch, sortsMatch, kindsMatch, availabilitiesMatch];
 
 export interface ListResponse<T> {
   value: T[];

@@ -8,6 +8,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { IntlProvider } from 'react-intl';
+import { invalidate } from '../api/cache.ts';
 import { setCsrfToken, setRequestLocale, setUnauthorizedHandler } from '../api/client.ts';
 import { sessionApi } from '../api/session.ts';
 import type { Locale, Session, Theme } from '../api/types.ts';
@@ -91,6 +92,7 @@ export function App({ initial }: { initial: Bootstrap }) {
       user: session?.user ?? null,
       async signedIn(next) {
         setCsrfToken(next.csrfToken);
+        invalidate(); // nothing read for someone else (or for nobody) is shown to this user
         // The user's saved choices win over the browser's and this device's (brief: default locale).
         if (next.user.locale && next.user.locale !== locale) await showLocale(next.user.locale);
         if (next.user.theme) setThemeState(next.user.theme);
@@ -106,6 +108,7 @@ export function App({ initial }: { initial: Bootstrap }) {
           await sessionApi.signOut();
         } finally {
           setCsrfToken(null);
+          invalidate();
           setSession(null);
           navigate('/signin', { replace: true });
         }
@@ -118,6 +121,7 @@ export function App({ initial }: { initial: Bootstrap }) {
     setUnauthorizedHandler(() => {
       // The session ended elsewhere (expiry, sign-out in another tab): back to sign-in, then here.
       setCsrfToken(null);
+      invalidate();
       setSession(null);
       const here = window.location.pathname + window.location.search;
       navigate(`/signin?returnTo=${encodeURIComponent(here)}`, { replace: true });

@@ -25,15 +25,27 @@ const useStyles = makeStyles({
  * Every page: one h1, the document title, and focus on the heading after a client-side navigation
  * so that screen-reader users hear where they landed (quality §4).
  */
-export function Page({ title, children }: { title: string; children: ReactNode }) {
+export function Page({
+  title,
+  documentTitle,
+  before,
+  children,
+}: {
+  title: string;
+  /** The page's name in the document title when it differs from the h1 (default: the h1). */
+  documentTitle?: string;
+  /** Shown above the h1 (e.g. breadcrumbs). */
+  before?: ReactNode;
+  children: ReactNode;
+}) {
   const styles = useStyles();
   const intl = useIntl();
   const heading = useRef<HTMLHeadingElement>(null);
   const { navigation } = useLocation();
 
   useEffect(() => {
-    document.title = intl.formatMessage({ id: 'app.documentTitle' }, { page: title });
-  }, [intl, title]);
+    document.title = intl.formatMessage({ id: 'app.documentTitle' }, { page: documentTitle ?? title });
+  }, [intl, title, documentTitle]);
 
   useEffect(() => {
     if (navigation > 0) heading.current?.focus({ preventScroll: false });
@@ -41,6 +53,7 @@ export function Page({ title, children }: { title: string; children: ReactNode }
 
   return (
     <div className={styles.page}>
+      {before}
       <h1 ref={heading} tabIndex={-1} className={styles.title}>
         {title}
       </h1>

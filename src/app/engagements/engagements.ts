@@ -70,18 +70,23 @@ function engagementQuery(db: Trx, filters: EngagementFilters & { id?: string }) 
   return query.orderBy('name').orderBy('id').execute();
 }
 
+/**
+ * Whether each location can earn on the engagement. "Not a workshop" is about the Customers page (R2),
+ * not about earning, so it is left out here: a deployment engagement still has earning locations.
+ */
 function eligibilityOf(engagement: EngagementRow, locations: Awaited<ReturnType<typeof userLocations>>) {
-  return locations.map((l) => ({
-    location: l,
-    ...partnerEligibility(
+  return locations.map((l) => {
+    const verdict = partnerEligibility(
       { enrolled: l.enrolled, country: l.country, designations: l.designations },
       {
         kind: engagement.kind,
         availability: engagement.availability,
         partnerCriteria: engagement.partner_criteria as unknown as PartnerCriteria,
       },
-    ),
-  }));
+    );
+    const reasons = verdict.reasons.filter((r) => r.code !== 'notWorkshop');
+    return { location: l, eligible: reasons.length === 0, reasons };
+  });
 }
 
 async function activeCounts(db: Trx, actor: Extract<Actor, { kind: 'partnerUser' }>, locationIds: string[]) {

@@ -10,14 +10,17 @@ import {
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
-import { useId } from 'react';
+import { ArrowRightRegular } from '@fluentui/react-icons';
+import { useEffect, useId } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useUser } from '../../app/contexts.ts';
+import { LinkButton } from '../../components/LinkButton.tsx';
 import { Page } from '../../components/Page.tsx';
 import { RoleName } from '../../components/RoleName.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { canManageRoles } from '../../routes/access.ts';
 import { Link } from '../../routes/router.tsx';
+import { preloadRoute } from '../../routes/routes.ts';
 
 const useStyles = makeStyles({
   h2: { ...typographyStyles.subtitle1, margin: 0 },
@@ -28,6 +31,17 @@ const useStyles = makeStyles({
   dt: { ...typographyStyles.body1Strong },
   dd: { margin: 0, color: tokens.colorNeutralForeground2 },
   mpn: { fontVariantNumeric: 'tabular-nums' },
+  callout: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    borderLeft: `4px solid ${tokens.colorBrandStroke1}`,
+    boxShadow: tokens.shadow2,
+  },
 });
 
 /** Home of a partner user with at least one incentive role: their locations and roles (R33). */
@@ -36,6 +50,12 @@ export function LocationsHome() {
   const intl = useIntl();
   const user = useUser();
   const headingId = useId();
+  const engagementsId = useId();
+  // The engagements list is the next page most users open: fetch its code while they read this one.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+    idle(() => preloadRoute('/engagements'));
+  }, []);
   const roles = [...user.roles].sort((a, b) => a.locationName.localeCompare(b.locationName, intl.locale));
 
   return (
@@ -46,6 +66,17 @@ export function LocationsHome() {
           values={{ partner: user.partner?.name ?? '', count: roles.length }}
         />
       </Text>
+      <section className={styles.callout} aria-labelledby={engagementsId}>
+        <h2 id={engagementsId} className={styles.h2}>
+          <FormattedMessage id="home.engagements.heading" />
+        </h2>
+        <Text as="p">
+          <FormattedMessage id="home.engagements.body" />
+        </Text>
+        <LinkButton href="/engagements" appearance="primary" icon={<ArrowRightRegular />}>
+          <FormattedMessage id="home.engagements.link" />
+        </LinkButton>
+      </section>
       <h2 id={headingId} className={styles.h2}>
         <FormattedMessage id="home.locations.heading" />
       </h2>

@@ -10,11 +10,13 @@ import {
 } from '@fluentui/react-components';
 import { type FormEvent, useRef, useState } from 'react';
 import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
+import { useQuery } from '../../api/cache.ts';
 import { ApiError } from '../../api/client.ts';
 import { sessionApi } from '../../api/session.ts';
 import { useSession } from '../../app/contexts.ts';
 import { errorText } from '../../components/errors.ts';
 import { Page } from '../../components/Page.tsx';
+import { safeReturnPath, useSearchParam } from '../../routes/router.tsx';
 
 const useStyles = makeStyles({
   wrap: { display: 'flex', justifyContent: 'center' },
@@ -29,7 +31,36 @@ const useStyles = makeStyles({
   },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   intro: { margin: 0, color: tokens.colorNeutralForeground2 },
+  alternative: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // "or" between two lines (Fluent's Divider would add its weight to the initial bundle for this).
+  or: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+    '::before': {
+      content: '""',
+      flexGrow: 1,
+      borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    },
+    '::after': {
+      content: '""',
+      flexGrow: 1,
+      borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    },
+  },
 });
+
+/** Why the OpenID Connect sign-in sent the user back here (`/signin?error=…`). */
+const OIDC_ERRORS = {
+  oidcNoAccount: 'signin.error.oidcNoAccount',
+  oidcFailed: 'signin.error.oidcFailed',
+} as const;
+
+function oidcHref(loginUrl: string, returnTo: string): string {
+  return `${loginUrl}${loginUrl.includes('?') ? '&' : '?'}returnTo=${encodeURIComponent(returnTo)}`;
+}
 
 type FieldErrors = { email?: string; password?: string };
 
@@ -75,6 +106,13 @@ export function SignInPage() {
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const attempts = useRef(0);
+  const returnTo = safeReturnPath(useSearchParam('returnTo'));
+  const oidcError = useSearchParam('error');
+  const oidcErrorId =
+    oidcError && oidcError in OIDC_ERRORS ? OIDC_ERRORS[oidcError as keyof typeof OIDC_ERRORS] : null;
+  // A second way in, when the server has an organisation (OpenID Connect) sign-in configured.
+  const providers = useQuery('auth:providers', () => sessionApi.providers(), 5 * 60_000);
+  const oidc = providers.data?.oidc ?? null;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -103,6 +141,16 @@ export function SignInPage() {
           <p className={styles.intro}>
             <FormattedMessage id="signin.intro" />
           </p>
+          {oidcErrorId && !failure ? (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>
+                  <FormattedMessage id="signin.error.title" />
+                </MessageBarTitle>
+                <FormattedMessage id={oidcErrorId} />
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
           <form className={styles.form} noValidate onSubmit={onSubmit}>
             {failure ? (
               // A new key per attempt, so that the same message is announced again.
@@ -154,6 +202,16 @@ export function SignInPage() {
               )}
             </Button>
           </form>
+          {oidc ? (
+            <div className={styles.alternative}>
+              <p className={styles.or}>
+                <FormattedMessage id="signin.or" />
+              </p>
+              <Button as="a" href={oidcHref(oidc.loginUrl, returnTo)}>
+                <FormattedMessage id="signin.oidc" />
+              </Button>
+            </div>
+          ) : null}
         </Page>
       </div>
     </div>

@@ -5,24 +5,27 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useSession, useUser } from '../../app/contexts.ts';
 import { errorText } from '../../components/errors.ts';
 import { Notices, useNotify } from '../../components/notices.tsx';
-import { canManageRoles } from '../../routes/access.ts';
+import { canManageRoles, hasIncentiveRole } from '../../routes/access.ts';
 import { useLinkHandler, useLocation } from '../../routes/router.tsx';
 import { LocaleSwitcher } from './LocaleSwitcher.tsx';
 import { useLayoutStyles } from './layout.styles.ts';
 import { MAIN_ID, SkipLink } from './SkipLink.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 
-function NavItem({ href, children }: { href: string; children: ReactNode }) {
+function NavItem({ href, section, children }: { href: string; section?: boolean; children: ReactNode }) {
   const styles = useLayoutStyles();
   const { pathname } = useLocation();
-  const current = pathname === href;
+  // A section item (Engagements) is current on its pages too: aria-current "page" on the list itself.
+  const exact = pathname === href;
+  const within = section === true && pathname.startsWith(`${href}/`);
+  const current = exact ? 'page' : within ? 'true' : undefined;
   const onClick = useLinkHandler(href);
   return (
     <li>
       <a
         href={href}
         onClick={onClick}
-        aria-current={current ? 'page' : undefined}
+        aria-current={current}
         className={mergeClasses(styles.navLink, current && styles.navLinkCurrent)}
       >
         {children}
@@ -85,6 +88,11 @@ export function AppShell({ children }: { children: ReactNode }) {
           <NavItem href="/">
             <FormattedMessage id="nav.home" />
           </NavItem>
+          {hasIncentiveRole(user) ? (
+            <NavItem href="/engagements" section>
+              <FormattedMessage id="nav.engagements" />
+            </NavItem>
+          ) : null}
           {canManageRoles(user) ? (
             <NavItem href="/admin/roles">
               <FormattedMessage id="nav.roles" />

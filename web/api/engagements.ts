@@ -1,0 +1,70 @@
+import { api, resolveLink } from './client.ts';
+import type {
+  Availability,
+  CustomerCounts,
+  CustomerRow,
+  CustomerSort,
+  CustomerTab,
+  EngagementDetail,
+  EngagementKind,
+  EngagementSummary,
+  ListResponse,
+} from './types.ts';
+
+// The engagement catalogue and the Customers page (issue 3; spec §3, §6).
+
+export interface EngagementFilters {
+  solutionArea?: string;
+  availability?: Availability;
+  kind?: EngagementKind;
+  locationId?: string;
+}
+
+export interface CustomerQuery {
+  tab: CustomerTab;
+  search: string;
+  sort: CustomerSort;
+}
+
+/** One page of a list, with the absolute API path of the next page when there is one. */
+export interface Page<T> {
+  value: T[];
+  next: string | null;
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') q.set(key, String(value));
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
+async function page<T>(path: string, signal?: AbortSignal): Promise<Page<T>> {
+  const body = await api.get<ListResponse<T>>(path, { signal });
+  return { value: body.value, next: body.nextLink ? resolveLink(body.nextLink, path) : null };
+}
+
+const engagementPath = (id: string) => `/engagements/${encodeURIComponent(id)}`;
+
+/** Rows per page on the Customers page: enough to fill a screen, small enough to stay fast (quality §2). */
+export const CUSTOMER_PAGE_SIZE = 100;
+
+export const engagementsApi = {
+  list: (filters: EngagementFilters, signal?: AbortSignal) =>
+    page<EngagementSummary>(`/engagements${query({ ...filters })}`, signal),
+  /** Follows a `next` link of {@link list} or {@link customers}. */
+  next: <T>(next: string, signal?: AbortSignal) => page<T>(next, signal),
+  get: (id: string, signal?: AbortSignal) => api.get<EngagementDetail>(engagementPath(id), { signal }),
+  customers: (id: string, q: CustomerQuery, signal?: AbortSignal) =>
+    page<CustomerRow>(
+      `${engagementPath(id)}/customers${query({ tab: q.tab, search: q.search.trim(), sort: q.sort, maxpagesize: CUSTOMER_PAGE_SIZE })}`,
+      signal,
+    ),
+  counts: (id: string, search: string, signal?: AbortSignal) =>
+    api.get<CustomerCounts>(`${engagementPath(id)}/customers/counts${query({ search: search.trim() })}`, {
+      signal,
+    }),
+  exportPath: (id: string, q: CustomerQuery) =>
+    `${engagementPath(id)}/customers/export${query({ tab: q.tab, search: q.search.trim(), sort: q.sort })}`,
+};

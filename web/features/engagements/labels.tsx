@@ -1,0 +1,51 @@
+import { Badge, type BadgeProps } from '@fluentui/react-components';
+import { FormattedMessage, type IntlShape } from 'react-intl';
+import type { Availability, EngagementKind } from '../../api/types.ts';
+
+export const KIND_MESSAGE_IDS = {
+  workshop: 'engagement.kind.workshop',
+  deployment: 'engagement.kind.deployment',
+  consumption: 'engagement.kind.consumption',
+} as const satisfies Record<EngagementKind, string>;
+
+export const AVAILABILITY_MESSAGE_IDS = {
+  upcoming: 'engagement.availability.upcoming',
+  active: 'engagement.availability.active',
+  expired: 'engagement.availability.expired',
+} as const satisfies Record<Availability, string>;
+
+const AVAILABILITY_COLOR: Record<Availability, BadgeProps['color']> = {
+  upcoming: 'informative',
+  active: 'success',
+  expired: 'subtle',
+};
+
+export function kindLabel(intl: IntlShape, kind: EngagementKind): string {
+  return intl.formatMessage({ id: KIND_MESSAGE_IDS[kind] });
+}
+
+export function availabilityLabel(intl: IntlShape, availability: Availability): string {
+  return intl.formatMessage({ id: AVAILABILITY_MESSAGE_IDS[availability] });
+}
+
+/** Upcoming / active / expired as a badge; the text carries the meaning, the colour only repeats it. */
+export function AvailabilityBadge({ value }: { value: Availability }) {
+  return (
+    <Badge appearance="tint" color={AVAILABILITY_COLOR[value]} shape="rounded">
+      <FormattedMessage id={AVAILABILITY_MESSAGE_IDS[value]} />
+    </Badge>
+  );
+}
+
+/** An amount in minor units (cents) in the UI locale, e.g. 5000.00 USD → "$5,000.00" / "5000,00 USD". */
+export function formatMoney(locale: string, amountMinor: number, currency: string): string {
+  let format: Intl.NumberFormat;
+  try {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  } catch {
+    // not an ISO 4217 code: show the number and the code as they are
+    return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 2 }).format(amountMinor / 100)} ${currency}`;
+  }
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(amountMinor / 10 ** digits);
+}
