@@ -1,7 +1,9 @@
 // A load generator in its own process (so it does not share the server's event loop): POSTs one
 // add-customer request per email, `concurrency` at a time, and prints latencies and throughput as JSON.
-// Usage: node bench/add-load.mjs <json: {url, cookie, csrf, body, emails, concurrency}>
-const { url, cookie, csrf, body, emails, concurrency } = JSON.parse(process.argv[2]);
+// Usage: node bench/add-load.mjs <file with JSON: {url, cookie, csrf, body, emails, concurrency}>
+import { readFileSync } from 'node:fs';
+
+const { url, cookie, csrf, body, emails, concurrency } = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const latencies = [];
 let next = 0;
 let created = 0;

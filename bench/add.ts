@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { argon2Hasher } from '../src/adapters/auth/argon2-hasher.ts';
 import { systemClock } from '../src/adapters/clock/clock.ts';
@@ -62,7 +65,10 @@ export async function benchAdd(
     p50: number;
     p95: number;
   }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['bench/add-load.mjs', JSON.stringify(payload)], {
+    // The list of emails is too long for a command line: hand it over in a file.
+    const file = join(mkdtempSync(join(tmpdir(), 'mci-bench-')), 'add-load.json');
+    writeFileSync(file, JSON.stringify(payload));
+    const child = spawn(process.execPath, ['bench/add-load.mjs', file], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
