@@ -16,6 +16,8 @@ import type {
   EngagementKind as EngagementKindSchema,
   EngagementSummary as EngagementSummarySchema,
 } from '../../src/contracts/engagements.ts';
+import type { CustomerLookup as CustomerLookupWire } from '../../src/contracts/lookups.ts';
+import type { Nomination as NominationWire } from '../../src/contracts/nominations.ts';
 import type {
   PartnerLocation as PartnerLocationSchema,
   PartnerUser as PartnerUserSchema,
@@ -91,3 +93,7 @@ export interface ApiErrorBody {
     correlationId?: string;
   };
 }
+
+export type CustomerLookup = CustomerLookupWire;
+export type WorkshopOption = CustomerLookup['workshops'][number];
+export type Nomination = NominationWire;

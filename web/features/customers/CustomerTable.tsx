@@ -7,7 +7,16 @@ import {
   typographyStyles,
 } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowSortRegular, ArrowUpRegular } from '@fluentui/react-icons';
-import { memo, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import {
+  createContext,
+  memo,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { CustomerRow, CustomerSort, CustomerTab } from '../../api/types.ts';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
@@ -95,6 +104,15 @@ const useStyles = makeStyles({
     cursor: 'not-allowed',
     textAlign: 'start',
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
+  // A working row action (Claim customer): Fluent's small outline button look.
+  actionEnabled: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':active': { backgroundColor: tokens.colorNeutralBackground1Pressed },
   },
   reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   pill: {
@@ -525,19 +543,39 @@ function ReasonCell({ row }: { row: CustomerRow }) {
   );
 }
 
+/** Opens the Claim customer wizard for a row (R19); provided by the Customers page. */
+export const ClaimCustomerContext = createContext<((row: CustomerRow) => void) | null>(null);
+
 /**
- * The actions the row's state allows (spec §3). None is available in this version: each is a
- * disabled but focusable button, described by the visible note that says so, never a button that
- * pretends to work.
+ * The actions the row's state allows (spec §3). "Claim customer" works (R19); the others are not
+ * available in this version: each is a disabled but focusable button, described by the visible note
+ * that says so, never a button that pretends to work.
  */
 function ActionsCell({ row, actionsNoteId }: { row: CustomerRow; actionsNoteId: string }) {
   const styles = useStyles();
   const intl = useIntl();
+  const claim = useContext(ClaimCustomerContext);
   if (row.actions.length === 0) return <span aria-hidden>—</span>;
+  const soon = row.actions.some((a) => a !== 'claimCustomer' || !claim);
   return (
     <div className={styles.actions}>
       {row.actions.map((action) => {
         const label = intl.formatMessage({ id: ACTION_MESSAGE_IDS[action] });
+        if (action === 'claimCustomer' && claim)
+          return (
+            <button
+              key={action}
+              type="button"
+              className={mergeClasses(styles.action, styles.actionEnabled)}
+              aria-label={intl.formatMessage(
+                { id: 'customers.action.label' },
+                { action: label, customer: row.name },
+              )}
+              onClick={() => claim(row)}
+            >
+              {label}
+            </button>
+          );
         return (
           <button
             key={action}
@@ -554,9 +592,11 @@ function ActionsCell({ row, actionsNoteId }: { row: CustomerRow; actionsNoteId: 
           </button>
         );
       })}
-      <span className={styles.secondary}>
-        <FormattedMessage id="customers.action.soon" />
-      </span>
+      {soon ? (
+        <span className={styles.secondary}>
+          <FormattedMessage id="customers.action.soon" />
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -13,9 +13,20 @@ import {
   typographyStyles,
 } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import { Activity, type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  Activity,
+  type FormEvent,
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { peek, useQuery } from '../../api/cache.ts';
+import { invalidate, peek, useQuery } from '../../api/cache.ts';
 import { ApiError } from '../../api/client.ts';
 import type { CustomerQuery } from '../../api/engagements.ts';
 import { engagementsApi } from '../../api/engagements.ts';
@@ -23,6 +34,7 @@ import {
   CUSTOMER_SORTS,
   CUSTOMER_TABS,
   type CustomerCounts,
+  type CustomerRow,
   type CustomerSort,
   type CustomerTab,
 } from '../../api/types.ts';
@@ -34,7 +46,7 @@ import { useVisuallyHidden } from '../../components/visuallyHidden.ts';
 import { Link, navigate, useLocation } from '../../routes/router.tsx';
 import { EngagementNotFound } from '../engagements/EngagementNotFound.tsx';
 import { RequireIncentiveRole } from '../engagements/RequireIncentiveRole.tsx';
-import { CustomerTable } from './CustomerTable.tsx';
+import { ClaimCustomerContext, CustomerTable } from './CustomerTable.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { SORT_MESSAGE_IDS, TAB_MESSAGE_IDS } from './labels.ts';
 import {
@@ -90,6 +102,12 @@ const useStyles = makeStyles({
 });
 
 const SEARCH_DEBOUNCE_MS = 300;
+
+// The Add and Claim customer wizards load when first opened (initial JS budget, quality §2).
+const loadWizard = () => import('./wizard/CustomerWizard.tsx');
+const CustomerWizard = lazy(loadWizard);
+
+type WizardState = { mode: 'add' } | { mode: 'claim'; customer: { id: string; name: string } };
 
 interface UrlState extends CustomerQuery {}
 
@@ -156,6 +174,27 @@ function Customers({ engagementId }: { engagementId: string }) {
   const setState = (next: Partial<UrlState>) =>
     navigate(urlOf(engagementId, { ...state, ...next }), { replace: true, focus: false });
 
+  const [wizard, setWizard] = useState<WizardState | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const openWizard = useCallback((next: WizardState) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setWizard(next);
+  }, []);
+  const openClaim = useCallback(
+    (row: CustomerRow) => openWizard({ mode: 'claim', customer: { id: row.customerId, name: row.name } }),
+    [openWizard],
+  );
+  const closeWizard = (changed: boolean) => {
+    setWizard(null);
+    // Added or claimed: every Customers page (its rows and counts) may have changed.
+    if (changed) invalidate('customers:');
+    const back = opener.current;
+    window.requestAnimationFrame(() => {
+      if (back?.isConnected) back.focus();
+      else document.getElementById('customers-add')?.focus();
+    });
+  };
+
   const name = detail.data?.name;
   const title = intl.formatMessage({ id: 'customers.title' });
   const crumbs = (
@@ -190,20 +229,33 @@ function Customers({ engagementId }: { engagementId: string }) {
       </Text>
       <Toolbar state={state} onChange={setState} />
       <CustomerTabs tab={state.tab} counts={counts.data} onSelect={(tab) => setState({ tab })} />
-      {CUSTOMER_TABS.map((t) => (
-        // Every tab stays rendered, the ones not shown hidden (and kept up to date in the background):
-        // switching tabs only reveals one, however many rows it holds.
-        <Activity key={t} mode={t === state.tab ? 'visible' : 'hidden'}>
-          <TabPanel
+      <ClaimCustomerContext.Provider value={openClaim}>
+        {CUSTOMER_TABS.map((t) => (
+          // Every tab stays rendered, the ones not shown hidden (and kept up to date in the background):
+          // switching tabs only reveals one, however many rows it holds.
+          <Activity key={t} mode={t === state.tab ? 'visible' : 'hidden'}>
+            <TabPanel
+              engagementId={engagementId}
+              code={detail.data?.code}
+              query={queries[t]}
+              list={lists[t]}
+              counts={counts.data}
+              onChange={setState}
+              onAdd={() => openWizard({ mode: 'add' })}
+            />
+          </Activity>
+        ))}
+      </ClaimCustomerContext.Provider>
+      {wizard ? (
+        <Suspense fallback={null}>
+          <CustomerWizard
+            mode={wizard.mode}
             engagementId={engagementId}
-            code={detail.data?.code}
-            query={queries[t]}
-            list={lists[t]}
-            counts={counts.data}
-            onChange={setState}
+            customer={wizard.mode === 'claim' ? wizard.customer : undefined}
+            onClose={closeWizard}
           />
-        </Activity>
-      ))}
+        </Suspense>
+      ) : null}
     </Page>
   );
 }
@@ -316,6 +368,7 @@ function TabPanel({
   list,
   counts,
   onChange,
+  onAdd,
 }: {
   engagementId: string;
   code: string | undefined;
@@ -323,6 +376,7 @@ function TabPanel({
   list: CustomerList;
   counts: CustomerCounts | undefined;
   onChange: (next: Partial<UrlState>) => void;
+  onAdd: () => void;
 }) {
   const styles = useStyles();
   const intl = useIntl();
@@ -362,8 +416,15 @@ function TabPanel({
       </h2>
       <div className={styles.panelBar}>
         {state.tab === 'eligible' ? (
-          // R10: "+ Add customer" on the Eligible tab; not available in this version (said next to it).
-          <Button appearance="primary" icon={<AddRegular />} disabledFocusable aria-describedby={noteId}>
+          // R10: "+ Add customer" on the Eligible tab opens the wizard (spec §4.1).
+          <Button
+            id="customers-add"
+            appearance="primary"
+            icon={<AddRegular />}
+            onClick={onAdd}
+            onMouseEnter={() => void loadWizard()}
+            onFocus={() => void loadWizard()}
+          >
             <FormattedMessage id="customers.add" />
           </Button>
         ) : null}
