@@ -2,15 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
-import { argon2Hasher } from '../src/adapters/auth/argon2-hasher.ts';
-import { systemClock } from '../src/adapters/clock/clock.ts';
 import type { DatabaseHandle } from '../src/adapters/db/database.ts';
-import { embeddedDirectory } from '../src/adapters/directory/embedded-directory.ts';
-import { JobQueue } from '../src/adapters/queue/job-queue.ts';
-import type { AppContext } from '../src/app/ports.ts';
-import { buildHttpApp } from '../src/http/app.ts';
 import { BENCH_IDS, BENCH_USER_EMAIL, benchTenantDomain } from '../src/seed/bench-data.ts';
+import { startBenchApp } from './bench-app.ts';
 import type { ListRow } from './list.ts';
 
 // Quality §2, "add customer": resolve + eligibility + insert + audit + read-model refresh, through the
@@ -21,29 +15,8 @@ export async function benchAdd(
   size: { tenants: number; nominations: number },
   count: number,
 ): Promise<ListRow[]> {
-  const queue = new JobQueue(handle);
-  await queue.start({ schedule: false });
-  const ctx: AppContext = {
-    db: handle.db,
-    clock: systemClock,
-    jobs: queue,
-    passwords: argon2Hasher,
-    directory: embeddedDirectory(handle.db),
-    settings: { sessionTtlHours: 12 },
-  };
-  const app = await buildHttpApp({
-    ctx,
-    logLevel: 'silent',
-    ping: async () => void (await sql`select 1`.execute(handle.db)),
-  });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  const signIn = await fetch(`${address}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: BENCH_USER_EMAIL, password: 'demo' }),
-  });
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
+  const bench = await startBenchApp(handle, BENCH_USER_EMAIL);
+  const { address, cookie, csrfToken } = bench;
   // Tenants after the last nominated one are known to no partner.
   const first = size.nominations + 1;
   const emails = Array.from(
@@ -83,8 +56,7 @@ export async function benchAdd(
       }
     });
   });
-  await app.close();
-  await queue.stop();
+  await bench.close();
   if (Object.keys(result.failures).length)
     throw new Error(`add bench: failures ${JSON.stringify(result.failures)}`);
   return [

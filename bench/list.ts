@@ -1,16 +1,12 @@
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { argon2Hasher } from '../src/adapters/auth/argon2-hasher.ts';
-import { systemClock } from '../src/adapters/clock/clock.ts';
 import type { DatabaseHandle } from '../src/adapters/db/database.ts';
-import { JobQueue } from '../src/adapters/queue/job-queue.ts';
 import { loadPrincipal } from '../src/app/auth/session-user.ts';
 import { encodeCursor } from '../src/app/customers/cursor.ts';
 import { customerListQuery } from '../src/app/customers/list-customers.ts';
-import type { AppContext } from '../src/app/ports.ts';
-import { buildHttpApp } from '../src/http/app.ts';
 import { BENCH_IDS, BENCH_USER_EMAIL, generateBenchData } from '../src/seed/bench-data.ts';
+import { startBenchApp } from './bench-app.ts';
 import { loadFromAnotherProcess } from './load.ts';
 
 // Quality §2, first workload: one tab of one engagement, 50 rows, for a partner with many records
@@ -60,28 +56,8 @@ export async function benchList(
     unit: 's',
   });
 
-  const queue = new JobQueue(handle);
-  await queue.start({ schedule: false });
-  const ctx: AppContext = {
-    db: handle.db,
-    clock: systemClock,
-    jobs: queue,
-    passwords: argon2Hasher,
-    settings: { sessionTtlHours: 12 },
-  };
-  const app = await buildHttpApp({
-    ctx,
-    logLevel: 'silent',
-    ping: async () => void (await sql`select 1`.execute(handle.db)),
-  });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  const signIn = await fetch(`${address}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: BENCH_USER_EMAIL, password: 'demo' }),
-  });
-  if (!signIn.ok) throw new Error(`bench sign-in failed: ${signIn.status}`);
-  const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
+  const bench = await startBenchApp(handle, BENCH_USER_EMAIL);
+  const { address, cookie } = bench;
   const listUrl = `${address}/api/v1/engagements/${BENCH_IDS.engagement}/customers?tab=eligible&sort=name&maxpagesize=50`;
   const get = async (url: string) => {
     const response = await fetch(url, { headers: { cookie } });
@@ -187,8 +163,7 @@ export async function benchList(
   });
 
   await bare.close();
-  await app.close();
-  await queue.stop();
+  await bench.close();
   await rawPool?.end();
   return rows;
 }

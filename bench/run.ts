@@ -1,17 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify from 'fastify';
-import { sql } from 'kysely';
-import { argon2Hasher } from '../src/adapters/auth/argon2-hasher.ts';
-import { systemClock } from '../src/adapters/clock/clock.ts';
 import { type DatabaseHandle, openDatabase } from '../src/adapters/db/database.ts';
 import { migrateToLatest } from '../src/adapters/db/migrate.ts';
-import { JobQueue } from '../src/adapters/queue/job-queue.ts';
-import type { AppContext } from '../src/app/ports.ts';
-import { buildHttpApp } from '../src/http/app.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { startPostgres } from '../test/support/postgres-server.ts';
 import { benchAdd } from './add.ts';
+import { startBenchApp } from './bench-app.ts';
 import { benchList } from './list.ts';
 import { loadFromAnotherProcess } from './load.ts';
 
@@ -49,27 +44,8 @@ async function measure(kind: 'postgres' | 'pglite', handle: DatabaseHandle, dura
     unit: 'ms',
   });
 
-  const queue = new JobQueue(handle);
-  await queue.start({ schedule: false });
-  const ctx: AppContext = {
-    db: handle.db,
-    clock: systemClock,
-    jobs: queue,
-    passwords: argon2Hasher,
-    settings: { sessionTtlHours: 12 },
-  };
-  const app = await buildHttpApp({
-    ctx,
-    logLevel: 'silent',
-    ping: async () => void (await sql`select 1`.execute(handle.db)),
-  });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  const signIn = await fetch(`${address}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'ada@treyresearch.example', password: 'demo' }),
-  });
-  const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
+  const bench = await startBenchApp(handle, 'ada@treyresearch.example');
+  const { address, cookie } = bench;
   const bytes = await (await fetch(`${address}/api/v1/session`, { headers: { cookie } })).text();
 
   // The same bytes from a bare Fastify route: the cost of our stack (session lookup, headers, schema).
@@ -96,8 +72,7 @@ async function measure(kind: 'postgres' | 'pglite', handle: DatabaseHandle, dura
   });
 
   await bare.close();
-  await app.close();
-  await queue.stop();
+  await bench.close();
 }
 
 export async function runBenchmarks(args: string[]): Promise<void> {
@@ -125,21 +100,31 @@ export async function runBenchmarks(args: string[]): Promise<void> {
   rows.push(...(await benchAdd('pglite', lite, size, adds)));
   await lite.close();
 
-  const pgRps = rows.find((r) => r.database === 'postgres' && r.unit === 'req/s')?.value ?? 0;
-  const liteRps = rows.find((r) => r.database === 'pglite' && r.unit === 'req/s')?.value ?? 0;
-  console.log('\n| database | workload | value | bare Fastify | ratio |\n|---|---|---|---|---|');
+  console.log('\n| database | workload | value | baseline | ratio | bar |\n|---|---|---|---|---|---|');
   for (const r of rows) {
+    const ratio = r.ratio ? r.ratio.toFixed(2) : '';
     console.log(
-      `| ${r.database} | ${r.workload} | ${r.value} ${r.unit} | ${r.baseline ?? ''} | ${r.ratio ? r.ratio.toFixed(2) : ''} |`,
+      `| ${r.database} | ${r.workload} | ${r.value} ${r.unit} | ${r.baseline ?? ''} | ${ratio} | ${r.bar ?? ''} |`,
     );
   }
-  console.log(`\nPGlite / PostgreSQL, session reads: ${(liteRps / pgRps).toFixed(2)}`);
+  // Embedded mode against the server (quality §2: report the ratio to the PostgreSQL figures).
+  const rate = (db: string, prefix: string) =>
+    rows.find((r) => r.database === db && r.workload.startsWith(prefix))?.value ?? 0;
+  for (const [label, prefix] of [
+    ['session reads', 'GET /api/v1/session, c=50 (req/s)'],
+    ['list under load', 'eligible tab under load'],
+    ['adds', 'add customer via API, c = 20 (adds/s)'],
+  ] as const) {
+    console.log(
+      `PGlite / PostgreSQL, ${label}: ${(rate('pglite', prefix) / rate('postgres', prefix)).toFixed(2)}`,
+    );
+  }
   const dir = join(process.cwd(), 'bench/results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
-    JSON.stringify({ at: new Date().toISOString(), durationSeconds: duration, rows }, null, 2),
+    JSON.stringify({ at: new Date().toISOString(), durationSeconds: duration, size, rows }, null, 2),
   );
   console.log(`Written: ${file}`);
 }
