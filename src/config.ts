@@ -17,6 +17,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default('MCI Incentives <no-reply@mci.example>'),
   PUBLIC_URL: z.string().url().optional(),
   MCI_TEST_CLOCK: flag,
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   MCI_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   MCI_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   SESSION_TTL_HOURS: z.coerce
@@ -43,6 +45,9 @@ export type Config = {
   mailFrom: string;
   publicUrl: string | undefined;
   testClock: boolean;
+  /** Delivery attempts before an email is marked failed, and the first retry delay (doubling). */
+  mailMaxAttempts: number;
+  mailRetryDelaySeconds: number;
   seedDemo: 'auto' | 'never';
   role: 'all' | 'api' | 'worker';
   sessionTtlHours: number;
@@ -72,6 +77,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL,
     testClock: e.MCI_TEST_CLOCK,
+    mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
+    mailRetryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
     seedDemo: e.MCI_SEED_DEMO,
     role: e.MCI_ROLE,
     sessionTtlHours: e.SESSION_TTL_HOURS,

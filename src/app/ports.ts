@@ -17,8 +17,24 @@ export interface JobEnqueuer {
     trx: Kysely<any>,
     name: N,
     payload: JobPayload<N>,
-    options?: { startAfter?: Date },
+    options?: JobOptions,
   ): Promise<string | null>;
+  /** Many jobs of one kind in one statement, inside `trx` (sweeps). */
+  enqueueMany<N extends JobName>(
+    trx: Kysely<any>,
+    name: N,
+    payloads: JobPayload<N>[],
+    options?: JobOptions,
+  ): Promise<void>;
+}
+
+export interface JobOptions {
+  startAfter?: Date;
+  retryLimit?: number;
+  /** Seconds before the first retry. */
+  retryDelay?: number;
+  /** Doubles the delay at every retry (pg-boss caps the exponent). */
+  retryBackoff?: boolean;
 }
 
 export interface PasswordHasher {
@@ -57,6 +73,41 @@ export interface CustomerDirectory {
   resolveDomain(domain: string): Promise<DomainResolution>;
 }
 
+/** One message as handed to the mail transport (already rendered). */
+export interface OutgoingMail {
+  from: string;
+  to: string;
+  toName: string | null;
+  subject: string;
+  text: string;
+  html: string;
+  /** Stable per queued message, so that a retried delivery is recognisable downstream. */
+  messageId: string;
+}
+
+/** SMTP (SMTP_URL) or the embedded mailbox, where the stored message itself is the delivery. */
+export interface MailTransport {
+  readonly kind: 'smtp' | 'embedded';
+  deliver(message: OutgoingMail): Promise<void>;
+}
+
+export interface MailSettings {
+  from: string;
+  transport: MailTransport;
+  /** Attempts before a message is marked failed ("email failed – resend"). */
+  maxAttempts: number;
+  /** First retry delay in seconds; doubles at each retry (pg-boss back-off). */
+  retryDelaySeconds: number;
+}
+
+/** The test clock (MCI_TEST_CLOCK=1): an offset on the system clock shared by every instance. */
+export interface TestClockControl {
+  /** Re-reads the shared offset (called per request and per job). */
+  sync(): Promise<void>;
+  advance(ms: number): Promise<Date>;
+  offsetMs(): number;
+}
+
 export interface AppContext {
   db: Db;
   clock: Clock;
@@ -65,4 +116,9 @@ export interface AppContext {
   oidc?: OidcPort | undefined;
   directory?: CustomerDirectory;
   settings: { sessionTtlHours: number };
+  /** Outgoing mail; the embedded mailbox when absent. */
+  mail?: MailSettings;
+  /** Base URL of links in emails (PUBLIC_URL, or the server's own address). */
+  links?: { baseUrl: string };
+  testClock?: TestClockControl;
 }

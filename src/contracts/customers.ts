@@ -51,6 +51,8 @@ export const CustomerRow = z
     /** Complete tab: the outcome (approved, rejected_final, …) and the workshop claim. */
     outcome: z.string().nullable(),
     claimId: Id.nullable(),
+    /** Delivery of the latest consent email while consent is pending; `failed` shows "email failed – resend". */
+    consentEmail: z.enum(['queued', 'sent', 'failed']).nullable(),
   })
   .meta({ id: 'CustomerRow' });
 export type CustomerRow = z.infer<typeof CustomerRow>;

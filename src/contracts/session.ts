@@ -30,7 +30,13 @@ export const SignInRequest = z.strictObject({
   password: z.string().min(1).max(1024),
 });
 
-export const SessionResponse = z.object({ user: SessionUser, csrfToken: z.string() }).meta({ id: 'Session' });
+/** Demo aids switched on for this installation: the embedded mailbox (no SMTP_URL) and the test clock. */
+export const Features = z.object({ mailbox: z.boolean(), testClock: z.boolean() });
+export type Features = z.infer<typeof Features>;
+
+export const SessionResponse = z
+  .object({ user: SessionUser, csrfToken: z.string(), features: Features })
+  .meta({ id: 'Session' });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
 export const PreferencesRequest = z

@@ -16,11 +16,13 @@ export const ERROR_STATUS = {
   NoIncentiveRole: 403, // R1
   NotFound: 404,
   NotAvailableForEngagement: 404, // R2
+  InvitationNotValid: 404, // §4.3: unknown, replaced or superseded consent/survey link (never says why)
   Conflict: 409,
   InvalidTransition: 409, // §5: a lost race or an action not valid in the state
   AlreadyNominated: 409, // R9 duplicate
   UseClaimCustomer: 409, // R9: known customer, use "Claim customer"
   DeadlinePassed: 410, // §5: e.g. "this invitation has expired"
+  PreconditionFailed: 412, // If-Match does not match the current ETag
   IdempotencyKeyReused: 422,
   UnprocessableEntity: 422,
   TenantNotFound: 422, // R13: no tenant for the domain or id; ask for another email or a tenant ID/TPID

@@ -12,17 +12,22 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { consentPageStatus } from '../app/consent/public-consent.ts';
 import type { AppContext } from '../app/ports.ts';
 import { registerAuth } from './auth.ts';
 import { errorBody, handleError, sendError } from './errors.ts';
 import { apiReferencePage, REFERENCE_CSS, REFERENCE_JS } from './reference-page.ts';
+import { consentRoutes } from './routes/consent.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { devRoutes } from './routes/dev.ts';
 import { engagementRoutes } from './routes/engagements.ts';
 import { healthRoutes } from './routes/health.ts';
 import { nominationRoutes } from './routes/nominations.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { oidcRoutes } from './routes/oidc.ts';
 import { operatorDirectoryRoutes } from './routes/operator-directory.ts';
 import { partnerRoleRoutes } from './routes/partner-roles.ts';
+import { publicConsentRoutes } from './routes/public-consent.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 
@@ -70,6 +75,10 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
     reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(2)}`);
   });
 
+  // The test clock's offset is shared by every instance: read it before anything reads the time.
+  const testClock = options.ctx.testClock;
+  if (testClock) app.addHook('onRequest', async () => testClock.sync());
+
   registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -105,6 +114,10 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
       await api.register(customerRoutes(options.ctx));
       await api.register(nominationRoutes(options.ctx));
       await api.register(operatorDirectoryRoutes(options.ctx));
+      await api.register(consentRoutes(options.ctx));
+      await api.register(publicConsentRoutes(options.ctx));
+      await api.register(notificationRoutes(options.ctx));
+      await api.register(devRoutes(options.ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },
@@ -134,6 +147,22 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
       setHeaders: (reply, path) => {
         if (path.includes('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
       },
+    });
+  }
+  if (indexHtml) {
+    // The public consent page is the SPA, but its HTTP status tells the truth about the link
+    // (404 no longer valid, 410 expired) even to a client that runs no script.
+    app.get('/consent/:token', { schema: { hide: true } }, async (request, reply) => {
+      const token = (request.params as { token: string }).token;
+      const status = /^[A-Za-z0-9_-]{20,100}$/.test(token)
+        ? await consentPageStatus(options.ctx, token)
+        : 404;
+      return reply
+        .code(status)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .header('referrer-policy', 'no-referrer')
+        .send(indexHtml);
     });
   }
   app.setNotFoundHandler(async (request, reply) => {

@@ -83,6 +83,9 @@ export function sendError(reply: FastifyReply, status: number, body: ErrorRespon
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof DomainError) {
     const extra: Partial<ErrorResponse['error']> = {};
+    // A domain-level limit (e.g. R29 resend) says when to come back, like the framework's limiter.
+    if (error.code === 'RateLimited' && typeof error.params?.seconds === 'number')
+      reply.header('retry-after', String(error.params.seconds));
     if (error.target) extra.target = error.target;
     if (error.details?.length) {
       extra.details = error.details.map((d) => ({

@@ -1,13 +1,46 @@
 import type { JobQueue } from '../adapters/queue/job-queue.ts';
+import { deliverMail, renderMails } from '../app/mail/mail-jobs.ts';
 import type { AppContext } from '../app/ports.ts';
+import { sweepDeadlines } from '../app/sweeps/deadline-sweep.ts';
+import { sendCustomerReminders, sendDeadlineNotices } from '../app/sweeps/reminders.ts';
 
 // Binds the registry's jobs to their handlers. Runs in `mci start` (embedded, one process) and in
 // `mci worker` (scaled out on PostgreSQL; pg-boss hands each job to one worker).
 export async function startWorker(ctx: AppContext, queue: JobQueue): Promise<void> {
-  await queue.work('housekeeping.purge', async () => {
-    const now = ctx.clock.now();
-    await ctx.db.deleteFrom('sessions').where('expires_at', '<', now).execute();
-    await ctx.db.deleteFrom('idempotency_keys').where('expires_at', '<', now).execute();
-  });
+  // Every job reads time from the shared test clock when it is on.
+  const synced =
+    <T>(handler: (payload: T) => Promise<void>) =>
+    async (payload: T) => {
+      await ctx.testClock?.sync();
+      await handler(payload);
+    };
+  await queue.work(
+    'housekeeping.purge',
+    synced(async () => {
+      const now = ctx.clock.now();
+      await ctx.db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+      await ctx.db.deleteFrom('idempotency_keys').where('expires_at', '<', now).execute();
+    }),
+  );
   await queue.work('system.ping', async () => {});
+  await queue.work(
+    'mail.render',
+    synced(async ({ mailIds }) => renderMails(ctx, mailIds)),
+  );
+  await queue.work(
+    'mail.deliver',
+    synced(async ({ mailId }) => deliverMail(ctx, mailId)),
+    { batchSize: 1, pollingIntervalSeconds: 1 },
+  );
+  await queue.work(
+    'sweep.deadlines',
+    synced(async () => void (await sweepDeadlines(ctx))),
+  );
+  await queue.work(
+    'sweep.reminders',
+    synced(async () => {
+      await sendCustomerReminders(ctx);
+      await sendDeadlineNotices(ctx);
+    }),
+  );
 }

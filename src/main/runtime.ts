@@ -5,10 +5,12 @@ import { sql } from 'kysely';
 import { argon2Hasher } from '../adapters/auth/argon2-hasher.ts';
 import { createOidcClient } from '../adapters/auth/oidc-client.ts';
 import { systemClock } from '../adapters/clock/clock.ts';
+import { OffsetClock } from '../adapters/clock/test-clock.ts';
 import { type DatabaseHandle, openDatabase } from '../adapters/db/database.ts';
 import { migrateToLatest } from '../adapters/db/migrate.ts';
 import { embeddedDirectory } from '../adapters/directory/embedded-directory.ts';
 import { entraDiscoveryDirectory } from '../adapters/directory/entra-discovery-directory.ts';
+import { embeddedMailbox, smtpTransport } from '../adapters/mail/transports.ts';
 import { JobQueue } from '../adapters/queue/job-queue.ts';
 import type { AppContext, Clock } from '../app/ports.ts';
 import type { Config } from '../config.ts';
@@ -38,7 +40,10 @@ export interface Runtime {
 export async function createRuntime(config: Config, options: { clock?: Clock } = {}): Promise<Runtime> {
   const handle = await openConfiguredDatabase(config);
   await migrateToLatest(handle.db);
-  const clock = options.clock ?? systemClock;
+  // The test clock (MCI_TEST_CLOCK=1, never by default) shares its offset through the database.
+  const testClock = !options.clock && config.testClock ? new OffsetClock(handle.db) : undefined;
+  await testClock?.sync();
+  const clock = options.clock ?? testClock ?? systemClock;
   let demoUsers: Runtime['demoUsers'] = null;
   if (config.seedDemo === 'auto') {
     // Only a database with no partner at all gets the demo (a real installation never does).
@@ -61,6 +66,14 @@ export async function createRuntime(config: Config, options: { clock?: Clock } =
       ? entraDiscoveryDirectory({ baseUrl: config.directoryUrl })
       : embeddedDirectory(handle.db),
     settings: { sessionTtlHours: config.sessionTtlHours },
+    mail: {
+      from: config.mailFrom,
+      transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : embeddedMailbox,
+      maxAttempts: config.mailMaxAttempts,
+      retryDelaySeconds: config.mailRetryDelaySeconds,
+    },
+    links: { baseUrl: config.publicUrl ?? `http://${config.host}:${config.port}` },
+    testClock,
   };
   return {
     handle,
@@ -90,6 +103,8 @@ export async function startServer(config: Config, options: { clock?: Clock; work
     },
   });
   const address = await app.listen({ port: config.port, host: config.host });
+  // Without PUBLIC_URL, links in emails point at the address actually bound (PORT=0 in tests).
+  if (!config.publicUrl) runtime.ctx.links = { baseUrl: address.replace('0.0.0.0', '127.0.0.1') };
   return {
     app,
     runtime,

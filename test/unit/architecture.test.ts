@@ -42,7 +42,8 @@ const RULES: Record<string, { ours: string[]; packages: RegExp; typeOnly?: strin
   'src/domain': { ours: ['src/domain'], packages: /^$/ },
   'src/contracts': { ours: ['src/contracts'], packages: /^zod$/ },
   'src/app': {
-    ours: ['src/app', 'src/domain', 'src/contracts'],
+    // src/i18n is pure formatting (catalogues, ICU): use cases render emails and notices with it.
+    ours: ['src/app', 'src/domain', 'src/contracts', 'src/i18n'],
     packages: /^(node:.*|kysely)$/,
     typeOnly: ['src/adapters', 'src/jobs'],
   },

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_job_queue.ts';
 import * as m0003 from './migrations/0003_customer_rows.ts';
+import * as m0004 from './migrations/0004_consent_links.ts';
 
 // Migrations are imported statically (not read from a folder) so that they are type-checked and the
 // order is explicit. Append new ones here.
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_job_queue': m0002,
   '0003_customer_rows': m0003,
+  '0004_consent_links': m0004,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -309,6 +309,13 @@ export interface CustomerRowsTable {
   domain: string | null;
   claim_id: string | null;
   refreshed_at: Timestamp;
+  consent_email: 'queued' | 'sent' | 'failed' | null;
+}
+
+export interface ConsentLinksTable {
+  token_hash: string;
+  consent_request_id: string;
+  created_at: Timestamp;
 }
 
 export interface AppSettingsTable {
@@ -344,6 +351,7 @@ export interface Database {
   mail_messages: MailMessagesTable;
   app_settings: AppSettingsTable;
   customer_rows: CustomerRowsTable;
+  consent_links: ConsentLinksTable;
 }
 
 export type Nomination = Selectable<NominationsTable>;

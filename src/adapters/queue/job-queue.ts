@@ -59,6 +59,22 @@ export class JobQueue {
     return this.boss.send(name, data as object, { ...options, db: executorFor(trx) } as PgBoss.SendOptions);
   }
 
+  /** Queues many jobs of one kind in one statement inside `trx`. */
+  async enqueueMany<N extends JobName>(
+    trx: Kysely<any>,
+    name: N,
+    payloads: JobPayload<N>[],
+    options: { startAfter?: Date; retryLimit?: number; retryDelay?: number; retryBackoff?: boolean } = {},
+  ): Promise<void> {
+    if (payloads.length === 0) return;
+    const jobs = payloads.map((payload) => ({
+      name,
+      data: JOBS[name].payload.parse(payload) as object,
+      ...options,
+    }));
+    await this.boss.insert(jobs, { db: executorFor(trx) } as PgBoss.InsertOptions);
+  }
+
   async work<N extends JobName>(
     name: N,
     handler: JobHandler<N>,

@@ -166,6 +166,7 @@ export async function listCustomers(db: Trx, actor: Actor, input: ListInput, now
           | null) ?? null,
       outcome: r.tab === 'complete' ? r.status : null,
       claimId: r.claim_id,
+      consentEmail: r.consent_email,
     })),
   };
 }

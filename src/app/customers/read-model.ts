@@ -53,6 +53,10 @@ export async function refreshCustomerRows(trx: Trx, scope: RefreshScope, now: Da
   let nominationQuery = trx
     .selectFrom('nominations as n')
     .leftJoin('workshop_claims as c', 'c.nomination_id', 'n.id')
+    // The current consent request (at most one per record: unique index consent_requests_current).
+    .leftJoin('consent_requests as cr', (join) =>
+      join.onRef('cr.nomination_id', '=', 'n.id').on('cr.voided_at', 'is', null),
+    )
     .select([
       'n.id',
       'n.engagement_id',
@@ -66,6 +70,7 @@ export async function refreshCustomerRows(trx: Trx, scope: RefreshScope, now: Da
       'n.dispute_due_at',
       'n.updated_at',
       'c.id as claim_id',
+      'cr.email_status as consent_email',
     ])
     .where('n.partner_id', '=', scope.partnerId);
   if (tenantFilter) nominationQuery = nominationQuery.where('n.tenant_id', 'in', tenantFilter);
@@ -195,6 +200,7 @@ export async function refreshCustomerRows(trx: Trx, scope: RefreshScope, now: Da
           sort_due: countdown?.due ?? (REVIEW_STATES.has(status) ? record.review_due_at : null) ?? FAR_FUTURE,
           valid_until: validUntil,
           claim_id: record.claim_id ?? null,
+          consent_email: status === 'consent_pending' ? (record.consent_email ?? null) : null,
         });
         continue;
       }
@@ -218,6 +224,7 @@ export async function refreshCustomerRows(trx: Trx, scope: RefreshScope, now: Da
         sort_due: FAR_FUTURE,
         valid_until: null,
         claim_id: null,
+        consent_email: null,
       });
     }
   }

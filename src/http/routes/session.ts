@@ -35,7 +35,7 @@ export const sessionRoutes =
       async (request, reply) => {
         const session = await signIn(ctx, request.body);
         setSessionCookie(request, reply, session.sessionToken, ctx.settings.sessionTtlHours * 3600);
-        return { user: session.user, csrfToken: session.csrfToken };
+        return { user: session.user, csrfToken: session.csrfToken, features: features(ctx) };
       },
     );
 
@@ -50,7 +50,7 @@ export const sessionRoutes =
       },
       async (request) => {
         const principal = requirePrincipal(request);
-        return { user: principal.user, csrfToken: request.session!.csrfToken };
+        return { user: principal.user, csrfToken: request.session!.csrfToken, features: features(ctx) };
       },
     );
 
@@ -81,3 +81,8 @@ export const sessionRoutes =
       },
     );
   };
+
+/** Demo aids the SPA may show: the embedded mailbox (no SMTP_URL) and the test clock. */
+function features(ctx: AppContext) {
+  return { mailbox: ctx.mail?.transport.kind !== 'smtp', testClock: ctx.testClock !== undefined };
+}

@@ -23,11 +23,13 @@ describe('error codes', () => {
       NoIncentiveRole: 403,
       NotFound: 404,
       NotAvailableForEngagement: 404,
+      InvitationNotValid: 404,
       Conflict: 409,
       InvalidTransition: 409,
       AlreadyNominated: 409,
       UseClaimCustomer: 409,
       DeadlinePassed: 410,
+      PreconditionFailed: 412,
       IdempotencyKeyReused: 422,
       UnprocessableEntity: 422,
       TenantNotFound: 422,
@@ -41,7 +43,7 @@ describe('error codes', () => {
       DirectoryUnavailable: 503,
       ServiceUnavailable: 503,
     });
-    expect(ERROR_CODES).toHaveLength(28);
+    expect(ERROR_CODES).toHaveLength(30);
     expect([...RETRYABLE_CODES].sort()).toEqual([
       'DirectoryUnavailable',
       'RateLimited',

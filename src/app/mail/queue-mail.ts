@@ -1,0 +1,96 @@
+import { sql } from 'kysely';
+import type { Locale } from '../../i18n/locales.ts';
+import type { MailTemplate } from '../../i18n/mail-render.ts';
+import { newId } from '../ids.ts';
+import type { AppContext, MailSettings, Trx } from '../ports.ts';
+
+// The mail outbox (issue 5): a message is a row in mail_messages, queued in the transaction of the
+// change that causes it, with a Message-ID fixed at that moment; rendering and delivery are separate
+// jobs (mail-jobs.ts). In embedded mail mode the same table is the dev mailbox.
+
+export interface MailRequest {
+  template: MailTemplate;
+  locale: Locale;
+  to: string;
+  toName: string | null;
+  params: Record<string, unknown>;
+  nominationId?: string | null;
+  /** At most one message per key, ever (sweeps and reminders must never send twice). */
+  dedupeKey?: string | null;
+}
+
+export const DEFAULT_MAIL_FROM = 'MCI Incentives <no-reply@mci.example>';
+export const RENDER_BATCH = 200;
+
+export function mailSettings(
+  ctx: AppContext,
+): Pick<MailSettings, 'from' | 'maxAttempts' | 'retryDelaySeconds'> {
+  return ctx.mail ?? { from: DEFAULT_MAIL_FROM, maxAttempts: 8, retryDelaySeconds: 30 };
+}
+
+/** The domain of the sender address: Message-IDs are `<uuid@domain>` (RFC 5322). */
+export function messageIdDomain(from: string): string {
+  const match = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from);
+  return match?.[1] ?? 'mci.invalid';
+}
+
+/** Queues messages inside `trx`: they exist (and will be sent) if and only if `trx` commits. */
+export async function queueMails(
+  trx: Trx,
+  ctx: AppContext,
+  mails: MailRequest[],
+  now: Date,
+): Promise<string[]> {
+  if (mails.length === 0) return [];
+  const domain = messageIdDomain(mailSettings(ctx).from);
+  const values = mails.map((m) => {
+    const id = newId();
+    return {
+      id,
+      message_id: `<${id}@${domain}>`,
+      dedupe_key: m.dedupeKey ?? null,
+      template: m.template,
+      locale: m.locale,
+      params: JSON.stringify(m.params),
+      to_address: m.to,
+      to_name: m.toName,
+      nomination_id: m.nominationId ?? null,
+      created_at: now,
+    };
+  });
+  const ids: string[] = [];
+  for (let i = 0; i < values.length; i += 1000) {
+    const rows = await trx
+      .insertInto('mail_messages')
+      .values(values.slice(i, i + 1000))
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .returning('id')
+      .execute();
+    ids.push(...rows.map((r) => r.id));
+  }
+  const batches: { mailIds: string[] }[] = [];
+  for (let i = 0; i < ids.length; i += RENDER_BATCH)
+    batches.push({ mailIds: ids.slice(i, i + RENDER_BATCH) });
+  if (batches.length === 1) await ctx.jobs.enqueue(trx, 'mail.render', batches[0]!);
+  else await ctx.jobs.enqueueMany(trx, 'mail.render', batches);
+  return ids;
+}
+
+export async function queueMail(
+  trx: Trx,
+  ctx: AppContext,
+  mail: MailRequest,
+  now: Date,
+): Promise<string | null> {
+  const [id] = await queueMails(trx, ctx, [mail], now);
+  return id ?? null;
+}
+
+/** An absolute link into the product (emails need absolute URLs). */
+export function appLink(ctx: AppContext, path: string): string {
+  const base = (ctx.links?.baseUrl ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+  return `${base}${path}`;
+}
+
+/** Lowercased addresses for look-ups; only for the dev mailbox filter. */
+export const addressFilter = (to: string) => sql<boolean>`lower(to_address) = ${to.toLowerCase()}`;

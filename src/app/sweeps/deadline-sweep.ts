@@ -1,0 +1,158 @@
+import { decide, type NominationRecord, TRANSITIONS, type Transition } from '../../domain/lifecycle.ts';
+import type { NominationStatus } from '../../domain/status.ts';
+import { refreshCustomerRows } from '../customers/read-model.ts';
+import { type Notice, notifyPartners } from '../notifications/notify-partner.ts';
+import type { AppContext, Trx } from '../ports.ts';
+
+// The deadline sweep (spec §5): materialises the end state of every record whose deadline passed, and
+// sends its notices, exactly once. Correctness never waits for it (actions check deadlines
+// themselves); it only makes the end state and the notices real.
+//
+// Each batch claims its rows with FOR UPDATE SKIP LOCKED and changes them with a conditional update
+// on the expected from-status, in one transaction with the audit events, the notifications, the
+// queued emails and the read model. Two sweeps at once take disjoint rows; a sweep after a pause of
+// days simply finds more rows; a record already moved on is no longer selected.
+
+const SWEEPS: readonly Transition[] = TRANSITIONS.filter((t) => t.timing === 'sweep');
+
+const DEADLINE_COLUMN = {
+  consentDueAt: 'consent_due_at',
+  claimDueAt: 'claim_due_at',
+  reviewDueAt: 'review_due_at',
+  disputeDueAt: 'dispute_due_at',
+} as const;
+
+export interface SweepResult {
+  transitioned: number;
+  byEvent: Record<string, number>;
+}
+
+export async function sweepDeadlines(
+  ctx: AppContext,
+  options: { batchSize?: number } = {},
+): Promise<SweepResult> {
+  const batchSize = options.batchSize ?? 1000;
+  const result: SweepResult = { transitioned: 0, byEvent: {} };
+  for (const sweep of SWEEPS) {
+    for (;;) {
+      const now = ctx.clock.now();
+      const done = await ctx.db.transaction().execute((trx) => sweepBatch(trx, ctx, sweep, now, batchSize));
+      result.transitioned += done.changed;
+      result.byEvent[sweep.event] = (result.byEvent[sweep.event] ?? 0) + done.changed;
+      if (done.picked < batchSize) break;
+    }
+  }
+  return result;
+}
+
+async function sweepBatch(trx: Trx, ctx: AppContext, sweep: Transition, now: Date, limit: number) {
+  const column = DEADLINE_COLUMN[sweep.deadline];
+  const rows = await trx
+    .selectFrom('nominations')
+    .select([
+      'id',
+      'partner_id',
+      'engagement_id',
+      'tenant_id',
+      'origin',
+      'status',
+      'claimed_at',
+      'consent_due_at',
+      'consented_at',
+      'claim_due_at',
+      'review_due_at',
+      'first_submitted_at',
+      'rejected_at',
+      'dispute_due_at',
+      'disputed_at',
+    ])
+    .where('status', 'in', [...sweep.from])
+    .where(column, '<=', now)
+    .orderBy(column)
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  if (rows.length === 0) return { picked: 0, changed: 0 };
+
+  const moved: { id: string; from: NominationStatus; to: NominationStatus }[] = [];
+  const notices: Notice[] = [];
+  for (const r of rows) {
+    const record: NominationRecord = {
+      status: r.status as NominationStatus,
+      origin: r.origin,
+      claimedAt: r.claimed_at,
+      consentDueAt: r.consent_due_at,
+      consentedAt: r.consented_at,
+      claimDueAt: r.claim_due_at,
+      reviewDueAt: r.review_due_at,
+      firstSubmittedAt: r.first_submitted_at,
+      rejectedAt: r.rejected_at,
+      disputeDueAt: r.dispute_due_at,
+      disputedAt: r.disputed_at,
+      // Sweeps grant no new deadline, so the windows are never read.
+      windows: { consentDays: 0, claimDays: 0, reviewDays: 0, disputeDays: 0 },
+    };
+    const decision = decide(record, { type: sweep.event }, now);
+    if (!decision.ok) continue;
+    moved.push({ id: r.id, from: record.status, to: decision.next });
+    for (const effect of decision.effects)
+      if (effect.type === 'notifyPartner')
+        notices.push({ nominationId: r.id, kind: effect.kind, dedupeKey: `${r.id}:${effect.kind}` });
+  }
+  if (moved.length === 0) return { picked: rows.length, changed: 0 };
+
+  // Every sweep row has one target status; the from-status is checked again by the update itself.
+  const to = moved[0]!.to;
+  const ids = moved.map((m) => m.id);
+  const updated = await trx
+    .updateTable('nominations')
+    .set((eb) => ({ status: to, ended_at: now, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', 'in', ids)
+    .where('status', 'in', [...sweep.from])
+    .returning('id')
+    .execute();
+  const changed = new Set(updated.map((u) => u.id));
+  const partnerOf = new Map(rows.map((r) => [r.id, r.partner_id]));
+  const audits = moved
+    .filter((m) => changed.has(m.id))
+    .map((m) => ({
+      partner_id: partnerOf.get(m.id)!,
+      nomination_id: m.id,
+      actor_kind: 'system' as const,
+      actor_id: null,
+      action: sweep.event,
+      from_status: m.from,
+      to_status: m.to,
+      data: '{}',
+      created_at: now,
+    }));
+  for (let i = 0; i < audits.length; i += 1000)
+    await trx
+      .insertInto('audit_events')
+      .values(audits.slice(i, i + 1000))
+      .execute();
+  await notifyPartners(
+    trx,
+    ctx,
+    notices.filter((n) => changed.has(n.nominationId)),
+    now,
+  );
+
+  // Read model: one refresh per partner for the customers and workshops touched.
+  const byPartner = new Map<string, { engagements: Set<string>; tenants: Set<string> }>();
+  for (const r of rows) {
+    if (!changed.has(r.id)) continue;
+    const entry = byPartner.get(r.partner_id) ?? { engagements: new Set(), tenants: new Set() };
+    entry.engagements.add(r.engagement_id);
+    entry.tenants.add(r.tenant_id);
+    byPartner.set(r.partner_id, entry);
+  }
+  for (const [partnerId, scope] of byPartner)
+    await refreshCustomerRows(
+      trx,
+      { partnerId, engagementIds: [...scope.engagements], tenantIds: [...scope.tenants] },
+      now,
+    );
+  return { picked: rows.length, changed: changed.size };
+}

@@ -1,0 +1,136 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  consentEtag,
+  getConsentRequest,
+  requestConsent,
+  resendConsent,
+  updateConsentContact,
+} from '../../app/consent/consent-requests.ts';
+import type { AppContext } from '../../app/ports.ts';
+import { ErrorResponse } from '../../contracts/common.ts';
+import { ConsentContactPatch, ConsentRequest, ConsentRequestBody } from '../../contracts/consent.ts';
+import { NominationParams } from '../../contracts/nominations.ts';
+import { requirePrincipal } from '../auth.ts';
+
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  410: ErrorResponse,
+  412: ErrorResponse,
+  422: ErrorResponse,
+  429: ErrorResponse,
+  503: ErrorResponse,
+};
+const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/)
+    .optional(),
+});
+const IfMatchHeaders = z.object({ 'if-match': z.string().max(200).optional() });
+
+// The partner's consent actions (spec §4.3, R26–R29).
+export const consentRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/nominations/:nominationId/consent-requests',
+      {
+        schema: {
+          tags: ['consent'],
+          summary:
+            'Send for consent: emails the customer contact a link to the public consent page (R26–R28)',
+          params: NominationParams,
+          headers: IdempotencyHeaders,
+          body: ConsentRequestBody,
+          response: { 202: ConsentRequest, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const result = await requestConsent(
+          ctx,
+          requirePrincipal(request).actor,
+          request.params.nominationId,
+          request.body,
+          request.headers['idempotency-key'],
+        );
+        if (result.replayed) reply.header('idempotent-replayed', 'true');
+        const etag = await consentEtag(ctx.db, request.params.nominationId);
+        if (etag) reply.header('etag', etag);
+        return reply.code(result.status as 202).send(result.body);
+      },
+    );
+
+    app.get(
+      '/nominations/:nominationId/consent-requests/current',
+      {
+        schema: {
+          tags: ['consent'],
+          summary: 'The current consent request (contacts, sends, delivery, decision); ETag for PATCH',
+          params: NominationParams,
+          response: { 200: ConsentRequest, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { view, etag } = await getConsentRequest(
+          ctx,
+          requirePrincipal(request).actor,
+          request.params.nominationId,
+        );
+        reply.header('etag', etag);
+        return view;
+      },
+    );
+
+    app.patch(
+      '/nominations/:nominationId/consent-requests/current',
+      {
+        schema: {
+          tags: ['consent'],
+          summary:
+            'Change the customer contact while consent is pending: voids every old link and sends a new email',
+          params: NominationParams,
+          headers: IfMatchHeaders,
+          body: ConsentContactPatch,
+          response: { 200: ConsentRequest, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const view = await updateConsentContact(
+          ctx,
+          requirePrincipal(request).actor,
+          request.params.nominationId,
+          request.body,
+          request.headers['if-match'],
+        );
+        const etag = await consentEtag(ctx.db, request.params.nominationId);
+        if (etag) reply.header('etag', etag);
+        return view;
+      },
+    );
+
+    app.post(
+      '/nominations/:nominationId/consent-requests/resend',
+      {
+        schema: {
+          tags: ['consent'],
+          summary:
+            'Resend the consent email while pending and open (R29: at most one per hour; 429 with Retry-After)',
+          params: NominationParams,
+          response: { 202: ConsentRequest, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const view = await resendConsent(ctx, requirePrincipal(request).actor, request.params.nominationId);
+        const etag = await consentEtag(ctx.db, request.params.nominationId);
+        if (etag) reply.header('etag', etag);
+        return reply.code(202).send(view);
+      },
+    );
+  };

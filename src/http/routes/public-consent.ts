@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { decideConsent, viewConsent } from '../../app/consent/public-consent.ts';
+import type { AppContext } from '../../app/ports.ts';
+import { ErrorResponse } from '../../contracts/common.ts';
+import { ConsentDecisionBody, ConsentTokenParams, PublicConsent } from '../../contracts/consent.ts';
+
+const errors = {
+  400: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  410: ErrorResponse,
+  429: ErrorResponse,
+  503: ErrorResponse,
+};
+
+// The public consent page's API (spec §4.3): no sign-in, the single-purpose token is the credential.
+// Rate-limited per address (quality §3.7); a GET never changes anything (the page POSTs).
+export const publicConsentRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/public/consent/:token',
+      {
+        schema: {
+          tags: ['public'],
+          summary: 'What the customer is asked to consent to (404 no longer valid, 410 expired)',
+          params: ConsentTokenParams,
+          response: { 200: PublicConsent, ...errors },
+        },
+        config: { rateLimit: { max: 60, timeWindow: 60_000, keyGenerator: (r) => `consent-view:${r.ip}` } },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        return viewConsent(ctx, request.params.token);
+      },
+    );
+
+    app.post(
+      '/public/consent/:token',
+      {
+        schema: {
+          tags: ['public'],
+          summary: 'Accept or decline (a replayed accept is idempotent; decline after accept is 409)',
+          params: ConsentTokenParams,
+          body: ConsentDecisionBody,
+          response: { 200: PublicConsent, ...errors },
+        },
+        config: { rateLimit: { max: 20, timeWindow: 60_000, keyGenerator: (r) => `consent-decide:${r.ip}` } },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        return decideConsent(ctx, request.params.token, request.body);
+      },
+    );
+  };
