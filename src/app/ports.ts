@@ -100,6 +100,14 @@ export interface MailSettings {
   retryDelaySeconds: number;
 }
 
+/** Proof-of-execution uploads (issue 6): content-addressed blobs; the embedded store is local disk. */
+export interface FileStore {
+  /** Streams `body` into the store, refusing it past `maxBytes`; returns its SHA-256 and size. */
+  put(body: AsyncIterable<Uint8Array> | NodeJS.ReadableStream, maxBytes: number): Promise<{ sha256: string; sizeBytes: number }>;
+  /** The stored bytes, or null when the store does not have them. */
+  get(sha256: string): Promise<NodeJS.ReadableStream | null>;
+}
+
 /** The test clock (MCI_TEST_CLOCK=1): an offset on the system clock shared by every instance. */
 export interface TestClockControl {
   /** Re-reads the shared offset (called per request and per job). */
@@ -121,4 +129,6 @@ export interface AppContext {
   /** Base URL of links in emails (PUBLIC_URL, or the server's own address). */
   links?: { baseUrl: string };
   testClock?: TestClockControl;
+  /** Where uploads live; the embedded store (MCI_DATA_DIR/files) when absent. */
+  files?: FileStore;
 }

@@ -20,6 +20,7 @@ export const ERROR_STATUS = {
   Conflict: 409,
   InvalidTransition: 409, // §5: a lost race or an action not valid in the state
   AlreadyNominated: 409, // R9 duplicate
+  ContactsLocked: 409, // S7: customer contacts are locked once the customer survey is done
   UseClaimCustomer: 409, // R9: known customer, use "Claim customer"
   DeadlinePassed: 410, // §5: e.g. "this invitation has expired"
   PreconditionFailed: 412, // If-Match does not match the current ETag
@@ -28,6 +29,7 @@ export const ERROR_STATUS = {
   TenantNotFound: 422, // R13: no tenant for the domain or id; ask for another email or a tenant ID/TPID
   CustomerNotEligible: 422, // §6: the location or the customer cannot take this workshop
   MismatchReasonRequired: 422, // R14
+  ClaimIncomplete: 422, // S9: a required proof-of-execution item is missing
   EngagementNotActive: 422, // §6: an expired engagement accepts no new add/claim
   PayloadTooLarge: 413,
   UnsupportedMediaType: 415,

@@ -27,6 +27,7 @@ describe('error codes', () => {
       Conflict: 409,
       InvalidTransition: 409,
       AlreadyNominated: 409,
+      ContactsLocked: 409,
       UseClaimCustomer: 409,
       DeadlinePassed: 410,
       PreconditionFailed: 412,
@@ -35,6 +36,7 @@ describe('error codes', () => {
       TenantNotFound: 422,
       CustomerNotEligible: 422,
       MismatchReasonRequired: 422,
+      ClaimIncomplete: 422,
       EngagementNotActive: 422,
       PayloadTooLarge: 413,
       UnsupportedMediaType: 415,
@@ -43,7 +45,7 @@ describe('error codes', () => {
       DirectoryUnavailable: 503,
       ServiceUnavailable: 503,
     });
-    expect(ERROR_CODES).toHaveLength(30);
+    expect(ERROR_CODES).toHaveLength(32);
     expect([...RETRYABLE_CODES].sort()).toEqual([
       'DirectoryUnavailable',
       'RateLimited',
