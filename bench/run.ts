@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import { type DatabaseHandle, openDatabase } from '../src/adapters/db/database.ts';
 import { migrateToLatest } from '../src/adapters/db/migrate.ts';
+import { generateBenchData } from '../src/seed/bench-data.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { startPostgres } from '../test/support/postgres-server.ts';
 import { benchAdd } from './add.ts';
 import { startBenchApp } from './bench-app.ts';
 import { benchList } from './list.ts';
 import { loadFromAnotherProcess } from './load.ts';
+import { benchSweep } from './sweep.ts';
 
 // `npm run bench`: measures in one run and reports ratios (the machine is shared and noisy), on a
 // PostgreSQL 15 server started here and on PGlite. Workloads are added as features land.
@@ -80,24 +82,35 @@ export async function runBenchmarks(args: string[]): Promise<void> {
   const size = args.includes('--quick') ? SIZES.quick : SIZES.full;
   const samples = args.includes('--quick') ? 100 : 300;
   const adds = args.includes('--quick') ? 1000 : 5000;
+  const overdue = args.includes('--quick') ? 10_000 : 100_000;
   const rows: Row[] = [];
+  // `--only=sweep` runs one workload (on the data it needs) instead of the whole suite.
+  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  async function suite(kind: 'postgres' | 'pglite', handle: DatabaseHandle) {
+    if (only === 'sweep') {
+      await migrateToLatest(handle.db);
+      await generateBenchData(handle.db, { ...size, now: new Date() });
+      rows.push(...(await benchSweep(kind, handle, overdue)));
+      return;
+    }
+    await measure(kind, handle, duration, rows);
+    rows.push(...(await benchList(kind, handle, size, { samples, seconds: duration })));
+    rows.push(...(await benchAdd(kind, handle, size, adds)));
+    rows.push(...(await benchSweep(kind, handle, overdue)));
+  }
   const server = await startPostgres();
   try {
     const admin = await openDatabase({ kind: 'postgres', url: server.url('postgres'), poolSize: 1 });
     await admin.executor.executeSql('create database bench');
     await admin.close();
     const pg = await openDatabase({ kind: 'postgres', url: server.url('bench'), poolSize: 20 });
-    await measure('postgres', pg, duration, rows);
-    rows.push(...(await benchList('postgres', pg, size, { samples, seconds: duration })));
-    rows.push(...(await benchAdd('postgres', pg, size, adds)));
+    await suite('postgres', pg);
     await pg.close();
   } finally {
     server.stop();
   }
   const lite = await openDatabase({ kind: 'pglite' });
-  await measure('pglite', lite, duration, rows);
-  rows.push(...(await benchList('pglite', lite, size, { samples, seconds: duration })));
-  rows.push(...(await benchAdd('pglite', lite, size, adds)));
+  await suite('pglite', lite);
   await lite.close();
 
   console.log('\n| database | workload | value | baseline | ratio | bar |\n|---|---|---|---|---|---|');
@@ -114,6 +127,7 @@ export async function runBenchmarks(args: string[]): Promise<void> {
     ['session reads', 'GET /api/v1/session, c=50 (req/s)'],
     ['list under load', 'eligible tab under load'],
     ['adds', 'add customer via API, c = 20 (adds/s)'],
+    ['sweep', 'deadline sweep throughput'],
   ] as const) {
     console.log(
       `PGlite / PostgreSQL, ${label}: ${(rate('pglite', prefix) / rate('postgres', prefix)).toFixed(2)}`,
