@@ -103,7 +103,10 @@ export interface MailSettings {
 /** Proof-of-execution uploads (issue 6): content-addressed blobs; the embedded store is local disk. */
 export interface FileStore {
   /** Streams `body` into the store, refusing it past `maxBytes`; returns its SHA-256 and size. */
-  put(body: AsyncIterable<Uint8Array> | NodeJS.ReadableStream, maxBytes: number): Promise<{ sha256: string; sizeBytes: number }>;
+  put(
+    body: AsyncIterable<Uint8Array> | NodeJS.ReadableStream,
+    maxBytes: number,
+  ): Promise<{ sha256: string; sizeBytes: number }>;
   /** The stored bytes, or null when the store does not have them. */
   get(sha256: string): Promise<NodeJS.ReadableStream | null>;
 }
@@ -129,6 +132,11 @@ export interface AppContext {
   /** Base URL of links in emails (PUBLIC_URL, or the server's own address). */
   links?: { baseUrl: string };
   testClock?: TestClockControl;
+  /**
+   * Session lifetimes run on real time even when the test clock moves the business clock (otherwise
+   * advancing the demo by 31 days would sign everybody out). Defaults to `clock`.
+   */
+  sessionClock?: Clock;
   /** Where uploads live; the embedded store (MCI_DATA_DIR/files) when absent. */
   files?: FileStore;
 }

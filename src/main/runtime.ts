@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { argon2Hasher } from '../adapters/auth/argon2-hasher.ts';
@@ -10,13 +11,14 @@ import { type DatabaseHandle, openDatabase } from '../adapters/db/database.ts';
 import { migrateToLatest } from '../adapters/db/migrate.ts';
 import { embeddedDirectory } from '../adapters/directory/embedded-directory.ts';
 import { entraDiscoveryDirectory } from '../adapters/directory/entra-discovery-directory.ts';
+import { localFileStore } from '../adapters/files/local-file-store.ts';
 import { embeddedMailbox, smtpTransport } from '../adapters/mail/transports.ts';
 import { JobQueue } from '../adapters/queue/job-queue.ts';
 import type { AppContext, Clock } from '../app/ports.ts';
 import type { Config } from '../config.ts';
 import { buildHttpApp } from '../http/app.ts';
 import { startWorker } from '../jobs/worker.ts';
-import { seedDemo } from '../seed/demo.ts';
+import { demoFiles, seedDemo } from '../seed/demo.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_ROOT = join(ROOT, 'dist/web');
@@ -55,6 +57,16 @@ export async function createRuntime(config: Config, options: { clock?: Clock } =
       .executeTakeFirst();
     if (!any || demo) demoUsers = (await seedDemo(handle.db, clock.now())).users;
   }
+  // POE uploads (issue 6): content-addressed files on local disk; the demo's uploads are real PDFs.
+  const files = localFileStore(join(config.dataDir, 'files'));
+  // (also after `mci seed`, which has no file store: whenever the database holds the demo).
+  const hasDemo = await handle.db
+    .selectFrom('app_settings')
+    .select('key')
+    .where('key', '=', 'demo')
+    .executeTakeFirst();
+  if (demoUsers || hasDemo)
+    for (const f of demoFiles()) await files.put(Readable.from([f.bytes]), f.bytes.length);
   const queue = new JobQueue(handle);
   const ctx: AppContext = {
     db: handle.db,
@@ -74,6 +86,7 @@ export async function createRuntime(config: Config, options: { clock?: Clock } =
     },
     links: { baseUrl: config.publicUrl ?? `http://${config.host}:${config.port}` },
     testClock,
+    files,
   };
   return {
     handle,

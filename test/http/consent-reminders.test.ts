@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
+import { systemClock } from '../../src/adapters/clock/clock.ts';
 import { OffsetClock } from '../../src/adapters/clock/test-clock.ts';
 import { sendCustomerReminders, sendDeadlineNotices } from '../../src/app/sweeps/reminders.ts';
 import { buildHttpApp } from '../../src/http/app.ts';
@@ -166,7 +167,7 @@ describeEachDatabase('consent reminders, notices, consent page and test clock', 
     const clock = new OffsetClock(handle().db);
     const other = new OffsetClock(handle().db);
     const app = await buildHttpApp({
-      ctx: { ...t().ctx, clock, testClock: clock },
+      ctx: { ...t().ctx, clock, testClock: clock, sessionClock: systemClock },
       logLevel: 'silent',
       ping: async () => {},
     });
@@ -192,6 +193,8 @@ describeEachDatabase('consent reminders, notices, consent page and test clock', 
       expect(new Date(moved.json().now).getTime() - Date.now()).toBeGreaterThan(31 * DAY - 60_000);
       await other.sync();
       expect(other.offsetMs()).toBe(31 * DAY);
+      // Sessions run on real time: moving the business clock signs nobody out.
+      expect((await olga.request({ method: 'GET', url: '/api/v1/session' })).statusCode).toBe(200);
     } finally {
       await sql`delete from app_settings where key = 'testClock'`.execute(handle().db);
       await app.close();
