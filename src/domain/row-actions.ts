@@ -17,7 +17,9 @@ export interface RowFacts {
 
 export function rowActions(row: RowFacts): RowAction[] {
   if (row.tab === 'ineligible') return [];
-  if (row.tab === 'complete') return row.hasClaim ? ['viewWorkshopClaim'] : [];
+  // Every outcome opens its (read-only) claim: also one that expired before anything was uploaded,
+  // whose claim page then explains what was missing and when the window closed.
+  if (row.tab === 'complete') return ['viewWorkshopClaim'];
   switch (row.status) {
     case 'candidate':
       // §6: an expired engagement accepts no new add or claim.
