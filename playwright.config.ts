@@ -80,6 +80,8 @@ export default defineConfig({
       PORT: String(port),
       MCI_DATA_DIR: process.env.E2E_DATA_DIR,
       MCI_E2E: '1',
+      // The consent journeys move time on (zz-consent-expiry.spec.ts runs last).
+      MCI_TEST_CLOCK: '1',
     },
   },
 });

@@ -5,18 +5,20 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { surveyPageStatus } from '../app/claims/public-survey.ts';
 import { consentPageStatus } from '../app/consent/public-consent.ts';
 import type { AppContext } from '../app/ports.ts';
 import { registerAuth } from './auth.ts';
 import { errorBody, handleError, sendError } from './errors.ts';
 import { apiReferencePage, REFERENCE_CSS, REFERENCE_JS } from './reference-page.ts';
+import { claimRoutes } from './routes/claims.ts';
 import { consentRoutes } from './routes/consent.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { devRoutes } from './routes/dev.ts';
@@ -25,9 +27,12 @@ import { healthRoutes } from './routes/health.ts';
 import { nominationRoutes } from './routes/nominations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { oidcRoutes } from './routes/oidc.ts';
+import { operatorClaimRoutes } from './routes/operator-claims.ts';
 import { operatorDirectoryRoutes } from './routes/operator-directory.ts';
+import { operatorEngagementRoutes } from './routes/operator-engagements.ts';
 import { partnerRoleRoutes } from './routes/partner-roles.ts';
 import { publicConsentRoutes } from './routes/public-consent.ts';
+import { publicSurveyRoutes } from './routes/public-survey.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 
@@ -114,8 +119,12 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
       await api.register(customerRoutes(options.ctx));
       await api.register(nominationRoutes(options.ctx));
       await api.register(operatorDirectoryRoutes(options.ctx));
+      await api.register(operatorClaimRoutes(options.ctx));
+      await api.register(operatorEngagementRoutes(options.ctx));
       await api.register(consentRoutes(options.ctx));
       await api.register(publicConsentRoutes(options.ctx));
+      await api.register(claimRoutes(options.ctx));
+      await api.register(publicSurveyRoutes(options.ctx));
       await api.register(notificationRoutes(options.ctx));
       await api.register(devRoutes(options.ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -150,20 +159,22 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
     });
   }
   if (indexHtml) {
-    // The public consent page is the SPA, but its HTTP status tells the truth about the link
+    // The public consent and survey pages are the SPA, but their HTTP status tells the truth about the link
     // (404 no longer valid, 410 expired) even to a client that runs no script.
-    app.get('/consent/:token', { schema: { hide: true } }, async (request, reply) => {
-      const token = (request.params as { token: string }).token;
-      const status = /^[A-Za-z0-9_-]{20,100}$/.test(token)
-        ? await consentPageStatus(options.ctx, token)
-        : 404;
-      return reply
-        .code(status)
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .header('referrer-policy', 'no-referrer')
-        .send(indexHtml);
-    });
+    const publicPage =
+      (statusOf: (ctx: AppContext, token: string) => Promise<200 | 404 | 410>) =>
+      async (request: FastifyRequest, reply: FastifyReply) => {
+        const token = (request.params as { token: string }).token;
+        const status = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await statusOf(options.ctx, token) : 404;
+        return reply
+          .code(status)
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .header('referrer-policy', 'no-referrer')
+          .send(indexHtml);
+      };
+    app.get('/consent/:token', { schema: { hide: true } }, publicPage(consentPageStatus));
+    app.get('/survey/:token', { schema: { hide: true } }, publicPage(surveyPageStatus));
   }
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';

@@ -152,12 +152,17 @@ test('Ada: engagements, the showcase summary, the three tabs, search, sort, expo
   // A claim candidate (R4, R18): known through another engagement, not claimed here.
   await expect(row(eligibleTable, 'Northwind Traders')).toContainText(t('en', 'customers.status.candidate'));
 
-  // Actions are shown as what the state allows, disabled but focusable, and say why (never a fake button).
+  // Actions are shown as what the state allows. Trigger customer consent works (consent.spec.ts); the
+  // workshop-claim actions are disabled but focusable, and say why (never a fake button).
   const trigger = tailspinRow.getByRole('button', { name: 'Trigger customer consent: Tailspin Toys' });
-  await expect(trigger).toHaveAttribute('aria-disabled', 'true');
-  await trigger.focus();
-  await expect(trigger).toBeFocused();
-  await expect(trigger).toHaveAccessibleDescription(t('en', 'customers.actionsNote'));
+  await expect(trigger).not.toHaveAttribute('aria-disabled', 'true');
+  const continueClaim = row(eligibleTable, 'Adventure Works').getByRole('button', {
+    name: 'Continue workshop claim: Adventure Works',
+  });
+  await expect(continueClaim).toHaveAttribute('aria-disabled', 'true');
+  await continueClaim.focus();
+  await expect(continueClaim).toBeFocused();
+  await expect(continueClaim).toHaveAccessibleDescription(t('en', 'customers.actionsNote'));
   // Add customer (R10) and Claim customer (R19) work (test/e2e/wizards.spec.ts).
   const add = page.getByRole('button', { name: 'Add customer' });
   await expect(add).toBeEnabled();

@@ -52,7 +52,8 @@ test('Ada signs in and sees her locations; sign-in and home are accessible in li
   }
   // Only pages that exist are in the navigation; Ada is not an Account admin.
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Home', 'Engagements']);
+  // Mailbox: the e2e server runs with the embedded mailbox (no SMTP_URL), a demo aid.
+  await expect(nav.getByRole('link')).toHaveText(['Home', 'Engagements', 'Mailbox']);
   await expect(nav.getByRole('link', { name: 'Home' })).toHaveAttribute('aria-current', 'page');
   await expectNoAxeViolations(page, 'home, light');
 
@@ -101,7 +102,10 @@ test('the program operator gets the operator placeholder, not a partner page', a
   await page.goto('/');
   expect(await signIn(page, 'olga@program.example')).toBe(200);
   await expect(page.getByRole('heading', { level: 1, name: 'Program operator' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Home']);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
+    'Home',
+    'Mailbox',
+  ]);
   await expectNoAxeViolations(page, 'operator home');
   await page.goto('/admin/roles');
   await expect(

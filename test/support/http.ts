@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
@@ -5,6 +8,7 @@ import { argon2Hasher } from '../../src/adapters/auth/argon2-hasher.ts';
 import { ManualClock } from '../../src/adapters/clock/clock.ts';
 import type { DatabaseHandle } from '../../src/adapters/db/database.ts';
 import { embeddedDirectory } from '../../src/adapters/directory/embedded-directory.ts';
+import { localFileStore } from '../../src/adapters/files/local-file-store.ts';
 import { JobQueue } from '../../src/adapters/queue/job-queue.ts';
 import type { AppContext, CustomerDirectory, OidcPort } from '../../src/app/ports.ts';
 import { buildHttpApp } from '../../src/http/app.ts';
@@ -36,6 +40,7 @@ export function useTestApp(
       oidc: options.oidc?.(),
       directory: options.directory?.() ?? embeddedDirectory(h.db),
       settings: { sessionTtlHours: 12 },
+      files: localFileStore(mkdtempSync(join(tmpdir(), 'mci-test-files-'))),
     };
     const app = await buildHttpApp({
       ctx,

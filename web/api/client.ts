@@ -62,6 +62,21 @@ async function request<T>(
   body?: unknown,
   options: RequestOptions = {},
 ): Promise<T> {
+  return (await send<T>(method, path, body, options)).data;
+}
+
+/** An answer with its headers (e.g. the ETag to send back as If-Match). */
+export interface WithHeaders<T> {
+  data: T;
+  headers: Headers;
+}
+
+async function send<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<WithHeaders<T>> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': acceptLanguage,
@@ -85,10 +100,11 @@ async function request<T>(
   }
 
   if (response.ok) {
-    if (response.status === 204) return undefined as T;
-    const type = response.headers.get('content-type') ?? '';
-    if (!type.includes('json')) return undefined as T;
-    return (await response.json()) as T;
+    const headers = response.headers;
+    if (response.status === 204) return { data: undefined as T, headers };
+    const type = headers.get('content-type') ?? '';
+    if (!type.includes('json')) return { data: undefined as T, headers };
+    return { data: (await response.json()) as T, headers };
   }
 
   if (response.status === 401 && !options.expectUnauthorized) onUnauthorized?.(path);
@@ -211,4 +227,7 @@ export const api = {
     request<T>('PATCH', path, body, options),
   delete: <T = void>(path: string, options?: RequestOptions) =>
     request<T>('DELETE', path, undefined, options),
+  /** Any method, answering the data with the response headers. */
+  send: <T>(method: string, path: string, body?: unknown, options?: RequestOptions) =>
+    send<T>(method, path, body, options),
 };

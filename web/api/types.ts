@@ -4,12 +4,24 @@
 import type { z } from 'zod';
 import type { LOCALE_VALUES } from '../../src/contracts/common.ts';
 import type {
+  ConsentContactPatch as ConsentContactPatchWire,
+  ConsentRequestBody as ConsentRequestBodyWire,
+  ConsentRequest as ConsentRequestWire,
+  CustomerContact as CustomerContactWire,
+  PartnerContact as PartnerContactWire,
+  PublicConsent as PublicConsentWire,
+} from '../../src/contracts/consent.ts';
+import type {
   CustomerCounts as CustomerCountsSchema,
   CustomerRow as CustomerRowSchema,
   CustomerSort as CustomerSortSchema,
   CustomerTab as CustomerTabSchema,
   RowAction as RowActionSchema,
 } from '../../src/contracts/customers.ts';
+import type {
+  MailboxMessage as MailboxMessageWire,
+  TestClock as TestClockSchema,
+} from '../../src/contracts/dev.ts';
 import type {
   Availability as AvailabilitySchema,
   EngagementDetail as EngagementDetailSchema,
@@ -19,10 +31,19 @@ import type {
 import type { CustomerLookup as CustomerLookupWire } from '../../src/contracts/lookups.ts';
 import type { Nomination as NominationWire } from '../../src/contracts/nominations.ts';
 import type {
+  NotificationList as NotificationListWire,
+  Notification as NotificationWire,
+} from '../../src/contracts/notifications.ts';
+import type {
   PartnerLocation as PartnerLocationSchema,
   PartnerUser as PartnerUserSchema,
 } from '../../src/contracts/partner.ts';
-import type { RoleName, SessionResponse, SessionUser } from '../../src/contracts/session.ts';
+import type {
+  Features as FeaturesWire,
+  RoleName,
+  SessionResponse,
+  SessionUser,
+} from '../../src/contracts/session.ts';
 
 // Type-only imports: the zod schemas stay on the server side of the bundle boundary.
 
@@ -97,3 +118,16 @@ export interface ApiErrorBody {
 export type CustomerLookup = CustomerLookupWire;
 export type WorkshopOption = CustomerLookup['workshops'][number];
 export type Nomination = NominationWire;
+
+export type Features = FeaturesWire;
+export type CustomerContact = CustomerContactWire;
+export type PartnerContact = PartnerContactWire;
+export type ConsentRequestBody = ConsentRequestBodyWire;
+export type ConsentContactPatch = ConsentContactPatchWire;
+export type ConsentRequest = ConsentRequestWire;
+export type PublicConsent = PublicConsentWire;
+export type ConsentDecision = 'accept' | 'decline';
+export type Notification = NotificationWire;
+export type NotificationList = NotificationListWire;
+export type MailboxMessage = MailboxMessageWire;
+export type TestClock = z.infer<typeof TestClockSchema>;

@@ -77,6 +77,7 @@ export function App({ initial }: { initial: Bootstrap }) {
         storeLocale(next);
         await savePreference({ locale: next });
       },
+      showLocale,
       async setTheme(next) {
         setThemeState(next);
         storeTheme(next);
@@ -123,6 +124,8 @@ export function App({ initial }: { initial: Bootstrap }) {
       setCsrfToken(null);
       invalidate();
       setSession(null);
+      // Several calls may answer 401 at once: only the first one decides where to come back to.
+      if (window.location.pathname === '/signin') return;
       const here = window.location.pathname + window.location.search;
       navigate(`/signin?returnTo=${encodeURIComponent(here)}`, { replace: true });
     });

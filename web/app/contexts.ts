@@ -6,6 +6,8 @@ export interface Preferences {
   theme: Theme;
   /** Switches the UI language; saved for the signed-in user. Resolves once the catalogue is shown. */
   setLocale(locale: Locale): Promise<void>;
+  /** Shows the UI in a language without saving the choice (e.g. the consent page in the email's language). */
+  showLocale(locale: Locale): Promise<void>;
   setTheme(theme: Theme): Promise<void>;
 }
 

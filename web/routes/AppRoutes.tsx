@@ -24,12 +24,13 @@ export function AppRoutes() {
       return <Redirect to={safeReturnPath(new URLSearchParams(search).get('returnTo'))} focus />;
     }
     const Component = route.component;
+    const RouteLayout = route.access === 'public' ? PublicLayout : Layout;
     return (
-      <Layout>
+      <RouteLayout>
         <Suspense fallback={<PageSpinner />}>
           <Component params={params} />
         </Suspense>
-      </Layout>
+      </RouteLayout>
     );
   }
 

@@ -11,7 +11,9 @@ export type Access =
   /** Only for signed-out visitors; a signed-in user is sent on to `returnTo` or home. */
   | 'signedOut'
   /** Needs a session; otherwise sign-in, then back here. */
-  | 'signedIn';
+  | 'signedIn'
+  /** For anyone, signed in or not, always in the public layout (e.g. the consent page from an email). */
+  | 'public';
 
 export interface RouteDef {
   path: string;
@@ -65,6 +67,18 @@ export const routes: RouteDef[] = [
     path: '/engagements/:engagementId/customers',
     access: 'signedIn',
     ...lazyPage(() => import('../features/customers/CustomersPage.tsx')),
+  },
+  {
+    // Demo aids: the embedded mailbox and the test clock (only when the server has them on).
+    path: '/mailbox',
+    access: 'signedIn',
+    ...lazyPage(() => import('../features/mailbox/MailboxPage.tsx')),
+  },
+  {
+    // The customer's consent page, opened from the email (spec §4.3): no sign-in, no app shell.
+    path: '/consent/:token',
+    access: 'public',
+    ...lazyPage(() => import('../features/consent/PublicConsentPage.tsx')),
   },
 ];
 

@@ -318,6 +318,12 @@ export interface ConsentLinksTable {
   created_at: Timestamp;
 }
 
+export interface SurveyLinksTable {
+  token_hash: string;
+  survey_id: string;
+  created_at: Timestamp;
+}
+
 export interface AppSettingsTable {
   key: string;
   value: Json<unknown>;
@@ -352,6 +358,7 @@ export interface Database {
   app_settings: AppSettingsTable;
   customer_rows: CustomerRowsTable;
   consent_links: ConsentLinksTable;
+  survey_links: SurveyLinksTable;
 }
 
 export type Nomination = Selectable<NominationsTable>;

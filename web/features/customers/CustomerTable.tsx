@@ -6,7 +6,7 @@ import {
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
-import { ArrowDownRegular, ArrowSortRegular, ArrowUpRegular } from '@fluentui/react-icons';
+import { ArrowDownRegular, ArrowSortRegular, ArrowUpRegular, WarningRegular } from '@fluentui/react-icons';
 import {
   createContext,
   memo,
@@ -18,7 +18,7 @@ import {
   useState,
 } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { CustomerRow, CustomerSort, CustomerTab } from '../../api/types.ts';
+import type { CustomerRow, CustomerSort, CustomerTab, RowAction } from '../../api/types.ts';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { useVisuallyHidden } from '../../components/visuallyHidden.ts';
 import { ACTION_MESSAGE_IDS, countdownText, statusLabel } from './labels.ts';
@@ -126,6 +126,10 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
   },
   nowrap: { whiteSpace: 'nowrap' },
+  pillIcon: { flexShrink: 0, marginRight: tokens.spacingHorizontalXXS },
+  // The warning pill sits under the status: as wide as its text.
+  pillStart: { alignSelf: 'flex-start' },
+
   success: {
     backgroundColor: tokens.colorPaletteGreenBackground1,
     color: tokens.colorPaletteGreenForeground1,
@@ -501,7 +505,23 @@ function StatusCell({ row }: { row: CustomerRow }) {
   const intl = useIntl();
   const countdown = countdownText(intl, row);
   const label = statusLabel(intl, row.status);
-  if (!countdown) return <span>{label}</span>;
+  // The consent email could not be delivered: say so next to the status, with what to do.
+  const emailFailed =
+    row.consentEmail === 'failed' ? (
+      <span className={mergeClasses(styles.pill, styles.pillStart, styles.warning)}>
+        <WarningRegular aria-hidden className={styles.pillIcon} />
+        <FormattedMessage id="customers.emailFailed" />
+      </span>
+    ) : null;
+  if (!countdown)
+    return emailFailed ? (
+      <div className={styles.stack}>
+        <span>{label}</span>
+        {emailFailed}
+      </div>
+    ) : (
+      <span>{label}</span>
+    );
   const urgent = row.daysLeft !== null && row.daysLeft <= URGENT_DAYS;
   // The dispute countdown already says "rejected"; the others name the step under the countdown.
   const showLabel = row.countdown !== 'dispute';
@@ -511,6 +531,7 @@ function StatusCell({ row }: { row: CustomerRow }) {
     <div className={styles.stack}>
       <span className={urgent && row.countdown !== 'review' ? styles.urgent : undefined}>{primary}</span>
       {showLabel ? <span className={styles.secondary}>{secondary}</span> : null}
+      {emailFailed}
     </div>
   );
 }
@@ -543,35 +564,45 @@ function ReasonCell({ row }: { row: CustomerRow }) {
   );
 }
 
-/** Opens the Claim customer wizard for a row (R19); provided by the Customers page. */
-export const ClaimCustomerContext = createContext<((row: CustomerRow) => void) | null>(null);
+/** The row actions that work, and what each does (opens its wizard or dialog); provided by the Customers page. */
+export interface RowActionHandlers {
+  has: (action: RowAction) => boolean;
+  run: (action: RowAction, row: CustomerRow) => void;
+}
+export const RowActionsContext = createContext<RowActionHandlers | null>(null);
 
 /**
- * The actions the row's state allows (spec §3). "Claim customer" works (R19); the others are not
- * available in this version: each is a disabled but focusable button, described by the visible note
- * that says so, never a button that pretends to work.
+ * The actions the row's state allows (spec §3). Claim customer (R19), Trigger and Resend customer
+ * consent (R26–R29) work; the workshop-claim actions are not available in this version: each is a
+ * disabled but focusable button, described by the visible note that says so, never a button that
+ * pretends to work.
  */
 function ActionsCell({ row, actionsNoteId }: { row: CustomerRow; actionsNoteId: string }) {
   const styles = useStyles();
   const intl = useIntl();
-  const claim = useContext(ClaimCustomerContext);
+  const handlers = useContext(RowActionsContext);
   if (row.actions.length === 0) return <span aria-hidden>—</span>;
-  const soon = row.actions.some((a) => a !== 'claimCustomer' || !claim);
+  // Consent actions act on the record; Claim customer creates one.
+  const works = (action: RowAction) =>
+    handlers?.has(action) === true && (action === 'claimCustomer' || row.nominationId !== null);
+  const soon = row.actions.some((a) => !works(a));
   return (
     <div className={styles.actions}>
       {row.actions.map((action) => {
         const label = intl.formatMessage({ id: ACTION_MESSAGE_IDS[action] });
-        if (action === 'claimCustomer' && claim)
+        const name = intl.formatMessage(
+          { id: 'customers.action.label' },
+          { action: label, customer: row.name },
+        );
+        if (works(action))
           return (
             <button
               key={action}
               type="button"
               className={mergeClasses(styles.action, styles.actionEnabled)}
-              aria-label={intl.formatMessage(
-                { id: 'customers.action.label' },
-                { action: label, customer: row.name },
-              )}
-              onClick={() => claim(row)}
+              aria-label={name}
+              data-action={action}
+              onClick={() => handlers?.run(action, row)}
             >
               {label}
             </button>
@@ -582,10 +613,7 @@ function ActionsCell({ row, actionsNoteId }: { row: CustomerRow; actionsNoteId: 
             type="button"
             className={styles.action}
             aria-disabled="true"
-            aria-label={intl.formatMessage(
-              { id: 'customers.action.label' },
-              { action: label, customer: row.name },
-            )}
+            aria-label={name}
             aria-describedby={actionsNoteId}
           >
             {label}

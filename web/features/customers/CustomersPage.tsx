@@ -37,16 +37,18 @@ import {
   type CustomerRow,
   type CustomerSort,
   type CustomerTab,
+  type RowAction,
 } from '../../api/types.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { useNotify } from '../../components/notices.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useDelayedFlag } from '../../components/useDelayedFlag.ts';
 import { useVisuallyHidden } from '../../components/visuallyHidden.ts';
 import { Link, navigate, useLocation } from '../../routes/router.tsx';
 import { EngagementNotFound } from '../engagements/EngagementNotFound.tsx';
 import { RequireIncentiveRole } from '../engagements/RequireIncentiveRole.tsx';
-import { ClaimCustomerContext, CustomerTable } from './CustomerTable.tsx';
+import { CustomerTable, type RowActionHandlers, RowActionsContext } from './CustomerTable.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { SORT_MESSAGE_IDS, TAB_MESSAGE_IDS } from './labels.ts';
 import {
@@ -106,8 +108,19 @@ const SEARCH_DEBOUNCE_MS = 300;
 // The Add and Claim customer wizards load when first opened (initial JS budget, quality §2).
 const loadWizard = () => import('./wizard/CustomerWizard.tsx');
 const CustomerWizard = lazy(loadWizard);
+// Likewise the consent dialogs (spec §4.3).
+const loadTrigger = () => import('../consent/TriggerConsentWizard.tsx');
+const TriggerConsentWizard = lazy(loadTrigger);
+const loadResend = () => import('../consent/ResendConsentDialog.tsx');
+const ResendConsentDialog = lazy(loadResend);
 
-type WizardState = { mode: 'add' } | { mode: 'claim'; customer: { id: string; name: string } };
+type WizardState =
+  | { mode: 'add' }
+  | { mode: 'claim'; customer: { id: string; name: string } }
+  | { mode: 'triggerConsent'; row: CustomerRow }
+  | { mode: 'resendConsent'; row: CustomerRow };
+
+const WORKING_ACTIONS = new Set<RowAction>(['claimCustomer', 'triggerConsent', 'resendConsent']);
 
 interface UrlState extends CustomerQuery {}
 
@@ -145,6 +158,7 @@ function isNotAvailable(error: unknown): error is ApiError {
 function Customers({ engagementId }: { engagementId: string }) {
   const styles = useStyles();
   const intl = useIntl();
+  const notify = useNotify();
   const { search: urlSearch } = useLocation();
   const parsed = stateOf(urlSearch);
   // One object per distinct state, so that hooks keyed on it do not re-run on every render.
@@ -180,12 +194,29 @@ function Customers({ engagementId }: { engagementId: string }) {
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setWizard(next);
   }, []);
-  const openClaim = useCallback(
-    (row: CustomerRow) => openWizard({ mode: 'claim', customer: { id: row.customerId, name: row.name } }),
+  const rowActions = useMemo<RowActionHandlers>(
+    () => ({
+      has: (action) => WORKING_ACTIONS.has(action),
+      run: (action, row) => {
+        if (action === 'claimCustomer')
+          openWizard({ mode: 'claim', customer: { id: row.customerId, name: row.name } });
+        else if (action === 'triggerConsent') openWizard({ mode: 'triggerConsent', row });
+        else if (action === 'resendConsent') openWizard({ mode: 'resendConsent', row });
+      },
+    }),
     [openWizard],
   );
-  const closeWizard = (changed: boolean) => {
+  // The consent dialogs' code starts loading as soon as the page is here.
+  useEffect(() => {
+    const idle = window.setTimeout(() => {
+      void loadTrigger();
+      void loadResend();
+    }, 1500);
+    return () => window.clearTimeout(idle);
+  }, []);
+  const closeWizard = (changed: boolean, message?: string) => {
     setWizard(null);
+    if (message) notify(message, 'success');
     // Added or claimed: every Customers page (its rows and counts) may have changed.
     if (changed) invalidate('customers:');
     const back = opener.current;
@@ -229,7 +260,7 @@ function Customers({ engagementId }: { engagementId: string }) {
       </Text>
       <Toolbar state={state} onChange={setState} />
       <CustomerTabs tab={state.tab} counts={counts.data} onSelect={(tab) => setState({ tab })} />
-      <ClaimCustomerContext.Provider value={openClaim}>
+      <RowActionsContext.Provider value={rowActions}>
         {CUSTOMER_TABS.map((t) => (
           // Every tab stays rendered, the ones not shown hidden (and kept up to date in the background):
           // switching tabs only reveals one, however many rows it holds.
@@ -245,14 +276,50 @@ function Customers({ engagementId }: { engagementId: string }) {
             />
           </Activity>
         ))}
-      </ClaimCustomerContext.Provider>
-      {wizard ? (
+      </RowActionsContext.Provider>
+      {wizard?.mode === 'add' || wizard?.mode === 'claim' ? (
         <Suspense fallback={null}>
           <CustomerWizard
             mode={wizard.mode}
             engagementId={engagementId}
             customer={wizard.mode === 'claim' ? wizard.customer : undefined}
             onClose={closeWizard}
+          />
+        </Suspense>
+      ) : null}
+      {wizard?.mode === 'triggerConsent' ? (
+        <Suspense fallback={null}>
+          <TriggerConsentWizard
+            row={wizard.row}
+            onClose={(sent) =>
+              closeWizard(
+                sent !== null,
+                sent
+                  ? intl.formatMessage(
+                      { id: 'consent.sent' },
+                      { name: sent.customerContact.name, email: sent.customerContact.email },
+                    )
+                  : undefined,
+              )
+            }
+          />
+        </Suspense>
+      ) : null}
+      {wizard?.mode === 'resendConsent' ? (
+        <Suspense fallback={null}>
+          <ResendConsentDialog
+            row={wizard.row}
+            onClose={(done) =>
+              closeWizard(
+                done !== null,
+                done
+                  ? intl.formatMessage(
+                      { id: done.kind === 'resent' ? 'consent.resent' : 'consent.changed' },
+                      { name: done.request.customerContact.name, email: done.request.customerContact.email },
+                    )
+                  : undefined,
+              )
+            }
           />
         </Suspense>
       ) : null}

@@ -7,6 +7,7 @@ import { errorText } from '../../components/errors.ts';
 import { Notices, useNotify } from '../../components/notices.tsx';
 import { canManageRoles, hasIncentiveRole } from '../../routes/access.ts';
 import { useLinkHandler, useLocation } from '../../routes/router.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { LocaleSwitcher } from './LocaleSwitcher.tsx';
 import { useLayoutStyles } from './layout.styles.ts';
 import { MAIN_ID, SkipLink } from './SkipLink.tsx';
@@ -40,7 +41,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const intl = useIntl();
   const notify = useNotify();
   const user = useUser();
-  const { signOut } = useSession();
+  const { signOut, session } = useSession();
+  const features = session?.features;
   const [signingOut, setSigningOut] = useState(false);
   const goHome = useLinkHandler('/');
 
@@ -71,6 +73,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span className={styles.userName}>{user.displayName}</span>
             {detail ? <span className={styles.userDetail}>{detail}</span> : null}
           </div>
+          {user.kind === 'partnerUser' ? <NotificationBell /> : null}
           <LocaleSwitcher />
           <ThemeToggle />
           <Button
@@ -96,6 +99,11 @@ export function AppShell({ children }: { children: ReactNode }) {
           {canManageRoles(user) ? (
             <NavItem href="/admin/roles">
               <FormattedMessage id="nav.roles" />
+            </NavItem>
+          ) : null}
+          {features?.mailbox || features?.testClock ? (
+            <NavItem href="/mailbox">
+              <FormattedMessage id={features.mailbox ? 'nav.mailbox' : 'nav.testClock'} />
             </NavItem>
           ) : null}
         </ul>

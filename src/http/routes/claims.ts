@@ -1,0 +1,367 @@
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  answerPartnerSurvey,
+  cancelClaim,
+  disputeClaim,
+  downloadClaimFile,
+  getClaim,
+  sendSurvey,
+  submitClaim,
+  updateClaim,
+  uploadClaimFile,
+} from '../../app/claims/claims.ts';
+import {
+  MAX_UPLOAD_BYTES,
+  MB,
+  sanitizeFileName,
+  UPLOAD_CONTENT_TYPES,
+  uploadRule,
+} from '../../app/claims/uploads.ts';
+import type { AppContext } from '../../app/ports.ts';
+import {
+  DisputeBody,
+  FILE_KINDS,
+  type FileKind,
+  FileParams,
+  WorkshopClaim,
+  WorkshopClaimPatch,
+} from '../../contracts/claims.ts';
+import { ErrorResponse } from '../../contracts/common.ts';
+import { NominationParams } from '../../contracts/nominations.ts';
+import { PartnerSurveyBody, PartnerSurveySendBody } from '../../contracts/surveys.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { requirePrincipal } from '../auth.ts';
+
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  410: ErrorResponse,
+  412: ErrorResponse,
+  413: ErrorResponse,
+  415: ErrorResponse,
+  422: ErrorResponse,
+  429: ErrorResponse,
+  503: ErrorResponse,
+};
+const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/)
+    .optional(),
+});
+const IfMatchHeaders = z.object({ 'if-match': z.string().max(200).optional() });
+const NoBody = z.strictObject({}).nullish();
+
+/** RFC 6266: an ASCII fallback and the exact name in UTF-8; nothing that could break the header. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+function declaredLength(header: string | string[] | undefined): number | undefined {
+  if (typeof header !== 'string' || !/^\d+$/.test(header.trim())) return undefined;
+  return Number(header.trim());
+}
+
+// The partner's workshop claim (spec §4.4, S1–S9). Status changes go through the lifecycle table.
+export const claimRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/nominations/:nominationId/claim',
+      {
+        schema: {
+          tags: ['claims'],
+          summary:
+            'The workshop claim: checklist of POE items, deadlines, contacts, payout, allowed actions, history (ETag = version)',
+          params: NominationParams,
+          response: { 200: WorkshopClaim, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { view, etag } = await getClaim(
+          ctx,
+          requirePrincipal(request).actor,
+          request.params.nominationId,
+        );
+        reply.header('etag', etag).header('cache-control', 'private, no-store');
+        return view;
+      },
+    );
+
+    app.patch(
+      '/nominations/:nominationId/claim',
+      {
+        schema: {
+          tags: ['claims'],
+          summary:
+            'Change comments and contacts (S7, S8). If-Match with the ETag is checked when sent (412 on a mismatch); ' +
+            'without it the change is accepted. A contact change voids that audience’s open survey link; ' +
+            'customer contacts are locked once the customer survey is done (409 ContactsLocked).',
+          params: NominationParams,
+          headers: IfMatchHeaders,
+          body: WorkshopClaimPatch,
+          response: { 200: WorkshopClaim, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { view, etag } = await updateClaim(
+          ctx,
+          requirePrincipal(request).actor,
+          request.params.nominationId,
+          request.body,
+          request.headers['if-match'],
+        );
+        reply.header('etag', etag);
+        return view;
+      },
+    );
+
+    // Uploads: the body is a raw stream, never buffered. The content-type parsers below exist only in
+    // this encapsulated context, so no other route accepts these types.
+    await app.register(async (uploads) => {
+      uploads.addContentTypeParser([...UPLOAD_CONTENT_TYPES], (_request, payload, done) =>
+        done(null, payload),
+      );
+      uploads.withTypeProvider<ZodTypeProvider>().put(
+        '/nominations/:nominationId/claim/files/:kind',
+        {
+          bodyLimit: MAX_UPLOAD_BYTES + MB,
+          schema: {
+            tags: ['claims'],
+            summary:
+              'Upload a POE file as the raw body (findingsReport: PDF/DOCX/PPTX ≤ 25 MB; invoice: PDF ≤ 10 MB). ' +
+              'Type and Content-Length are checked before the body is read (415/413); the first bytes must match the type; ' +
+              'a chunked body is cut off at the limit (413). File name in X-File-Name (may be percent-encoded) or ?fileName=.',
+            params: FileParams,
+            headers: z.object({ 'x-file-name': z.string().max(1000).optional() }),
+            querystring: z.object({ fileName: z.string().max(1000).optional() }),
+            response: { 200: WorkshopClaim, ...errors },
+          },
+          // Before any byte of the body is read: the type must be one the kind takes, and a declared
+          // length must be within its limit.
+          preParsing: async (request, reply, payload) => {
+            const kind = (request.params as { kind?: string }).kind;
+            if (!(FILE_KINDS as readonly string[]).includes(kind ?? '')) return payload;
+            try {
+              uploadRule(kind as FileKind, {
+                contentType: request.headers['content-type'],
+                contentLength: declaredLength(request.headers['content-length']),
+              });
+            } catch (error) {
+              reply.header('connection', 'close');
+              throw error;
+            }
+            return payload;
+          },
+        },
+        async (request, reply) => {
+          const raw = request.headers['x-file-name'] ?? request.query.fileName;
+          const fileName = sanitizeFileName(raw);
+          try {
+            if (!fileName) throw new DomainError('ValidationFailed', { target: 'X-File-Name' });
+            return await uploadClaimFile(
+              ctx,
+              requirePrincipal(request).actor,
+              request.params.nominationId,
+              request.params.kind,
+              {
+                contentType: request.headers['content-type'],
+                contentLength: declaredLength(request.headers['content-length']),
+                fileName,
+              },
+              request.body as NodeJS.ReadableStream,
+            );
+          } catch (error) {
+            // The rest of the body is not wanted: discard it and close the connection after answering.
+            if (!request.raw.complete) {
+              reply.header('connection', 'close');
+              request.raw.resume();
+            }
+            throw error;
+          }
+        },
+      );
+    });
+
+    app.get(
+      '/nominations/:nominationId/claim/files/:kind',
+      {
+        schema: {
+          tags: ['claims'],
+          summary:
+            'Download a POE file (owning partner’s users and program operators only; anyone else gets 404)',
+          params: FileParams,
+          response: { ...errors },
+        },
+      },
+      async (request, reply) => {
+        const file = await downloadClaimFile(
+          ctx,
+          requirePrincipal(request).actor,
+          request.params.nominationId,
+          request.params.kind,
+        );
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-length', String(file.sizeBytes))
+          .header('content-disposition', contentDisposition(file.fileName))
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .send(file.stream as never);
+      },
+    );
+
+    app.put(
+      '/nominations/:nominationId/claim/surveys/partner',
+      {
+        schema: {
+          tags: ['claims'],
+          summary: 'Answer the partner survey in the app (S3); a later answer replaces the earlier one',
+          params: NominationParams,
+          body: PartnerSurveyBody,
+          response: { 200: WorkshopClaim, ...errors },
+        },
+      },
+      async (request) =>
+        answerPartnerSurvey(
+          ctx,
+          requirePrincipal(request).actor,
+          request.params.nominationId,
+          request.body.answers,
+        ),
+    );
+
+    app.post(
+      '/nominations/:nominationId/claim/surveys/partner/send',
+      {
+        schema: {
+          tags: ['claims'],
+          summary:
+            'Email the partner survey link to `contact` or the claim’s partner contact (S3, S6: re-send while the window is open)',
+          params: NominationParams,
+          body: PartnerSurveySendBody.nullish(),
+          response: { 202: WorkshopClaim, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const view = await sendSurvey(
+          ctx,
+          requirePrincipal(request).actor,
+          request.params.nominationId,
+          'partner',
+          request.body?.contact,
+        );
+        return reply.code(202).send(view);
+      },
+    );
+
+    app.post(
+      '/nominations/:nominationId/claim/surveys/customer/send',
+      {
+        schema: {
+          tags: ['claims'],
+          summary:
+            'Email the customer survey link to the claim’s customer contact, in their language (S4, S6: re-send while the window is open)',
+          params: NominationParams,
+          body: NoBody,
+          response: { 202: WorkshopClaim, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const view = await sendSurvey(
+          ctx,
+          requirePrincipal(request).actor,
+          request.params.nominationId,
+          'customer',
+          undefined,
+        );
+        return reply.code(202).send(view);
+      },
+    );
+
+    app.post(
+      '/nominations/:nominationId/claim/submit',
+      {
+        schema: {
+          tags: ['claims'],
+          summary:
+            'Submit (or resubmit after “action required”): every required POE item (422 ClaimIncomplete) and before the deadline (410)',
+          params: NominationParams,
+          headers: IdempotencyHeaders,
+          body: NoBody,
+          response: { 200: WorkshopClaim, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const result = await submitClaim(
+          ctx,
+          requirePrincipal(request).actor,
+          request.params.nominationId,
+          request.headers['idempotency-key'],
+        );
+        if (result.replayed) reply.header('idempotent-replayed', 'true');
+        return reply.code(result.status as 200).send(result.body);
+      },
+    );
+
+    app.post(
+      '/nominations/:nominationId/claim/cancel',
+      {
+        schema: {
+          tags: ['claims'],
+          summary: 'Cancel the claim (only before the first submit)',
+          params: NominationParams,
+          headers: IdempotencyHeaders,
+          body: NoBody,
+          response: { 200: WorkshopClaim, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const result = await cancelClaim(
+          ctx,
+          requirePrincipal(request).actor,
+          request.params.nominationId,
+          request.headers['idempotency-key'],
+        );
+        if (result.replayed) reply.header('idempotent-replayed', 'true');
+        return reply.code(result.status as 200).send(result.body);
+      },
+    );
+
+    app.post(
+      '/nominations/:nominationId/claim/dispute',
+      {
+        schema: {
+          tags: ['claims'],
+          summary:
+            'Dispute a rejection: once, within the dispute window, with a justification (20–2000 characters)',
+          params: NominationParams,
+          headers: IdempotencyHeaders,
+          body: DisputeBody,
+          response: { 200: WorkshopClaim, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const result = await disputeClaim(
+          ctx,
+          requirePrincipal(request).actor,
+          request.params.nominationId,
+          request.body,
+          request.headers['idempotency-key'],
+        );
+        if (result.replayed) reply.header('idempotent-replayed', 'true');
+        return reply.code(result.status as 200).send(result.body);
+      },
+    );
+  };

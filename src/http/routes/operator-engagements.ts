@@ -1,0 +1,135 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  createEngagement,
+  getOperatorEngagement,
+  listOperatorEngagements,
+  patchEngagement,
+} from '../../app/operator/engagement-editor.ts';
+import type { AppContext } from '../../app/ports.ts';
+import { ErrorResponse } from '../../contracts/common.ts';
+import {
+  CreateEngagementRequest,
+  OperatorEngagement,
+  OperatorEngagementList,
+  OperatorEngagementListQuery,
+  OperatorEngagementParams,
+  PatchEngagementRequest,
+} from '../../contracts/operator.ts';
+import { requirePrincipal } from '../auth.ts';
+import { operatorOnly } from './operator-claims.ts';
+
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  412: ErrorResponse,
+  422: ErrorResponse,
+  503: ErrorResponse,
+};
+const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/)
+    .optional(),
+});
+const IfMatchHeaders = z.object({ 'if-match': z.string().min(1).max(200) });
+
+// The program operator's engagement catalogue (spec §4.5, issue 6). Operators only.
+export const operatorEngagementRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    operatorOnly(app, 'operator.catalogue');
+    app.get(
+      '/operator/engagements',
+      {
+        schema: {
+          tags: ['operator'],
+          summary:
+            'Every engagement (all kinds) with windows, availability, criteria, POE requirements, rates and reminders',
+          querystring: OperatorEngagementListQuery,
+          response: { 200: OperatorEngagementList, ...errors },
+        },
+      },
+      // The catalogue is small (tens of engagements): one page.
+      async (request) => ({
+        value: await listOperatorEngagements(ctx.db, requirePrincipal(request).actor, request.query),
+      }),
+    );
+
+    app.get(
+      '/operator/engagements/:engagementId',
+      {
+        schema: {
+          tags: ['operator'],
+          summary: 'One engagement as the operator edits it; ETag for PATCH',
+          params: OperatorEngagementParams,
+          response: { 200: OperatorEngagement, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const view = await getOperatorEngagement(
+          ctx.db,
+          requirePrincipal(request).actor,
+          request.params.engagementId,
+        );
+        reply.header('etag', view.etag);
+        return view;
+      },
+    );
+
+    app.post(
+      '/operator/engagements',
+      {
+        schema: {
+          tags: ['operator'],
+          summary: 'Create an engagement (its code is unique: 409 if taken)',
+          headers: IdempotencyHeaders,
+          body: CreateEngagementRequest,
+          response: { 201: OperatorEngagement, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const result = await createEngagement(
+          ctx,
+          requirePrincipal(request).actor,
+          request.body,
+          request.headers['idempotency-key'],
+        );
+        if (result.replayed) reply.header('idempotent-replayed', 'true');
+        reply.header('etag', result.body.etag);
+        reply.header('location', `/api/v1/operator/engagements/${result.body.id}`);
+        return reply.code(result.status as 201).send(result.body);
+      },
+    );
+
+    app.patch(
+      '/operator/engagements/:engagementId',
+      {
+        schema: {
+          tags: ['operator'],
+          summary:
+            'Edit an engagement (If-Match required). New windows apply to deadlines granted from now on; granted ones never move',
+          params: OperatorEngagementParams,
+          headers: IfMatchHeaders,
+          body: PatchEngagementRequest,
+          response: { 200: OperatorEngagement, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const view = await patchEngagement(
+          ctx,
+          requirePrincipal(request).actor,
+          request.params.engagementId,
+          request.body,
+          request.headers['if-match'],
+        );
+        reply.header('etag', view.etag);
+        return view;
+      },
+    );
+  };

@@ -1,0 +1,213 @@
+import { Field, Input, makeStyles, Select, tokens, typographyStyles } from '@fluentui/react-components';
+import type { IntlShape } from 'react-intl';
+import { useIntl } from 'react-intl';
+import { ApiError } from '../../api/client.ts';
+import type { CustomerContact, Locale, PartnerContact } from '../../api/types.ts';
+import { isLocale, LOCALE_NAMES, LOCALES } from '../../i18n/locales.ts';
+
+// The customer's and the partner's contact (R26–R27) as form fields, their checks before anything is
+// sent (the same rules as the server's contract), and the server's field errors mapped back to them.
+
+export interface CustomerContactInput {
+  name: string;
+  email: string;
+  phone: string;
+  locale: Locale;
+}
+export interface PartnerContactInput {
+  name: string;
+  email: string;
+  phone: string;
+}
+
+/** Keys are the server's error targets (`customerContact.email`, …). */
+export type ContactErrors = Partial<Record<string, string>>;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^[0-9+()./\- ]{3,40}$/;
+const CONTROLS = /[\p{Cc}\u2028\u2029]/u;
+
+export const useContactStyles = makeStyles({
+  fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  fieldset: { border: 'none', margin: 0, padding: 0, minWidth: 0 },
+  legend: { ...typographyStyles.body1Strong, padding: 0, marginBottom: tokens.spacingVerticalS },
+});
+
+export function checkCustomerContact(intl: IntlShape, c: CustomerContactInput): ContactErrors {
+  return { ...checkPerson(intl, 'customerContact', c), ...checkLocale(intl, c.locale) };
+}
+export function checkPartnerContact(intl: IntlShape, c: PartnerContactInput): ContactErrors {
+  return checkPerson(intl, 'partnerContact', c);
+}
+
+function checkLocale(intl: IntlShape, locale: string): ContactErrors {
+  return isLocale(locale)
+    ? {}
+    : { 'customerContact.locale': intl.formatMessage({ id: 'consent.field.locale.required' }) };
+}
+
+function checkPerson(intl: IntlShape, prefix: string, c: { name: string; email: string; phone: string }) {
+  const errors: ContactErrors = {};
+  const name = c.name.trim();
+  if (!name) errors[`${prefix}.name`] = intl.formatMessage({ id: 'consent.field.name.required' });
+  else if (name.length > 200 || CONTROLS.test(name))
+    errors[`${prefix}.name`] = intl.formatMessage({ id: 'consent.field.name.invalid' });
+  const email = c.email.trim();
+  if (!email) errors[`${prefix}.email`] = intl.formatMessage({ id: 'consent.field.email.required' });
+  else if (!EMAIL.test(email) || email.length > 254)
+    errors[`${prefix}.email`] = intl.formatMessage({ id: 'consent.field.email.invalid' });
+  const phone = c.phone.trim();
+  if (phone && !PHONE.test(phone))
+    errors[`${prefix}.phone`] = intl.formatMessage({ id: 'consent.field.phone.invalid' });
+  return errors;
+}
+
+export function toCustomerContact(c: CustomerContactInput): CustomerContact {
+  const phone = c.phone.trim();
+  return { name: c.name.trim(), email: c.email.trim(), ...(phone ? { phone } : {}), locale: c.locale };
+}
+export function toPartnerContact(c: PartnerContactInput): PartnerContact {
+  const phone = c.phone.trim();
+  return { name: c.name.trim(), email: c.email.trim(), ...(phone ? { phone } : {}) };
+}
+
+/** The server's field errors (`error.target` and `details[].target`), by target; empty when none is a field. */
+export function serverFieldErrors(error: unknown): ContactErrors {
+  if (!(error instanceof ApiError)) return {};
+  const errors: ContactErrors = {};
+  const add = (target: string | undefined, message: string) => {
+    if (!target || !/^(customerContact|partnerContact)\.(name|email|phone|locale)$/.test(target)) return;
+    errors[target] ??= message || error.message;
+  };
+  for (const d of error.details ?? []) add(d.target, d.message);
+  add(error.target, error.message);
+  return errors;
+}
+
+export function CustomerContactFields({
+  value,
+  onChange,
+  errors,
+}: {
+  value: CustomerContactInput;
+  onChange: (next: CustomerContactInput, changedField: string) => void;
+  errors: ContactErrors;
+}) {
+  const styles = useContactStyles();
+  const intl = useIntl();
+  const set = (field: keyof CustomerContactInput, v: string) =>
+    onChange({ ...value, [field]: v } as CustomerContactInput, `customerContact.${field}`);
+  return (
+    <div className={styles.fields}>
+      <Field
+        label={intl.formatMessage({ id: 'consent.field.customerName' })}
+        required
+        validationMessage={errors['customerContact.name']}
+      >
+        <Input
+          value={value.name}
+          maxLength={200}
+          autoComplete="off"
+          onChange={(_e, d) => set('name', d.value)}
+        />
+      </Field>
+      <Field
+        label={intl.formatMessage({ id: 'consent.field.customerEmail' })}
+        hint={intl.formatMessage({ id: 'consent.field.customerEmail.hint' })}
+        required
+        validationMessage={errors['customerContact.email']}
+      >
+        <Input
+          type="email"
+          value={value.email}
+          maxLength={254}
+          autoComplete="off"
+          onChange={(_e, d) => set('email', d.value)}
+        />
+      </Field>
+      <Field
+        label={intl.formatMessage({ id: 'consent.field.phoneOptional' })}
+        validationMessage={errors['customerContact.phone']}
+      >
+        <Input
+          type="tel"
+          value={value.phone}
+          maxLength={40}
+          autoComplete="off"
+          onChange={(_e, d) => set('phone', d.value)}
+        />
+      </Field>
+      <Field
+        label={intl.formatMessage({ id: 'consent.field.locale' })}
+        hint={intl.formatMessage({ id: 'consent.field.locale.hint' })}
+        required
+        validationMessage={errors['customerContact.locale']}
+      >
+        <Select value={value.locale} onChange={(_e, d) => set('locale', d.value)}>
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    </div>
+  );
+}
+
+export function PartnerContactFields({
+  value,
+  onChange,
+  errors,
+}: {
+  value: PartnerContactInput;
+  onChange: (next: PartnerContactInput, changedField: string) => void;
+  errors: ContactErrors;
+}) {
+  const styles = useContactStyles();
+  const intl = useIntl();
+  const set = (field: keyof PartnerContactInput, v: string) =>
+    onChange({ ...value, [field]: v }, `partnerContact.${field}`);
+  return (
+    <div className={styles.fields}>
+      <Field
+        label={intl.formatMessage({ id: 'consent.field.partnerName' })}
+        required
+        validationMessage={errors['partnerContact.name']}
+      >
+        <Input
+          value={value.name}
+          maxLength={200}
+          autoComplete="name"
+          onChange={(_e, d) => set('name', d.value)}
+        />
+      </Field>
+      <Field
+        label={intl.formatMessage({ id: 'consent.field.partnerEmail' })}
+        required
+        validationMessage={errors['partnerContact.email']}
+      >
+        <Input
+          type="email"
+          value={value.email}
+          maxLength={254}
+          autoComplete="email"
+          onChange={(_e, d) => set('email', d.value)}
+        />
+      </Field>
+      <Field
+        label={intl.formatMessage({ id: 'consent.field.phoneOptional' })}
+        hint={intl.formatMessage({ id: 'consent.field.partnerPhone.hint' })}
+        validationMessage={errors['partnerContact.phone']}
+      >
+        <Input
+          type="tel"
+          value={value.phone}
+          maxLength={40}
+          autoComplete="tel"
+          onChange={(_e, d) => set('phone', d.value)}
+        />
+      </Field>
+    </div>
+  );
+}
