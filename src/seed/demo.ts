@@ -338,6 +338,7 @@ function partnerNotices(
       nominationId: notice.nominationId,
       engagementId: engagementId(scenario.engagement),
       engagementName: engagement.name,
+      workshopName: engagement.name,
       tenantId: tenantId(scenario.tenant),
       customerName: tenant.name,
       locationId: locationId(scenario.location),
@@ -352,7 +353,8 @@ function partnerNotices(
         nomination_id: notice.nominationId,
         kind: notice.kind,
         params: JSON.stringify(params),
-        dedupe_key: `${notice.kind}:${notice.nominationId}`,
+        // The same key the lifecycle uses, so a sweep never repeats a seeded notice.
+        dedupe_key: `${notice.nominationId}:${notice.kind}`,
         created_at: notice.at,
         read_at: age > 14 * DAY_MS ? new Date(notice.at.getTime() + DAY_MS) : null,
       });
@@ -364,7 +366,7 @@ function partnerNotices(
         id,
         message_id: `<${id}@mci.demo>`,
         dedupe_key: `notice:${notice.kind}:${notice.nominationId}:${user.key}`,
-        template: `notice.${notice.kind}`,
+        template: 'partnerNotice',
         locale: 'en',
         params: JSON.stringify({ ...params, kind: notice.kind }),
         to_address: user.email,
