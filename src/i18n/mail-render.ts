@@ -113,7 +113,8 @@ function msg(locale: Locale, key: MailKey, values: Record<string, string | numbe
     });
     formats.set(id, format);
   }
-  return String(format.format(values));
+  // A name that ends a sentence and itself ends with a full stop ("Fabrikam, Inc.") gets one, not two.
+  return String(format.format(values)).replace(/\.\.(?=\s|$)/g, '.');
 }
 
 function resolveLocale(locale: Locale): Locale {

@@ -382,3 +382,14 @@ describe('noticeText', () => {
     expect(() => renderMail('partnerNotice', 'en', { ...base, kind: 'nope', link: LINK })).toThrow(TypeError);
   });
 });
+
+describe('punctuation', () => {
+  it('a company name ending with a full stop does not double it at the end of a sentence', () => {
+    const text = noticeText('en', 'consentAccepted', {
+      customerName: 'Fabrikam, Inc.',
+      workshopName: 'Copilot Workshop.',
+    });
+    expect(text).not.toContain('..');
+    expect(text).toContain('Fabrikam, Inc.');
+  });
+});
