@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { type CustomerCriterion, customerEligibility, ineligibleReason } from '../../domain/eligibility.ts';
 import {
   CONSENTED_STATUSES,
@@ -218,7 +219,7 @@ export async function refreshCustomerRows(trx: Trx, scope: RefreshScope, now: Da
         tab: reason ? 'ineligible' : 'eligible',
         status: 'candidate',
         reason: reason ? reasonCode[reason.code] : null,
-        failed_criteria: reason?.code === 'criteria_not_met' ? JSON.stringify(reason.failed) : null,
+        failed_criteria: reason?.code === 'criteria_not_met' ? reason.failed : null,
         countdown: null,
         due_at: null,
         sort_due: FAR_FUTURE,
@@ -228,11 +229,10 @@ export async function refreshCustomerRows(trx: Trx, scope: RefreshScope, now: Da
       });
     }
   }
-  for (const batch of chunks(rows, 500))
-    await trx
-      .insertInto('customer_rows')
-      .values(batch as never)
-      .execute();
+  // One JSON parameter per batch instead of ~20 bind parameters per row (the sweep writes thousands).
+  for (const batch of chunks(rows, 2000))
+    await sql`insert into customer_rows
+      select * from jsonb_populate_recordset(null::customer_rows, ${JSON.stringify(batch)}::jsonb)`.execute(trx);
   return rows.length;
 }
 

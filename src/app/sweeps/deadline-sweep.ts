@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { decide, type NominationRecord, TRANSITIONS, type Transition } from '../../domain/lifecycle.ts';
 import type { NominationStatus } from '../../domain/status.ts';
 import { refreshCustomerRows } from '../customers/read-model.ts';
@@ -105,33 +106,25 @@ async function sweepBatch(trx: Trx, ctx: AppContext, sweep: Transition, now: Dat
   // Every sweep row has one target status; the from-status is checked again by the update itself.
   const to = moved[0]!.to;
   const ids = moved.map((m) => m.id);
-  const updated = await trx
-    .updateTable('nominations')
-    .set((eb) => ({ status: to, ended_at: now, updated_at: now, version: eb('version', '+', 1) }))
-    .where('id', 'in', ids)
-    .where('status', 'in', [...sweep.from])
-    .returning('id')
-    .execute();
-  const changed = new Set(updated.map((u) => u.id));
   const partnerOf = new Map(rows.map((r) => [r.id, r.partner_id]));
-  const audits = moved
-    .filter((m) => changed.has(m.id))
-    .map((m) => ({
-      partner_id: partnerOf.get(m.id)!,
-      nomination_id: m.id,
-      actor_kind: 'system' as const,
-      actor_id: null,
-      action: sweep.event,
-      from_status: m.from,
-      to_status: m.to,
-      data: '{}',
-      created_at: now,
-    }));
-  for (let i = 0; i < audits.length; i += 1000)
-    await trx
-      .insertInto('audit_events')
-      .values(audits.slice(i, i + 1000))
-      .execute();
+  // One statement for the batch: the conditional update and its audit events (arrays, not thousands
+  // of bind parameters).
+  const input = JSON.stringify(moved.map((m) => ({ id: m.id, from_status: m.from, partner_id: partnerOf.get(m.id) })));
+  const updated = await sql<{ id: string }>`
+    with input as (
+      select * from jsonb_to_recordset(${input}::jsonb) as i(id uuid, from_status text, partner_id uuid)),
+    moved as (
+      update nominations n
+         set status = ${to}, ended_at = ${now}::timestamptz, updated_at = ${now}::timestamptz, version = n.version + 1
+        from input
+       where n.id = input.id and n.status = input.from_status
+      returning n.id, input.from_status, input.partner_id),
+    audited as (
+      insert into audit_events (partner_id, nomination_id, actor_kind, actor_id, action, from_status, to_status, data, created_at)
+      select partner_id, id, 'system', null, ${sweep.event}, from_status, ${to}, '{}'::jsonb, ${now}::timestamptz
+        from moved)
+    select id from moved`.execute(trx);
+  const changed = new Set(updated.rows.map((u) => u.id));
   await notifyPartners(
     trx,
     ctx,
