@@ -79,6 +79,26 @@ export function sendError(reply: FastifyReply, status: number, body: ErrorRespon
   return reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 
+/** A detail's sentence; a message whose ICU arguments the detail lacks falls back to a generic one. */
+function detailMessage(
+  locale: FastifyRequest['locale'],
+  code: string,
+  params: Record<string, unknown>,
+): string {
+  try {
+    return translate(locale, detailKey(code), params as Record<string, string | number | Date>);
+  } catch {
+    return translate(locale, 'field.invalid');
+  }
+}
+
+/** The catalogue key of a detail code: `error.<code>`, else the code itself (e.g. `ineligible.x`), else a generic one. */
+function detailKey(code: string): string {
+  if (hasMessage(`error.${code}`)) return `error.${code}`;
+  if (hasMessage(code)) return code;
+  return hasMessage(`field.${code}`) ? `field.${code}` : 'field.invalid';
+}
+
 /** Fastify's error handler: domain errors, validation errors, framework errors, and the unexpected. */
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof DomainError) {
@@ -90,11 +110,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
     if (error.details?.length) {
       extra.details = error.details.map((d) => ({
         code: d.code,
-        message: translate(
-          request.locale,
-          `error.${d.code}`,
-          (d.params ?? {}) as Record<string, string | number | Date>,
-        ),
+        message: detailMessage(request.locale, d.code, d.params ?? {}),
         ...(d.target ? { target: d.target } : {}),
       }));
     }

@@ -230,6 +230,11 @@ describeEachDatabase('add and claim customers', ({ handle }) => {
     });
     expect(saoPaulo.statusCode).toBe(422);
     expect(saoPaulo.json().error).toMatchObject({ code: 'CustomerNotEligible', target: 'engagementIds[1]' });
+    // Every detail is a sentence, never a raw catalogue key.
+    for (const detail of saoPaulo.json().error.details as { code: string; message: string }[]) {
+      expect(detail.message).not.toMatch(/^(error|field|partnerReason|ineligible)\./);
+      expect(detail.message.length).toBeGreaterThan(10);
+    }
     const expired = await nominate({
       origin: 'add',
       engagementIds: [engagementId('MW-W11')],

@@ -72,7 +72,16 @@ export async function createNominations(
           if (v.hasLiveRecord) throw new DomainError('AlreadyNominated', { target });
           if (input.origin === 'add' && v.known) throw new DomainError('UseClaimCustomer', { target });
           const details: ErrorDetail[] = [
-            ...v.locationReasons.map((r) => ({ code: `partnerReason.${r.code}`, target })),
+            ...v.locationReasons.map((r) => ({
+              code: `partnerReason.${r.code}`,
+              target,
+              // The reason's own facts (e.g. availability, countries) fill its sentence.
+              params: Object.fromEntries(
+                Object.entries(r)
+                  .filter(([k]) => k !== 'code')
+                  .map(([k, value]) => [k, Array.isArray(value) ? value.join(', ') : value]),
+              ),
+            })),
             ...(v.customerReason ? [{ code: `ineligible.${v.customerReason.code}`, target }] : []),
           ];
           if (details.length) throw new DomainError('CustomerNotEligible', { target, details });
