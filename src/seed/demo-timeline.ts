@@ -289,7 +289,14 @@ export function buildScenario(scenario: Scenario, now: Date, rows: TimelineRows)
           contact_name: actor.displayName,
           contact_email: actor.email,
           locale: 'en',
-          answers: JSON.stringify({ satisfaction: 5, attendees: 8, comments: 'The customer engaged well.' }),
+          // The shape of PartnerSurveyAnswers (src/contracts/surveys.ts).
+          answers: JSON.stringify({
+            deliveredOn: doneAt.toISOString().slice(0, 10),
+            durationHours: 6,
+            attendees: 8,
+            topicsCovered: 'Current posture, priorities and a 90-day roadmap.',
+            nextSteps: 'Pilot the two quick wins agreed in the session.',
+          }),
           sent_at: null,
           completed_at: doneAt,
           voided_at: null,
@@ -302,7 +309,7 @@ export function buildScenario(scenario: Scenario, now: Date, rows: TimelineRows)
         survey!.completed_at = doneAt;
         survey!.answers = JSON.stringify({
           satisfaction: 4,
-          recommend: true,
+          wouldRecommend: true,
           comments: 'Useful and concrete.',
         });
         claim!.customer_contacts_locked_at = doneAt; // S7
