@@ -19,6 +19,8 @@ const schema = z.object({
   MCI_TEST_CLOCK: flag,
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
   MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86400).optional(),
   MCI_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   MCI_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   SESSION_TTL_HOURS: z.coerce
@@ -48,6 +50,9 @@ export type Config = {
   /** Delivery attempts before an email is marked failed, and the first retry delay (doubling). */
   mailMaxAttempts: number;
   mailRetryDelaySeconds: number;
+  /** How often lost jobs are found and retried, and an override of every job's time-out. */
+  jobMaintenanceSeconds: number;
+  jobTimeoutSeconds: number | undefined;
   seedDemo: 'auto' | 'never';
   role: 'all' | 'api' | 'worker';
   sessionTtlHours: number;
@@ -79,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     testClock: e.MCI_TEST_CLOCK,
     mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
     mailRetryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
+    jobMaintenanceSeconds: e.JOB_MAINTENANCE_SECONDS,
+    jobTimeoutSeconds: e.JOB_TIMEOUT_SECONDS,
     seedDemo: e.MCI_SEED_DEMO,
     role: e.MCI_ROLE,
     sessionTtlHours: e.SESSION_TTL_HOURS,

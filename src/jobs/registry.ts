@@ -7,16 +7,36 @@ export const JOBS = {
   /** Deletes expired sessions and idempotency keys (housekeeping cron). */
   'housekeeping.purge': { payload: z.object({}).strict(), cron: '*/15 * * * *' },
   /** Renders queued emails (subject, HTML and text in the recipient's locale), then queues their delivery. */
-  'mail.render': { payload: z.object({ mailIds: z.array(z.uuid()).min(1).max(500) }).strict() },
+  'mail.render': {
+    payload: z.object({ mailIds: z.array(z.uuid()).min(1).max(500) }).strict(),
+    timeoutSeconds: 60,
+    // A render lost with its process (or failing) is retried, so a queued email is never stranded.
+    retry: { retryLimit: 20, retryDelay: 5, retryBackoff: true },
+  },
   /** Delivers one rendered email; retried with capped exponential back-off, then marked failed. */
-  'mail.deliver': { payload: z.object({ mailId: z.uuid() }).strict() },
+  // SMTP time-outs (connect 10 s + greeting 10 s + socket 20 s) fit in the job's time-out.
+  'mail.deliver': { payload: z.object({ mailId: z.uuid() }).strict(), timeoutSeconds: 60 },
   /** Materialises every end state whose deadline passed (spec §5), once, in batches. */
-  'sweep.deadlines': { payload: z.object({}).strict(), cron: '* * * * *' },
+  'sweep.deadlines': { payload: z.object({}).strict(), cron: '* * * * *', timeoutSeconds: 300 },
   /** Customer consent reminders and partner deadline notices (spec §4.3 "Beyond Partner Center"). */
-  'sweep.reminders': { payload: z.object({}).strict(), cron: '*/5 * * * *' },
+  'sweep.reminders': { payload: z.object({}).strict(), cron: '*/5 * * * *', timeoutSeconds: 300 },
   /** Probe job used by health checks and tests of the transactional outbox. */
   'system.ping': { payload: z.object({ note: z.string().max(200) }).strict() },
-} as const satisfies Record<string, { payload: z.ZodType; cron?: string }>;
+} as const satisfies Record<
+  string,
+  {
+    payload: z.ZodType;
+    cron?: string;
+    timeoutSeconds?: number;
+    retry?: { retryLimit: number; retryDelay: number; retryBackoff: boolean };
+  }
+>;
+
+/**
+ * A job still active after its time-out is taken to be lost with its process (kill -9, crash) and is
+ * retried; handlers are idempotent, so a slow job that was not lost does no harm when run again.
+ */
+export const DEFAULT_JOB_TIMEOUT_SECONDS = 900;
 
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]['payload']>;

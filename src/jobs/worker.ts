@@ -23,14 +23,16 @@ export async function startWorker(ctx: AppContext, queue: JobQueue): Promise<voi
     }),
   );
   await queue.work('system.ping', async () => {});
+  // Mail is the busy queue (a sweep can queue thousands of notices at once).
   await queue.work(
     'mail.render',
     synced(async ({ mailIds }) => renderMails(ctx, mailIds)),
+    { batchSize: 10, pollingIntervalSeconds: 0.5 },
   );
   await queue.work(
     'mail.deliver',
     synced(async ({ mailId }) => deliverMail(ctx, mailId)),
-    { batchSize: 1, pollingIntervalSeconds: 1 },
+    { batchSize: 50, concurrency: 10, pollingIntervalSeconds: 0.5 },
   );
   await queue.work(
     'sweep.deadlines',

@@ -67,7 +67,10 @@ export async function createRuntime(config: Config, options: { clock?: Clock } =
     .executeTakeFirst();
   if (demoUsers || hasDemo)
     for (const f of demoFiles()) await files.put(Readable.from([f.bytes]), f.bytes.length);
-  const queue = new JobQueue(handle);
+  const queue = new JobQueue(handle, {
+    maintenanceSeconds: config.jobMaintenanceSeconds,
+    ...(config.jobTimeoutSeconds ? { timeoutSeconds: config.jobTimeoutSeconds } : {}),
+  });
   const ctx: AppContext = {
     db: handle.db,
     clock,

@@ -2,6 +2,13 @@
 // imports contracts only).
 
 import type { z } from 'zod';
+import type {
+  ClaimAction as ClaimActionWire,
+  FileKind as FileKindWire,
+  PoeKind as PoeKindWire,
+  WorkshopClaimPatch as WorkshopClaimPatchWire,
+  WorkshopClaim as WorkshopClaimWire,
+} from '../../src/contracts/claims.ts';
 import type { LOCALE_VALUES } from '../../src/contracts/common.ts';
 import type {
   ConsentContactPatch as ConsentContactPatchWire,
@@ -44,6 +51,12 @@ import type {
   SessionResponse,
   SessionUser,
 } from '../../src/contracts/session.ts';
+import type {
+  CustomerSurveyAnswers as CustomerSurveyAnswersWire,
+  PartnerSurveyAnswers as PartnerSurveyAnswersWire,
+  PublicSurvey as PublicSurveyWire,
+  SurveyContact as SurveyContactWire,
+} from '../../src/contracts/surveys.ts';
 
 // Type-only imports: the zod schemas stay on the server side of the bundle boundary.
 
@@ -131,3 +144,36 @@ export type Notification = NotificationWire;
 export type NotificationList = NotificationListWire;
 export type MailboxMessage = MailboxMessageWire;
 export type TestClock = z.infer<typeof TestClockSchema>;
+
+// The program operator's back office (spec §4.5): review queue, claim detail, decisions, engagement editor.
+export type {
+  CreateEngagementRequest,
+  OperatorClaimDetail,
+  OperatorEngagement,
+  PatchEngagementRequest,
+  ReviewDecisionRequest,
+  ReviewDecisionResult,
+  ReviewQueueItem,
+} from '../../src/contracts/operator.ts';
+
+// Workshop claims (spec §4.4) and their surveys.
+export type WorkshopClaim = WorkshopClaimWire;
+export type WorkshopClaimPatch = WorkshopClaimPatchWire;
+export type PoeItem = WorkshopClaim['items'][number];
+export type ClaimHistoryEvent = WorkshopClaim['history'][number];
+export type PoeKind = PoeKindWire;
+export type FileKind = FileKindWire;
+export type ClaimAction = ClaimActionWire;
+export type PartnerSurveyAnswers = PartnerSurveyAnswersWire;
+export type CustomerSurveyAnswers = CustomerSurveyAnswersWire;
+export type SurveyContact = SurveyContactWire;
+export type PublicSurvey = PublicSurveyWire;
+/** Runtime copy of the contract's POE kinds (importing the value would pull zod into the bundle). */
+export const POE_KINDS = [
+  'findingsReport',
+  'invoice',
+  'partnerSurvey',
+  'customerSurvey',
+] as const satisfies readonly PoeKind[];
+const poeKindsMatch: Same<PoeKind, (typeof POE_KINDS)[number]> = true;
+void poeKindsMatch;

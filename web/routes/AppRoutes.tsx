@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { useSession } from '../app/contexts.ts';
 import { PageSpinner } from '../components/PageSpinner.tsx';
 import { NotFoundPage } from '../features/errors/NotFoundPage.tsx';
+import { OperatorOnlyPage } from '../features/operator/OperatorOnlyPage.tsx';
 import { AppShell } from '../features/shell/AppShell.tsx';
 import { PublicLayout } from '../features/shell/PublicLayout.tsx';
 import { matchPath, Redirect, safeReturnPath, useLocation } from './router.tsx';
@@ -22,6 +23,17 @@ export function AppRoutes() {
     if (route.access === 'signedOut' && session) {
       // Just signed in: the page the user came from (or home) takes focus, as after a navigation.
       return <Redirect to={safeReturnPath(new URLSearchParams(search).get('returnTo'))} focus />;
+    }
+    if (route.access === 'operator' && !session) {
+      return <Redirect to={`/signin?returnTo=${encodeURIComponent(pathname + search)}`} />;
+    }
+    if (route.access === 'operator' && session?.user.kind !== 'operator') {
+      // Spec §4.5: partner users never reach the operator's pages (the server answers 403 too).
+      return (
+        <Layout>
+          <OperatorOnlyPage />
+        </Layout>
+      );
     }
     const Component = route.component;
     const RouteLayout = route.access === 'public' ? PublicLayout : Layout;

@@ -13,7 +13,9 @@ export type Access =
   /** Needs a session; otherwise sign-in, then back here. */
   | 'signedIn'
   /** For anyone, signed in or not, always in the public layout (e.g. the consent page from an email). */
-  | 'public';
+  | 'public'
+  /** Needs a session of the program operator (spec §4.5); anyone else sees "not allowed". */
+  | 'operator';
 
 export interface RouteDef {
   path: string;
@@ -69,6 +71,18 @@ export const routes: RouteDef[] = [
     ...lazyPage(() => import('../features/customers/CustomersPage.tsx')),
   },
   {
+    // The workshop claim of one engagement customer (spec §4.4), from the Customers page's row actions.
+    path: '/engagements/:engagementId/customers/:nominationId/claim',
+    access: 'signedIn',
+    ...lazyPage(() => import('../features/claims/ClaimPage.tsx')),
+  },
+  {
+    // The survey page of a workshop claim, opened from the email (spec §4.4): no sign-in, no app shell.
+    path: '/survey/:token',
+    access: 'public',
+    ...lazyPage(() => import('../features/survey/PublicSurveyPage.tsx')),
+  },
+  {
     // Demo aids: the embedded mailbox and the test clock (only when the server has them on).
     path: '/mailbox',
     access: 'signedIn',
@@ -79,6 +93,32 @@ export const routes: RouteDef[] = [
     path: '/consent/:token',
     access: 'public',
     ...lazyPage(() => import('../features/consent/PublicConsentPage.tsx')),
+  },
+  // The program operator's back office (spec §4.5): operators only, never in a partner's bundle.
+  {
+    path: '/operator/claims',
+    access: 'operator',
+    ...lazyPage(() => import('../features/operator/ReviewQueuePage.tsx')),
+  },
+  {
+    path: '/operator/claims/:nominationId',
+    access: 'operator',
+    ...lazyPage(() => import('../features/operator/ClaimReviewPage.tsx')),
+  },
+  {
+    path: '/operator/engagements',
+    access: 'operator',
+    ...lazyPage(() => import('../features/operator/EngagementListPage.tsx')),
+  },
+  {
+    path: '/operator/engagements/new',
+    access: 'operator',
+    ...lazyPage(() => import('../features/operator/EngagementEditorPage.tsx')),
+  },
+  {
+    path: '/operator/engagements/:engagementId',
+    access: 'operator',
+    ...lazyPage(() => import('../features/operator/EngagementEditorPage.tsx')),
   },
 ];
 

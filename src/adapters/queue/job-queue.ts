@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
-import { JOB_NAMES, JOBS, type JobName, type JobPayload } from '../../jobs/registry.ts';
+import {
+  DEFAULT_JOB_TIMEOUT_SECONDS,
+  JOB_NAMES,
+  JOBS,
+  type JobName,
+  type JobPayload,
+} from '../../jobs/registry.ts';
 import { type DatabaseHandle, executorFor } from '../db/database.ts';
 import { JOB_SCHEMA } from '../db/migrations/0002_job_queue.ts';
 
@@ -15,8 +21,19 @@ export class JobQueue {
   readonly boss: PgBoss;
   #started = false;
 
-  constructor(handle: DatabaseHandle) {
-    const common = { schema: JOB_SCHEMA, migrate: false } as const;
+  readonly #timeoutOverride: number | undefined;
+
+  /**
+   * `maintenanceSeconds`: how often expired (lost) jobs are found and retried; `timeoutSeconds`
+   * overrides every job's time-out (tests of crash recovery use a few seconds).
+   */
+  constructor(handle: DatabaseHandle, options: { maintenanceSeconds?: number; timeoutSeconds?: number } = {}) {
+    this.#timeoutOverride = options.timeoutSeconds;
+    const common = {
+      schema: JOB_SCHEMA,
+      migrate: false,
+      maintenanceIntervalSeconds: options.maintenanceSeconds ?? 30,
+    } as const;
     this.boss =
       handle.kind === 'postgres'
         ? new PgBoss({ ...common, connectionString: handle.url!, max: 4, application_name: 'mci-jobs' })
@@ -37,7 +54,7 @@ export class JobQueue {
     if (options.schedule) {
       for (const name of JOB_NAMES) {
         const cron = (JOBS[name] as { cron?: string }).cron;
-        if (cron) await this.boss.schedule(name, cron, {});
+        if (cron) await this.boss.schedule(name, cron, {}, { expireInSeconds: this.timeoutOf(name) });
       }
     }
   }
@@ -56,7 +73,17 @@ export class JobQueue {
     } = {},
   ): Promise<string | null> {
     const data = JOBS[name].payload.parse(payload);
-    return this.boss.send(name, data as object, { ...options, db: executorFor(trx) } as PgBoss.SendOptions);
+    return this.boss.send(name, data as object, {
+      expireInSeconds: this.timeoutOf(name),
+      ...(JOBS[name] as { retry?: object }).retry,
+      ...options,
+      db: executorFor(trx),
+    } as PgBoss.SendOptions);
+  }
+
+  timeoutOf(name: JobName): number {
+    const own = (JOBS[name] as { timeoutSeconds?: number }).timeoutSeconds;
+    return this.#timeoutOverride ?? own ?? DEFAULT_JOB_TIMEOUT_SECONDS;
   }
 
   /** Queues many jobs of one kind in one statement inside `trx`. */
@@ -70,22 +97,39 @@ export class JobQueue {
     const jobs = payloads.map((payload) => ({
       name,
       data: JOBS[name].payload.parse(payload) as object,
+      expireInSeconds: this.timeoutOf(name),
+      ...(JOBS[name] as { retry?: object }).retry,
       ...options,
     }));
     await this.boss.insert(jobs, { db: executorFor(trx) } as PgBoss.InsertOptions);
   }
 
+  /**
+   * Runs `handler` for each job. pg-boss waits a polling interval after every fetch, even a full one,
+   * so throughput is `batchSize` per interval: busy queues take batches and run `concurrency` of them
+   * at a time. Each job succeeds or fails on its own (a failed job is retried with its back-off; the
+   * others of its batch complete).
+   */
   async work<N extends JobName>(
     name: N,
     handler: JobHandler<N>,
-    options: { batchSize?: number; pollingIntervalSeconds?: number } = {},
+    options: { batchSize?: number; pollingIntervalSeconds?: number; concurrency?: number } = {},
   ): Promise<void> {
     await this.boss.work(
       name,
       { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
       async (jobs) => {
-        for (const job of jobs)
-          await handler(JOBS[name].payload.parse(job.data) as JobPayload<N>, { id: job.id });
+        const pending = [...jobs];
+        const lane = async () => {
+          for (let job = pending.shift(); job; job = pending.shift()) {
+            try {
+              await handler(JOBS[name].payload.parse(job.data) as JobPayload<N>, { id: job.id });
+            } catch (error) {
+              await this.boss.fail(name, job.id, { message: String((error as Error)?.message ?? error) });
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, jobs.length)) }, lane));
       },
     );
   }

@@ -573,9 +573,9 @@ export const RowActionsContext = createContext<RowActionHandlers | null>(null);
 
 /**
  * The actions the row's state allows (spec §3). Claim customer (R19), Trigger and Resend customer
- * consent (R26–R29) work; the workshop-claim actions are not available in this version: each is a
- * disabled but focusable button, described by the visible note that says so, never a button that
- * pretends to work.
+ * consent (R26–R29) and the workshop-claim actions (Submit / Continue / View, spec §4.4) work; an
+ * action the page does not handle would be a disabled but focusable button, described by the visible
+ * note that says so, never a button that pretends to work.
  */
 function ActionsCell({ row, actionsNoteId }: { row: CustomerRow; actionsNoteId: string }) {
   const styles = useStyles();

@@ -50,7 +50,7 @@ import { EngagementNotFound } from '../engagements/EngagementNotFound.tsx';
 import { RequireIncentiveRole } from '../engagements/RequireIncentiveRole.tsx';
 import { CustomerTable, type RowActionHandlers, RowActionsContext } from './CustomerTable.tsx';
 import { ExportButton } from './ExportButton.tsx';
-import { SORT_MESSAGE_IDS, TAB_MESSAGE_IDS } from './labels.ts';
+import { ACTION_MESSAGE_IDS, SORT_MESSAGE_IDS, TAB_MESSAGE_IDS } from './labels.ts';
 import {
   type CustomerList,
   type LoadedRows,
@@ -120,7 +120,26 @@ type WizardState =
   | { mode: 'triggerConsent'; row: CustomerRow }
   | { mode: 'resendConsent'; row: CustomerRow };
 
-const WORKING_ACTIONS = new Set<RowAction>(['claimCustomer', 'triggerConsent', 'resendConsent']);
+const WORKING_ACTIONS = new Set<RowAction>([
+  'claimCustomer',
+  'triggerConsent',
+  'resendConsent',
+  'submitWorkshopClaim',
+  'continueWorkshopClaim',
+  'viewWorkshopClaim',
+]);
+const CLAIM_ACTIONS = new Set<RowAction>([
+  'submitWorkshopClaim',
+  'continueWorkshopClaim',
+  'viewWorkshopClaim',
+]);
+const ALL_ACTIONS_WORK = Object.keys(ACTION_MESSAGE_IDS).every((a) => WORKING_ACTIONS.has(a as RowAction));
+
+/** The workshop claim page of a row (spec §4.4); `tab` is where "Back to Customers" returns. */
+function claimHref(engagementId: string, nominationId: string, tab: string | null): string {
+  const path = `/engagements/${encodeURIComponent(engagementId)}/customers/${encodeURIComponent(nominationId)}/claim`;
+  return tab ? `${path}?tab=${encodeURIComponent(tab)}` : path;
+}
 
 interface UrlState extends CustomerQuery {}
 
@@ -202,9 +221,13 @@ function Customers({ engagementId }: { engagementId: string }) {
           openWizard({ mode: 'claim', customer: { id: row.customerId, name: row.name } });
         else if (action === 'triggerConsent') openWizard({ mode: 'triggerConsent', row });
         else if (action === 'resendConsent') openWizard({ mode: 'resendConsent', row });
+        else if (CLAIM_ACTIONS.has(action) && row.nominationId)
+          navigate(
+            claimHref(engagementId, row.nominationId, new URLSearchParams(window.location.search).get('tab')),
+          );
       },
     }),
-    [openWizard],
+    [openWizard, engagementId],
   );
   // The consent dialogs' code starts loading as soon as the page is here.
   useEffect(() => {
@@ -462,8 +485,10 @@ function TabPanel({
   const waiting = useDelayedFlag(list.loading && !list.data && !list.error);
   const total = rows?.pages.reduce((n, p) => n + p.length, 0) ?? 0;
 
+  // Every row action works now (workshop claims included): the "Available soon" note is only for an
+  // action this version does not handle.
   const actionsNote =
-    state.tab === 'ineligible' ? null : (
+    state.tab === 'ineligible' || ALL_ACTIONS_WORK ? null : (
       <Text id={noteId} className={styles.note}>
         <FormattedMessage id="customers.actionsNote" />
       </Text>

@@ -1,15 +1,19 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Page } from '../../components/Page.tsx';
+import { Link } from '../../routes/router.tsx';
 
 const useStyles = makeStyles({
-  list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
+  list: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
 });
 
-/**
- * Placeholder for the program operator back office (spec §4.5): says plainly what exists today,
- * so that no link leads to a page that is not there.
- */
+/** The program operator's start page (spec §4.5): the way to the review queue and the engagement editor. */
 export function OperatorHome() {
   const styles = useStyles();
   const intl = useIntl();
@@ -18,19 +22,22 @@ export function OperatorHome() {
       <Text as="p">
         <FormattedMessage id="operator.intro" />
       </Text>
-      <div>
-        <Text as="p">
-          <FormattedMessage id="operator.available" />
-        </Text>
-        <ul className={styles.list}>
-          <li>
-            <FormattedMessage id="operator.available.signIn" />
-          </li>
-          <li>
-            <FormattedMessage id="operator.available.preferences" />
-          </li>
-        </ul>
-      </div>
+      <ul className={styles.list}>
+        <li>
+          <Link href="/operator/claims">
+            <FormattedMessage id="operator.home.queue" />
+          </Link>
+          {' – '}
+          <FormattedMessage id="operator.home.queueNote" />
+        </li>
+        <li>
+          <Link href="/operator/engagements">
+            <FormattedMessage id="operator.home.engagements" />
+          </Link>
+          {' – '}
+          <FormattedMessage id="operator.home.engagementsNote" />
+        </li>
+      </ul>
       <Text as="p">
         <FormattedMessage id="operator.later" />
       </Text>

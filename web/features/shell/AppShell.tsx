@@ -96,6 +96,16 @@ export function AppShell({ children }: { children: ReactNode }) {
               <FormattedMessage id="nav.engagements" />
             </NavItem>
           ) : null}
+          {user.kind === 'operator' ? (
+            <>
+              <NavItem href="/operator/claims" section>
+                <FormattedMessage id="nav.operatorClaims" />
+              </NavItem>
+              <NavItem href="/operator/engagements" section>
+                <FormattedMessage id="nav.operatorEngagements" />
+              </NavItem>
+            </>
+          ) : null}
           {canManageRoles(user) ? (
             <NavItem href="/admin/roles">
               <FormattedMessage id="nav.roles" />

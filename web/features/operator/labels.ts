@@ -1,0 +1,126 @@
+import type { IntlShape } from 'react-intl';
+import type { ClaimStatus, Decision } from '../../api/operator.ts';
+
+// The words of the operator's pages for the values the API returns.
+
+export { statusLabel } from '../customers/labels.ts';
+
+/** Cache keys of the operator's lists. */
+export const ENGAGEMENTS_CACHE_KEY = 'operator:engagements';
+export const QUEUE_CACHE_PREFIX = 'operator:queue:';
+
+export const AVAILABILITY_IDS = {
+  upcoming: 'operator.availability.upcoming',
+  active: 'operator.availability.active',
+  expired: 'operator.availability.expired',
+} as const;
+export const KIND_IDS = {
+  workshop: 'operator.kind.workshop',
+  deployment: 'operator.kind.deployment',
+  consumption: 'operator.kind.consumption',
+} as const;
+
+export const DECISION_MESSAGE_IDS = {
+  approve: 'operator.decision.approve',
+  reject: 'operator.decision.reject',
+  requestInfo: 'operator.decision.requestInfo',
+} as const satisfies Record<Decision, string>;
+
+export const POE_MESSAGE_IDS = {
+  findingsReport: 'operator.poe.findingsReport',
+  invoice: 'operator.poe.invoice',
+  partnerSurvey: 'operator.poe.partnerSurvey',
+  customerSurvey: 'operator.poe.customerSurvey',
+} as const;
+export type PoeKind = keyof typeof POE_MESSAGE_IDS;
+
+/** The short status names of the queue's filter (the long ones of the Customers page read like sentences). */
+export const STATUS_FILTER_IDS = {
+  claim_submitted: 'operator.filter.status.claimSubmitted',
+  under_review: 'operator.filter.status.underReview',
+  action_required: 'operator.filter.status.actionRequired',
+  disputed: 'operator.filter.status.disputed',
+  approved: 'operator.filter.status.approved',
+  rejected: 'operator.filter.status.rejected',
+  rejected_final: 'operator.filter.status.rejectedFinal',
+  post_submission_expired: 'operator.filter.status.postSubmissionExpired',
+  dispute_expired: 'operator.filter.status.disputeExpired',
+} as const satisfies Record<ClaimStatus, string>;
+
+const HISTORY_MESSAGE_IDS = {
+  requestConsent: 'operator.history.requestConsent',
+  resendConsent: 'operator.history.resendConsent',
+  updateConsentContact: 'operator.history.updateConsentContact',
+  acceptConsent: 'operator.history.acceptConsent',
+  declineConsent: 'operator.history.declineConsent',
+  expireConsent: 'operator.history.expireConsent',
+  supersede: 'operator.history.supersede',
+  submitClaim: 'operator.history.submitClaim',
+  startReview: 'operator.history.startReview',
+  requestInfo: 'operator.history.requestInfo',
+  resubmitClaim: 'operator.history.resubmitClaim',
+  approve: 'operator.history.approve',
+  reject: 'operator.history.reject',
+  dispute: 'operator.history.dispute',
+  expireClaim: 'operator.history.expireClaim',
+  expireReview: 'operator.history.expireReview',
+  expireDispute: 'operator.history.expireDispute',
+  cancelClaim: 'operator.history.cancelClaim',
+  startWorkshopClaim: 'operator.history.startWorkshopClaim',
+  updateWorkshopClaim: 'operator.history.updateWorkshopClaim',
+  completePoeItem: 'operator.history.completePoeItem',
+  sendSurvey: 'operator.history.sendSurvey',
+} as const;
+
+export function historyLabel(intl: IntlShape, action: string): string {
+  const id = (
+    HISTORY_MESSAGE_IDS as Record<string, (typeof HISTORY_MESSAGE_IDS)[keyof typeof HISTORY_MESSAGE_IDS]>
+  )[action];
+  return id ? intl.formatMessage({ id }) : action;
+}
+
+export function poeLabel(intl: IntlShape, kind: string): string {
+  const id = (POE_MESSAGE_IDS as Record<string, (typeof POE_MESSAGE_IDS)[PoeKind]>)[kind];
+  return id ? intl.formatMessage({ id }) : kind;
+}
+
+export function formatDate(intl: IntlShape, iso: string | null | undefined): string {
+  return iso ? intl.formatDate(iso, { dateStyle: 'medium' }) : '—';
+}
+
+export function formatDateTime(intl: IntlShape, iso: string | null | undefined): string {
+  return iso ? intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+}
+
+/** Digits after the decimal point of a currency (2 for USD and EUR, 0 for JPY). */
+export function minorDigits(currency: string): number {
+  try {
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2
+    );
+  } catch {
+    return 2;
+  }
+}
+
+/** An amount in minor units (cents) as the UI language writes the currency amount. */
+export function formatMinor(intl: IntlShape, amountMinor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  try {
+    return intl.formatNumber(amountMinor / 10 ** digits, { style: 'currency', currency });
+  } catch {
+    return `${(amountMinor / 10 ** digits).toFixed(digits)} ${currency}`;
+  }
+}
+
+export function formatBytes(intl: IntlShape, bytes: number): string {
+  if (bytes < 1024) return intl.formatNumber(bytes, { style: 'unit', unit: 'byte', unitDisplay: 'short' });
+  if (bytes < 1024 * 1024)
+    return intl.formatNumber(bytes / 1024, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
+  return intl.formatNumber(bytes / (1024 * 1024), {
+    style: 'unit',
+    unit: 'megabyte',
+    maximumFractionDigits: 1,
+  });
+}

@@ -1,0 +1,300 @@
+import { Field, Input, makeStyles, Radio, RadioGroup, Textarea, tokens } from '@fluentui/react-components';
+import type { IntlShape } from 'react-intl';
+import { useIntl } from 'react-intl';
+import { ApiError } from '../../api/client.ts';
+import type { CustomerSurveyAnswers, PartnerSurveyAnswers } from '../../api/types.ts';
+
+// The two fixed question sets of a workshop claim (src/contracts/surveys.ts): the partner survey
+// (answered in the app or through an emailed link) and the customer survey (public page only). The
+// checks here are the contract's, so that a mistake is shown on its field before anything is sent.
+
+export const TEXT_MAX = 2000;
+
+export interface PartnerSurveyInput {
+  deliveredOn: string;
+  durationHours: string;
+  attendees: string;
+  topicsCovered: string;
+  nextSteps: string;
+}
+export type PartnerSurveyField = keyof PartnerSurveyInput;
+export type SurveyErrors = Partial<Record<string, string>>;
+
+export const EMPTY_PARTNER_SURVEY: PartnerSurveyInput = {
+  deliveredOn: '',
+  durationHours: '',
+  attendees: '',
+  topicsCovered: '',
+  nextSteps: '',
+};
+
+const CONTROLS = /[\p{Cc}]/u;
+const hasControls = (v: string) => CONTROLS.test(v.replace(/[\t\n\r]/g, ''));
+
+/** The answers given earlier (to edit them), or an empty form. */
+export function partnerSurveyInput(answers: Record<string, unknown> | null | undefined): PartnerSurveyInput {
+  if (!answers) return EMPTY_PARTNER_SURVEY;
+  const s = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+  return {
+    deliveredOn: s(answers.deliveredOn),
+    durationHours: s(answers.durationHours),
+    attendees: s(answers.attendees),
+    topicsCovered: s(answers.topicsCovered),
+    nextSteps: s(answers.nextSteps),
+  };
+}
+
+function wholeNumber(value: string, min: number, max: number): number | null {
+  if (!/^\d+$/.test(value.trim())) return null;
+  const n = Number(value.trim());
+  return n >= min && n <= max ? n : null;
+}
+
+export function checkPartnerSurvey(intl: IntlShape, input: PartnerSurveyInput): SurveyErrors {
+  const errors: SurveyErrors = {};
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.deliveredOn) || Number.isNaN(Date.parse(input.deliveredOn)))
+    errors.deliveredOn = intl.formatMessage({ id: 'survey.partner.deliveredOn.invalid' });
+  if (wholeNumber(input.durationHours, 1, 40) === null)
+    errors.durationHours = intl.formatMessage({ id: 'survey.partner.durationHours.invalid' });
+  if (wholeNumber(input.attendees, 1, 500) === null)
+    errors.attendees = intl.formatMessage({ id: 'survey.partner.attendees.invalid' });
+  for (const field of ['topicsCovered', 'nextSteps'] as const) {
+    const v = input[field].trim();
+    if (!v) errors[field] = intl.formatMessage({ id: 'survey.field.required' });
+    else if (v.length > TEXT_MAX || hasControls(v))
+      errors[field] = intl.formatMessage({ id: 'survey.field.tooLong' }, { max: TEXT_MAX });
+  }
+  return errors;
+}
+
+export function toPartnerAnswers(input: PartnerSurveyInput): PartnerSurveyAnswers {
+  return {
+    deliveredOn: input.deliveredOn,
+    durationHours: Number(input.durationHours.trim()),
+    attendees: Number(input.attendees.trim()),
+    topicsCovered: input.topicsCovered.trim(),
+    nextSteps: input.nextSteps.trim(),
+  };
+}
+
+/** The server's field errors (`answers.attendees`, …) by field name. */
+export function serverSurveyErrors(error: unknown): SurveyErrors {
+  if (!(error instanceof ApiError)) return {};
+  const errors: SurveyErrors = {};
+  const add = (target: string | undefined, message: string) => {
+    const field = target?.replace(/^(body\.)?answers\./, '');
+    if (!field || field === target) return;
+    errors[field] ??= message || error.message;
+  };
+  for (const d of error.details ?? []) add(d.target, d.message);
+  add(error.target, error.message);
+  return errors;
+}
+
+const useStyles = makeStyles({
+  fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
+  short: { flex: '1 1 140px', minWidth: 0, maxWidth: '220px' },
+  radios: { display: 'flex', flexWrap: 'wrap' },
+});
+
+export function PartnerSurveyFields({
+  value,
+  errors,
+  onChange,
+  disabled,
+}: {
+  value: PartnerSurveyInput;
+  errors: SurveyErrors;
+  onChange: (next: PartnerSurveyInput, field: PartnerSurveyField) => void;
+  disabled?: boolean;
+}) {
+  const styles = useStyles();
+  const intl = useIntl();
+  const set = (field: PartnerSurveyField, v: string) => onChange({ ...value, [field]: v }, field);
+  return (
+    <div className={styles.fields}>
+      <div className={styles.row}>
+        <Field
+          className={styles.short}
+          label={intl.formatMessage({ id: 'survey.partner.deliveredOn' })}
+          required
+          validationMessage={errors.deliveredOn}
+        >
+          <Input
+            type="date"
+            value={value.deliveredOn}
+            disabled={disabled}
+            onChange={(_e, d) => set('deliveredOn', d.value)}
+          />
+        </Field>
+        <Field
+          className={styles.short}
+          label={intl.formatMessage({ id: 'survey.partner.durationHours' })}
+          hint={intl.formatMessage({ id: 'survey.partner.durationHours.hint' })}
+          required
+          validationMessage={errors.durationHours}
+        >
+          <Input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={40}
+            step={1}
+            value={value.durationHours}
+            disabled={disabled}
+            onChange={(_e, d) => set('durationHours', d.value)}
+          />
+        </Field>
+        <Field
+          className={styles.short}
+          label={intl.formatMessage({ id: 'survey.partner.attendees' })}
+          hint={intl.formatMessage({ id: 'survey.partner.attendees.hint' })}
+          required
+          validationMessage={errors.attendees}
+        >
+          <Input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={500}
+            step={1}
+            value={value.attendees}
+            disabled={disabled}
+            onChange={(_e, d) => set('attendees', d.value)}
+          />
+        </Field>
+      </div>
+      <Field
+        label={intl.formatMessage({ id: 'survey.partner.topicsCovered' })}
+        required
+        validationMessage={errors.topicsCovered}
+      >
+        <Textarea
+          value={value.topicsCovered}
+          maxLength={TEXT_MAX}
+          resize="vertical"
+          disabled={disabled}
+          onChange={(_e, d) => set('topicsCovered', d.value)}
+        />
+      </Field>
+      <Field
+        label={intl.formatMessage({ id: 'survey.partner.nextSteps' })}
+        required
+        validationMessage={errors.nextSteps}
+      >
+        <Textarea
+          value={value.nextSteps}
+          maxLength={TEXT_MAX}
+          resize="vertical"
+          disabled={disabled}
+          onChange={(_e, d) => set('nextSteps', d.value)}
+        />
+      </Field>
+    </div>
+  );
+}
+
+// ── Customer survey ─────────────────────────────────────────────────────────────────────────────
+
+export interface CustomerSurveyInput {
+  satisfaction: string;
+  wouldRecommend: '' | 'yes' | 'no';
+  comments: string;
+}
+export const EMPTY_CUSTOMER_SURVEY: CustomerSurveyInput = {
+  satisfaction: '',
+  wouldRecommend: '',
+  comments: '',
+};
+
+export function checkCustomerSurvey(intl: IntlShape, input: CustomerSurveyInput): SurveyErrors {
+  const errors: SurveyErrors = {};
+  if (wholeNumber(input.satisfaction, 1, 5) === null)
+    errors.satisfaction = intl.formatMessage({ id: 'survey.customer.satisfaction.required' });
+  if (!input.wouldRecommend)
+    errors.wouldRecommend = intl.formatMessage({ id: 'survey.customer.wouldRecommend.required' });
+  const comments = input.comments.trim();
+  if (comments.length > TEXT_MAX || hasControls(comments))
+    errors.comments = intl.formatMessage({ id: 'survey.field.tooLong' }, { max: TEXT_MAX });
+  return errors;
+}
+
+export function toCustomerAnswers(input: CustomerSurveyInput): CustomerSurveyAnswers {
+  const comments = input.comments.trim();
+  return {
+    satisfaction: Number(input.satisfaction),
+    wouldRecommend: input.wouldRecommend === 'yes',
+    ...(comments ? { comments } : {}),
+  };
+}
+
+const SATISFACTION = ['1', '2', '3', '4', '5'] as const;
+
+export function CustomerSurveyFields({
+  value,
+  errors,
+  onChange,
+  disabled,
+}: {
+  value: CustomerSurveyInput;
+  errors: SurveyErrors;
+  onChange: (next: CustomerSurveyInput, field: keyof CustomerSurveyInput) => void;
+  disabled?: boolean;
+}) {
+  const styles = useStyles();
+  const intl = useIntl();
+  return (
+    <div className={styles.fields}>
+      <Field
+        label={intl.formatMessage({ id: 'survey.customer.satisfaction' })}
+        required
+        validationMessage={errors.satisfaction}
+      >
+        <RadioGroup
+          className={styles.radios}
+          value={value.satisfaction}
+          disabled={disabled}
+          onChange={(_e, d) => onChange({ ...value, satisfaction: d.value }, 'satisfaction')}
+        >
+          {SATISFACTION.map((n) => (
+            <Radio
+              key={n}
+              value={n}
+              label={intl.formatMessage({ id: `survey.customer.satisfaction.${n}` })}
+            />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field
+        label={intl.formatMessage({ id: 'survey.customer.wouldRecommend' })}
+        required
+        validationMessage={errors.wouldRecommend}
+      >
+        <RadioGroup
+          className={styles.radios}
+          value={value.wouldRecommend}
+          disabled={disabled}
+          onChange={(_e, d) =>
+            onChange({ ...value, wouldRecommend: d.value as 'yes' | 'no' }, 'wouldRecommend')
+          }
+        >
+          <Radio value="yes" label={intl.formatMessage({ id: 'survey.yes' })} />
+          <Radio value="no" label={intl.formatMessage({ id: 'survey.no' })} />
+        </RadioGroup>
+      </Field>
+      <Field
+        label={intl.formatMessage({ id: 'survey.customer.comments' })}
+        validationMessage={errors.comments}
+      >
+        <Textarea
+          value={value.comments}
+          maxLength={TEXT_MAX}
+          resize="vertical"
+          disabled={disabled}
+          onChange={(_e, d) => onChange({ ...value, comments: d.value }, 'comments')}
+        />
+      </Field>
+    </div>
+  );
+}
