@@ -98,12 +98,14 @@ test('unknown addresses show the not-found page, and the favicon is served', asy
   await expectNoAxeViolations(page, 'not found');
 });
 
-test('the program operator gets the operator placeholder, not a partner page', async ({ page }) => {
+test('the program operator gets the operator home, not a partner page', async ({ page }) => {
   await page.goto('/');
   expect(await signIn(page, 'olga@program.example')).toBe(200);
   await expect(page.getByRole('heading', { level: 1, name: 'Program operator' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
     'Home',
+    'Claim review',
+    'Engagement catalogue',
     'Mailbox',
   ]);
   await expectNoAxeViolations(page, 'operator home');

@@ -21,11 +21,21 @@ beforeAll(async () => {
   handle = await freshDatabase('postgres');
   await seedDemo(handle.db, new Date());
   // Customers nobody knows, one per attempt, eligible like Contoso.
-  const contoso = await handle.db.selectFrom('tenants').selectAll().where('id', '=', tenantId('contoso')).executeTakeFirstOrThrow();
+  const contoso = await handle.db
+    .selectFrom('tenants')
+    .selectAll()
+    .where('id', '=', tenantId('contoso'))
+    .executeTakeFirstOrThrow();
   for (let i = 0; i < ITERATIONS * 40; i++) {
     const id = crypto.randomUUID();
-    await handle.db.insertInto('tenants').values({ ...contoso, id, name: `Crash ${i}`, tpid: null, attributes: '{}' }).execute();
-    await handle.db.insertInto('tenant_domains').values({ domain: `crash${i}.example`, tenant_id: id }).execute();
+    await handle.db
+      .insertInto('tenants')
+      .values({ ...contoso, id, name: `Crash ${i}`, tpid: null, attributes: '{}' })
+      .execute();
+    await handle.db
+      .insertInto('tenant_domains')
+      .values({ domain: `crash${i}.example`, tenant_id: id })
+      .execute();
   }
 }, 120_000);
 afterAll(async () => {
@@ -82,7 +92,12 @@ async function traffic(base: string, auth: { cookie: string; csrfToken: string }
     const added = await fetch(`${base}/api/v1/nominations`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ origin: 'add', locationId: SEATTLE, engagementIds: [SEC], email: `it@crash${i}.example` }),
+      body: JSON.stringify({
+        origin: 'add',
+        locationId: SEATTLE,
+        engagementIds: [SEC],
+        email: `it@crash${i}.example`,
+      }),
     });
     if (added.status !== 201) continue;
     const id = ((await added.json()) as { value: { id: string }[] }).value[0]!.id;
@@ -109,13 +124,17 @@ async function invariants() {
                    where cr.nomination_id = n.id and cr.voided_at is null))
             or (n.status = 'consent_pending' and not exists (
                   select 1 from mail_messages m where m.nomination_id = n.id and m.template = 'consentRequest'))
-            or (n.status = 'claimed' and exists (select 1 from consent_requests cr where cr.nomination_id = n.id)))`.execute(db);
+            or (n.status = 'claimed' and exists (select 1 from consent_requests cr where cr.nomination_id = n.id)))`.execute(
+    db,
+  );
   expect(Number(orphans.rows[0]!.n)).toBe(0);
   // Every queued email has its job (queued, rendered with a delivery job, or already sent).
   const stranded = await sql<{ n: string }>`
     select count(*) as n from mail_messages m
      where m.status = 'queued'
-       and not exists (select 1 from pgboss.job j where j.name = 'mail.render' and j.data->'mailIds' ? m.id::text)`.execute(db);
+       and not exists (select 1 from pgboss.job j where j.name = 'mail.render' and j.data->'mailIds' ? m.id::text)`.execute(
+    db,
+  );
   expect(Number(stranded.rows[0]!.n)).toBe(0);
 }
 
@@ -123,7 +142,9 @@ it(`SIGKILL at random moments during add and consent traffic loses nothing and w
   for (let round = 0; round < ITERATIONS; round++) {
     const base = await startServer();
     const auth = await signIn(base);
-    const running = [traffic(base, auth), traffic(base, auth), traffic(base, auth)].map((p) => p.catch(() => {}));
+    const running = [traffic(base, auth), traffic(base, auth), traffic(base, auth)].map((p) =>
+      p.catch(() => {}),
+    );
     await new Promise((r) => setTimeout(r, 150 + Math.random() * 600));
     const dead = new Promise((r) => child!.once('exit', r));
     child!.kill('SIGKILL');
@@ -131,7 +152,11 @@ it(`SIGKILL at random moments during add and consent traffic loses nothing and w
     await Promise.all(running);
     await invariants();
   }
-  const pending = await handle.db.selectFrom('nominations').select('id').where('status', '=', 'consent_pending').execute();
+  const pending = await handle.db
+    .selectFrom('nominations')
+    .select('id')
+    .where('status', '=', 'consent_pending')
+    .execute();
   expect(pending.length).toBeGreaterThan(0);
 
   // The last start drains the queue: every email of a pending record is sent, once.
@@ -140,8 +165,11 @@ it(`SIGKILL at random moments during add and consent traffic loses nothing and w
     .poll(
       async () =>
         Number(
-          (await sql<{ n: string }>`select count(*) as n from mail_messages where status <> 'sent'`.execute(handle.db))
-            .rows[0]!.n,
+          (
+            await sql<{ n: string }>`select count(*) as n from mail_messages where status <> 'sent'`.execute(
+              handle.db,
+            )
+          ).rows[0]!.n,
         ),
       { timeout: 60_000, interval: 500 },
     )

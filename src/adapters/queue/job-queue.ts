@@ -27,7 +27,10 @@ export class JobQueue {
    * `maintenanceSeconds`: how often expired (lost) jobs are found and retried; `timeoutSeconds`
    * overrides every job's time-out (tests of crash recovery use a few seconds).
    */
-  constructor(handle: DatabaseHandle, options: { maintenanceSeconds?: number; timeoutSeconds?: number } = {}) {
+  constructor(
+    handle: DatabaseHandle,
+    options: { maintenanceSeconds?: number; timeoutSeconds?: number } = {},
+  ) {
     this.#timeoutOverride = options.timeoutSeconds;
     const common = {
       schema: JOB_SCHEMA,
@@ -73,12 +76,16 @@ export class JobQueue {
     } = {},
   ): Promise<string | null> {
     const data = JOBS[name].payload.parse(payload);
-    return this.boss.send(name, data as object, {
-      expireInSeconds: this.timeoutOf(name),
-      ...(JOBS[name] as { retry?: object }).retry,
-      ...options,
-      db: executorFor(trx),
-    } as PgBoss.SendOptions);
+    return this.boss.send(
+      name,
+      data as object,
+      {
+        expireInSeconds: this.timeoutOf(name),
+        ...(JOBS[name] as { retry?: object }).retry,
+        ...options,
+        db: executorFor(trx),
+      } as PgBoss.SendOptions,
+    );
   }
 
   timeoutOf(name: JobName): number {
@@ -129,7 +136,9 @@ export class JobQueue {
             }
           }
         };
-        await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, jobs.length)) }, lane));
+        await Promise.all(
+          Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, jobs.length)) }, lane),
+        );
       },
     );
   }

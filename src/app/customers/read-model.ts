@@ -232,7 +232,9 @@ export async function refreshCustomerRows(trx: Trx, scope: RefreshScope, now: Da
   // One JSON parameter per batch instead of ~20 bind parameters per row (the sweep writes thousands).
   for (const batch of chunks(rows, 2000))
     await sql`insert into customer_rows
-      select * from jsonb_populate_recordset(null::customer_rows, ${JSON.stringify(batch)}::jsonb)`.execute(trx);
+      select * from jsonb_populate_recordset(null::customer_rows, ${JSON.stringify(batch)}::jsonb)`.execute(
+      trx,
+    );
   return rows.length;
 }
 

@@ -105,11 +105,12 @@ async function sweepBatch(trx: Trx, ctx: AppContext, sweep: Transition, now: Dat
 
   // Every sweep row has one target status; the from-status is checked again by the update itself.
   const to = moved[0]!.to;
-  const ids = moved.map((m) => m.id);
   const partnerOf = new Map(rows.map((r) => [r.id, r.partner_id]));
-  // One statement for the batch: the conditional update and its audit events (arrays, not thousands
-  // of bind parameters).
-  const input = JSON.stringify(moved.map((m) => ({ id: m.id, from_status: m.from, partner_id: partnerOf.get(m.id) })));
+  // One statement for the batch: the conditional update and its audit events (one JSON parameter,
+  // not thousands of bind parameters).
+  const input = JSON.stringify(
+    moved.map((m) => ({ id: m.id, from_status: m.from, partner_id: partnerOf.get(m.id) })),
+  );
   const updated = await sql<{ id: string }>`
     with input as (
       select * from jsonb_to_recordset(${input}::jsonb) as i(id uuid, from_status text, partner_id uuid)),
