@@ -184,8 +184,8 @@ describeEachDatabase('operator: review queue, claim detail, decisions', ({ handl
       file: { contentType: 'application/pdf', name: expect.stringMatching(/^Findings/) },
     });
     // Both surveys' answers (the customer's only the operator sees).
-    expect(items.partnerSurvey.survey.answers).toMatchObject({ satisfaction: 5 });
-    expect(items.customerSurvey.survey.answers).toMatchObject({ recommend: true });
+    expect(items.partnerSurvey.survey.answers).toMatchObject({ attendees: 8, durationHours: 6 });
+    expect(items.customerSurvey.survey.answers).toMatchObject({ satisfaction: 4, wouldRecommend: true });
     expect(d.decisions).toEqual([
       expect.objectContaining({ decision: 'reject', operator: { id: OLGA, name: 'Olga Svensson' } }),
     ]);
