@@ -1,16 +1,9 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  answerPartnerSurvey,
-  cancelClaim,
-  disputeClaim,
-  downloadClaimFile,
-  getClaim,
-  sendSurvey,
-  submitClaim,
-  updateClaim,
-  uploadClaimFile,
-} from '../../app/claims/claims.ts';
+import { getClaim, updateClaim } from '../../app/claims/claim-edits.ts';
+import { downloadClaimFile, uploadClaimFile } from '../../app/claims/claim-files.ts';
+import { cancelClaim, disputeClaim, submitClaim } from '../../app/claims/claim-lifecycle.ts';
+import { answerPartnerSurvey, sendSurvey } from '../../app/claims/claim-surveys.ts';
 import {
   MAX_UPLOAD_BYTES,
   MB,
