@@ -48,6 +48,8 @@ export const STATUS_FILTER_IDS = {
 } as const satisfies Record<ClaimStatus, string>;
 
 const HISTORY_MESSAGE_IDS = {
+  addCustomer: 'operator.history.addCustomer',
+  claimCustomer: 'operator.history.claimCustomer',
   requestConsent: 'operator.history.requestConsent',
   resendConsent: 'operator.history.resendConsent',
   updateConsentContact: 'operator.history.updateConsentContact',
