@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { type ClaimAction, POE_KINDS, type PoeKind, type WorkshopClaim } from '../../contracts/claims.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { decide, type EventType, effectiveStatus, type NominationRecord } from '../../domain/lifecycle.ts';
-import type { NominationStatus } from '../../domain/status.ts';
 import { daysLeft, isOpen } from '../../domain/time.ts';
+import { LIFECYCLE_COLUMNS, toNominationRecord, WINDOW_COLUMNS } from '../lifecycle/nomination-record.ts';
 import type { Trx } from '../ports.ts';
 
 // The workshop claim as the partner and the program operator see it (spec §4.4). `claimView` only
@@ -34,18 +34,7 @@ export async function loadClaimRecord(trx: Trx, nominationId: string) {
       'n.location_id',
       'n.engagement_id',
       'n.tenant_id',
-      'n.origin',
-      'n.status',
-      'n.claimed_at',
-      'n.consent_due_at',
-      'n.consented_at',
-      'n.claim_due_at',
-      'n.review_due_at',
-      'n.first_submitted_at',
       'n.submitted_at',
-      'n.rejected_at',
-      'n.dispute_due_at',
-      'n.disputed_at',
       'n.payout_market',
       'n.payout_amount_minor',
       'n.payout_currency',
@@ -53,10 +42,6 @@ export async function loadClaimRecord(trx: Trx, nominationId: string) {
       'e.name as engagement_name',
       'e.poe_requirements',
       'e.currency as engagement_currency',
-      'e.consent_window_days',
-      'e.claim_window_days',
-      'e.review_window_days',
-      'e.dispute_window_days',
       't.name as tenant_name',
       't.country as tenant_country',
       'p.name as partner_name',
@@ -68,33 +53,12 @@ export async function loadClaimRecord(trx: Trx, nominationId: string) {
       'c.customer_contacts_locked_at',
       'c.version as claim_version',
     ])
+    .select([...LIFECYCLE_COLUMNS, ...WINDOW_COLUMNS])
     .where('n.id', '=', nominationId)
     .executeTakeFirst();
 }
 
 export type ClaimRecord = NonNullable<Awaited<ReturnType<typeof loadClaimRecord>>>;
-
-export function lifecycleRecord(r: ClaimRecord): NominationRecord {
-  return {
-    status: r.status as NominationStatus,
-    origin: r.origin,
-    claimedAt: r.claimed_at,
-    consentDueAt: r.consent_due_at,
-    consentedAt: r.consented_at,
-    claimDueAt: r.claim_due_at,
-    reviewDueAt: r.review_due_at,
-    firstSubmittedAt: r.first_submitted_at,
-    rejectedAt: r.rejected_at,
-    disputeDueAt: r.dispute_due_at,
-    disputedAt: r.disputed_at,
-    windows: {
-      consentDays: r.consent_window_days,
-      claimDays: r.claim_window_days,
-      reviewDays: r.review_window_days,
-      disputeDays: r.dispute_window_days,
-    },
-  };
-}
 
 /** S1–S4: each item is required unless the engagement says otherwise (all four by default). */
 export function requirementsOf(poe: unknown): Record<PoeKind, boolean> {
@@ -232,7 +196,7 @@ export async function claimView(
 ): Promise<WorkshopClaim> {
   const r = await loadClaimRecord(trx, nominationId);
   if (!r) throw new DomainError('NotFound', { target: 'nominationId' });
-  const record = lifecycleRecord(r);
+  const record = toNominationRecord(r);
   const required = requirementsOf(r.poe_requirements);
   const claimId = r.claim_id;
 

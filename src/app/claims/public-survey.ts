@@ -11,8 +11,9 @@ import { isLocale } from '../../i18n/locales.ts';
 import { audit } from '../audit.ts';
 import { hashSecret } from '../ids.ts';
 import { lockNomination } from '../lifecycle/apply-event.ts';
+import { toNominationRecord } from '../lifecycle/nomination-record.ts';
 import type { AppContext, Trx } from '../ports.ts';
-import { editRefusal, lifecycleRecord, loadClaimRecord } from './claim-view.ts';
+import { editRefusal, loadClaimRecord } from './claim-view.ts';
 
 // The public survey pages (spec §4.4, S3–S7): the customer survey, and the partner survey when it was
 // emailed to a partner contact. No sign-in: the single-purpose link token (256 bits, stored hashed in
@@ -59,7 +60,7 @@ async function stateOf(trx: Trx, s: Found, now: Date): Promise<PublicSurvey['sta
   if (s.voided_at !== null) throw new DomainError('InvitationNotValid', { target: 'token' });
   if (s.completed_at !== null) return 'completed';
   const r = await loadClaimRecord(trx, s.nomination_id);
-  if (!r || editRefusal(lifecycleRecord(r), now) !== null)
+  if (!r || editRefusal(toNominationRecord(r), now) !== null)
     throw new DomainError('DeadlinePassed', { target: 'token' });
   return 'open';
 }

@@ -5,6 +5,7 @@ import { type AuditActor, audit } from '../audit.ts';
 import { partnersKnowing, refreshCustomerRows } from '../customers/read-model.ts';
 import { notifyPartners } from '../notifications/notify-partner.ts';
 import type { AppContext, Trx } from '../ports.ts';
+import { LIFECYCLE_COLUMNS, toNominationRecord, WINDOW_COLUMNS } from './nomination-record.ts';
 
 // Applies one lifecycle event to one record (spec §5): the record is locked, decide() rules, the
 // change is a conditional update on the expected from-status, the audit event and every side effect
@@ -24,55 +25,19 @@ export async function lockNomination(trx: Trx, nominationId: string): Promise<Lo
   const r = await trx
     .selectFrom('nominations as n')
     .innerJoin('engagements as e', 'e.id', 'n.engagement_id')
-    .select([
-      'n.id',
-      'n.partner_id',
-      'n.location_id',
-      'n.engagement_id',
-      'n.tenant_id',
-      'n.origin',
-      'n.status',
-      'n.claimed_at',
-      'n.consent_due_at',
-      'n.consented_at',
-      'n.claim_due_at',
-      'n.review_due_at',
-      'n.first_submitted_at',
-      'n.rejected_at',
-      'n.dispute_due_at',
-      'n.disputed_at',
-      'e.consent_window_days',
-      'e.claim_window_days',
-      'e.review_window_days',
-      'e.dispute_window_days',
-    ])
+    .select(['n.id', 'n.partner_id', 'n.location_id', 'n.engagement_id', 'n.tenant_id'])
+    .select([...LIFECYCLE_COLUMNS, ...WINDOW_COLUMNS])
     .where('n.id', '=', nominationId)
     .forUpdate('n')
     .executeTakeFirst();
   if (!r) return undefined;
   return {
+    ...toNominationRecord(r),
     id: r.id,
     partnerId: r.partner_id,
     locationId: r.location_id,
     engagementId: r.engagement_id,
     tenantId: r.tenant_id,
-    origin: r.origin,
-    status: r.status as NominationStatus,
-    claimedAt: r.claimed_at,
-    consentDueAt: r.consent_due_at,
-    consentedAt: r.consented_at,
-    claimDueAt: r.claim_due_at,
-    reviewDueAt: r.review_due_at,
-    firstSubmittedAt: r.first_submitted_at,
-    rejectedAt: r.rejected_at,
-    disputeDueAt: r.dispute_due_at,
-    disputedAt: r.disputed_at,
-    windows: {
-      consentDays: r.consent_window_days,
-      claimDays: r.claim_window_days,
-      reviewDays: r.review_window_days,
-      disputeDays: r.dispute_window_days,
-    },
   };
 }
 

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { decide, type NominationRecord, TRANSITIONS, type Transition } from '../../domain/lifecycle.ts';
+import { decide, TRANSITIONS, type Transition } from '../../domain/lifecycle.ts';
 import type { NominationStatus } from '../../domain/status.ts';
 import { refreshCustomerRows } from '../customers/read-model.ts';
+import { LIFECYCLE_COLUMNS, toNominationRecord } from '../lifecycle/nomination-record.ts';
 import { type Notice, notifyPartners } from '../notifications/notify-partner.ts';
 import type { AppContext, Trx } from '../ports.ts';
 
@@ -49,27 +50,12 @@ export async function sweepDeadlines(
 async function sweepBatch(trx: Trx, ctx: AppContext, sweep: Transition, now: Date, limit: number) {
   const column = DEADLINE_COLUMN[sweep.deadline];
   const rows = await trx
-    .selectFrom('nominations')
-    .select([
-      'id',
-      'partner_id',
-      'engagement_id',
-      'tenant_id',
-      'origin',
-      'status',
-      'claimed_at',
-      'consent_due_at',
-      'consented_at',
-      'claim_due_at',
-      'review_due_at',
-      'first_submitted_at',
-      'rejected_at',
-      'dispute_due_at',
-      'disputed_at',
-    ])
-    .where('status', 'in', [...sweep.from])
-    .where(column, '<=', now)
-    .orderBy(column)
+    .selectFrom('nominations as n')
+    .select(['n.id', 'n.partner_id', 'n.engagement_id', 'n.tenant_id'])
+    .select(LIFECYCLE_COLUMNS)
+    .where('n.status', 'in', [...sweep.from])
+    .where(`n.${column}`, '<=', now)
+    .orderBy(`n.${column}`)
     .limit(limit)
     .forUpdate()
     .skipLocked()
@@ -79,21 +65,7 @@ async function sweepBatch(trx: Trx, ctx: AppContext, sweep: Transition, now: Dat
   const moved: { id: string; from: NominationStatus; to: NominationStatus }[] = [];
   const notices: Notice[] = [];
   for (const r of rows) {
-    const record: NominationRecord = {
-      status: r.status as NominationStatus,
-      origin: r.origin,
-      claimedAt: r.claimed_at,
-      consentDueAt: r.consent_due_at,
-      consentedAt: r.consented_at,
-      claimDueAt: r.claim_due_at,
-      reviewDueAt: r.review_due_at,
-      firstSubmittedAt: r.first_submitted_at,
-      rejectedAt: r.rejected_at,
-      disputeDueAt: r.dispute_due_at,
-      disputedAt: r.disputed_at,
-      // Sweeps grant no new deadline, so the windows are never read.
-      windows: { consentDays: 0, claimDays: 0, reviewDays: 0, disputeDays: 0 },
-    };
+    const record = toNominationRecord(r);
     const decision = decide(record, { type: sweep.event }, now);
     if (!decision.ok) continue;
     moved.push({ id: r.id, from: record.status, to: decision.next });
