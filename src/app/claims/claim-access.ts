@@ -5,9 +5,10 @@ import { type Actor, can, type Permission } from '../../domain/policy.ts';
 import { audit } from '../audit.ts';
 import { refreshCustomerRows } from '../customers/read-model.ts';
 import { newId } from '../ids.ts';
-import { type LockedNomination, lockNomination } from '../lifecycle/apply-event.ts';
+import type { LockedNomination } from '../lifecycle/apply-event.ts';
+import { lockOwnRecord } from '../lifecycle/own-record.ts';
 import type { Trx } from '../ports.ts';
-import { partnerScope } from '../scope.ts';
+import { type PartnerActor, partnerScope } from '../scope.ts';
 import { consentContacts, editRefusal } from './claim-view.ts';
 
 // The partner's side of a workshop claim (spec §4.4, S1–S9). Status changes go through applyEvent
@@ -23,23 +24,9 @@ import { consentContacts, editRefusal } from './claim-view.ts';
 // Shared by the claim use cases: who may act on or read a record's claim, the claim row (created
 // lazily by the first write), and the item and survey bookkeeping that several of them do.
 
-export type PartnerActor = Extract<Actor, { kind: 'partnerUser' }>;
-
-export function partnerActor(actor: Actor): PartnerActor {
-  if (actor.kind !== 'partnerUser') throw new DomainError('Forbidden');
-  return actor;
-}
-
-/** Locks a record of the actor's partner that the actor may act on; anything else is a 404 or 403. */
-export async function lockOwn(trx: Trx, actor: PartnerActor, nominationId: string, permission: Permission) {
-  const scope = partnerScope(trx, actor);
-  const record = await lockNomination(trx, nominationId);
-  const target = record ? { partnerId: record.partnerId, locationId: record.locationId } : null;
-  if (!record || record.partnerId !== scope.partnerId || !can(actor, 'workshopClaim.view', target!))
-    throw new DomainError('NotFound', { target: 'nominationId' });
-  if (!can(actor, permission, target!)) throw new DomainError('Forbidden', { params: { permission } });
-  return record;
-}
+/** Locks a record for a claim action (view: the claim; act: the claim permission). */
+export const lockOwn = (trx: Trx, actor: PartnerActor, nominationId: string, act: Permission) =>
+  lockOwnRecord(trx, actor, nominationId, { view: 'workshopClaim.view', act });
 
 /**
  * Who may read a record's claim: the owning partner's users with workshopClaim.view on its location

@@ -3,6 +3,7 @@ import type { SurveyAudience } from '../../contracts/surveys.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { audit } from '../audit.ts';
+import { partnerActor } from '../lifecycle/own-record.ts';
 import type { AppContext } from '../ports.ts';
 import {
   assertEditable,
@@ -10,7 +11,6 @@ import {
   ensureClaim,
   lockOwn,
   parseContact,
-  partnerActor,
   type StoredContact,
   sameContact,
   verifyReader,

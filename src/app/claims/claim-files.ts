@@ -2,15 +2,9 @@ import type { FileKind, WorkshopClaim } from '../../contracts/claims.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { audit } from '../audit.ts';
+import { partnerActor } from '../lifecycle/own-record.ts';
 import type { AppContext, FileStore } from '../ports.ts';
-import {
-  assertEditable,
-  completeItem,
-  ensureClaim,
-  lockOwn,
-  partnerActor,
-  verifyReader,
-} from './claim-access.ts';
+import { assertEditable, completeItem, ensureClaim, lockOwn, verifyReader } from './claim-access.ts';
 import { claimView } from './claim-view.ts';
 import { checkedUpload, type UploadMeta, uploadRule } from './uploads.ts';
 

@@ -4,8 +4,9 @@ import { decide } from '../../domain/lifecycle.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { idempotent } from '../idempotency.ts';
 import { applyEvent } from '../lifecycle/apply-event.ts';
+import { partnerActor } from '../lifecycle/own-record.ts';
 import type { AppContext } from '../ports.ts';
-import { ensureClaim, lockOwn, partnerActor } from './claim-access.ts';
+import { ensureClaim, lockOwn } from './claim-access.ts';
 import { claimView, loadClaimRecord, requirementsOf, submitEventOf } from './claim-view.ts';
 
 // Submit, cancel and dispute (S9, §4.4): status changes through applyEvent.

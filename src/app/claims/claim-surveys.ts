@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/policy.ts';
 import { isLocale, type Locale } from '../../i18n/locales.ts';
 import { audit } from '../audit.ts';
 import { hashSecret, newId, newSecret } from '../ids.ts';
+import { partnerActor } from '../lifecycle/own-record.ts';
 import { appLink, queueMail } from '../mail/queue-mail.ts';
 import type { AppContext, Trx } from '../ports.ts';
 import {
@@ -13,7 +14,6 @@ import {
   ensureClaim,
   lockOwn,
   parseContact,
-  partnerActor,
   voidOpenSurvey,
 } from './claim-access.ts';
 import { claimView } from './claim-view.ts';

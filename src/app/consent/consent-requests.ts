@@ -7,32 +7,19 @@ import type { Locale } from '../../i18n/locales.ts';
 import { refreshCustomerRows } from '../customers/read-model.ts';
 import { idempotent } from '../idempotency.ts';
 import { hashSecret, newId, newSecret } from '../ids.ts';
-import { applyEvent, type LockedNomination, lockNomination } from '../lifecycle/apply-event.ts';
+import { applyEvent, type LockedNomination } from '../lifecycle/apply-event.ts';
+import { lockOwnRecord, partnerActor } from '../lifecycle/own-record.ts';
 import { appLink, queueMail } from '../mail/queue-mail.ts';
 import type { AppContext, Trx } from '../ports.ts';
-import { partnerScope } from '../scope.ts';
+import { type PartnerActor, partnerScope } from '../scope.ts';
 
 // The partner's side of consent (spec §4.3, R26–R29): send for consent, resend, change the customer
 // contact. The status side is the lifecycle table; this file owns the consent request (contacts, link
 // tokens, sends) and the consent email.
 
-type PartnerActor = Extract<Actor, { kind: 'partnerUser' }>;
-
-function partnerActor(actor: Actor): PartnerActor {
-  if (actor.kind !== 'partnerUser') throw new DomainError('Forbidden');
-  return actor;
-}
-
-/** Locks a record of the actor's partner that the actor may act on; anything else is a 404 or 403. */
-async function lockOwn(trx: Trx, actor: PartnerActor, nominationId: string, permission: Permission) {
-  const scope = partnerScope(trx, actor);
-  const record = await lockNomination(trx, nominationId);
-  const target = record ? { partnerId: record.partnerId, locationId: record.locationId } : null;
-  if (!record || record.partnerId !== scope.partnerId || !can(actor, 'customers.view', target!))
-    throw new DomainError('NotFound', { target: 'nominationId' });
-  if (!can(actor, permission, target!)) throw new DomainError('Forbidden', { params: { permission } });
-  return record;
-}
+/** Locks a record for a consent action (view: the Customers page; act: the consent permission). */
+const lockOwn = (trx: Trx, actor: PartnerActor, nominationId: string, act: Permission) =>
+  lockOwnRecord(trx, actor, nominationId, { view: 'customers.view', act });
 
 export async function requestConsent(
   ctx: AppContext,
