@@ -32,3 +32,25 @@ export const Email = z.string().trim().max(254).pipe(z.email());
 /** Pages of a list: `nextLink` is absent on the last page. */
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ value: z.array(item), nextLink: z.string().optional() });
+
+/** The error responses an endpoint may give, for its OpenAPI description (all in the one error shape). */
+export function errorResponses<S extends number>(...statuses: S[]): Record<S, typeof ErrorResponse> {
+  return Object.fromEntries(statuses.map((status) => [status, ErrorResponse])) as Record<
+    S,
+    typeof ErrorResponse
+  >;
+}
+
+/** Stripe semantics (quality §1): printable ASCII, at most 255 characters. */
+export const IdempotencyKeyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/)
+    .optional(),
+});
+
+/** The ETag a client read, sent back on an update (quality §1). */
+export const IfMatch = z.string().min(1).max(200);
+export const IfMatchHeaders = z.object({ 'if-match': IfMatch.optional() });

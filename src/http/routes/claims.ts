@@ -20,35 +20,13 @@ import {
   WorkshopClaim,
   WorkshopClaimPatch,
 } from '../../contracts/claims.ts';
-import { ErrorResponse } from '../../contracts/common.ts';
+import { errorResponses, IdempotencyKeyHeaders, IfMatchHeaders } from '../../contracts/common.ts';
 import { NominationParams } from '../../contracts/nominations.ts';
 import { PartnerSurveyBody, PartnerSurveySendBody } from '../../contracts/surveys.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { requirePrincipal } from '../auth.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  410: ErrorResponse,
-  412: ErrorResponse,
-  413: ErrorResponse,
-  415: ErrorResponse,
-  422: ErrorResponse,
-  429: ErrorResponse,
-  503: ErrorResponse,
-};
-const IdempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
-    .regex(/^[\x21-\x7e]+$/)
-    .optional(),
-});
-const IfMatchHeaders = z.object({ 'if-match': z.string().max(200).optional() });
+const errors = errorResponses(400, 401, 403, 404, 409, 410, 412, 413, 415, 422, 429, 503);
 const NoBody = z.strictObject({}).nullish();
 
 /** RFC 6266: an ASCII fallback and the exact name in UTF-8; nothing that could break the header. */
@@ -291,7 +269,7 @@ export const claimRoutes =
           summary:
             'Submit (or resubmit after “action required”): every required POE item (422 ClaimIncomplete) and before the deadline (410)',
           params: NominationParams,
-          headers: IdempotencyHeaders,
+          headers: IdempotencyKeyHeaders,
           body: NoBody,
           response: { 200: WorkshopClaim, ...errors },
         },
@@ -315,7 +293,7 @@ export const claimRoutes =
           tags: ['claims'],
           summary: 'Cancel the claim (only before the first submit)',
           params: NominationParams,
-          headers: IdempotencyHeaders,
+          headers: IdempotencyKeyHeaders,
           body: NoBody,
           response: { 200: WorkshopClaim, ...errors },
         },
@@ -340,7 +318,7 @@ export const claimRoutes =
           summary:
             'Dispute a rejection: once, within the dispute window, with a justification (20–2000 characters)',
           params: NominationParams,
-          headers: IdempotencyHeaders,
+          headers: IdempotencyKeyHeaders,
           body: DisputeBody,
           response: { 200: WorkshopClaim, ...errors },
         },

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   consentEtag,
   getConsentRequest,
@@ -8,32 +7,12 @@ import {
   updateConsentContact,
 } from '../../app/consent/consent-requests.ts';
 import type { AppContext } from '../../app/ports.ts';
-import { ErrorResponse } from '../../contracts/common.ts';
+import { errorResponses, IdempotencyKeyHeaders, IfMatchHeaders } from '../../contracts/common.ts';
 import { ConsentContactPatch, ConsentRequest, ConsentRequestBody } from '../../contracts/consent.ts';
 import { NominationParams } from '../../contracts/nominations.ts';
 import { requirePrincipal } from '../auth.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  410: ErrorResponse,
-  412: ErrorResponse,
-  422: ErrorResponse,
-  429: ErrorResponse,
-  503: ErrorResponse,
-};
-const IdempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
-    .regex(/^[\x21-\x7e]+$/)
-    .optional(),
-});
-const IfMatchHeaders = z.object({ 'if-match': z.string().max(200).optional() });
+const errors = errorResponses(400, 401, 403, 404, 409, 410, 412, 422, 429, 503);
 
 // The partner's consent actions (spec §4.3, R26–R29).
 export const consentRoutes =
@@ -47,7 +26,7 @@ export const consentRoutes =
           summary:
             'Send for consent: emails the customer contact a link to the public consent page (R26–R28)',
           params: NominationParams,
-          headers: IdempotencyHeaders,
+          headers: IdempotencyKeyHeaders,
           body: ConsentRequestBody,
           response: { 202: ConsentRequest, ...errors },
         },

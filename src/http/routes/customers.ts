@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { countCustomers, listCustomers } from '../../app/customers/list-customers.ts';
 import type { AppContext } from '../../app/ports.ts';
-import { ErrorResponse } from '../../contracts/common.ts';
+import { errorResponses } from '../../contracts/common.ts';
 import {
   CustomerCounts,
   CustomerCountsQuery,
@@ -17,13 +17,7 @@ import { requirePrincipal } from '../auth.ts';
 import { csvLine } from '../csv.ts';
 import { describeFailure, type FailureLike } from '../present.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  429: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 429);
 
 type ListedRow = Awaited<ReturnType<typeof listCustomers>>['rows'][number];
 

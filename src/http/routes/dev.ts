@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/ports.ts';
-import { ErrorResponse } from '../../contracts/common.ts';
+import { errorResponses } from '../../contracts/common.ts';
 import { Mailbox, MailboxQuery, TestClock, TestClockAdvance } from '../../contracts/dev.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { requirePrincipal } from '../auth.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 404);
 
 /** ISO 8601 duration (days, hours, minutes, seconds) in milliseconds; the schema checked the form. */
 export function durationMs(iso: string): number {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getEngagement, listEngagements } from '../../app/engagements/engagements.ts';
 import type { AppContext } from '../../app/ports.ts';
-import { ErrorResponse } from '../../contracts/common.ts';
+import { errorResponses } from '../../contracts/common.ts';
 import {
   EngagementDetail,
   EngagementList,
@@ -12,7 +12,7 @@ import type { CustomerCriterion } from '../../domain/eligibility.ts';
 import { requirePrincipal } from '../auth.ts';
 import { describeCustomerCriterion, describePartnerCriteria, describePartnerReason } from '../present.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 404);
 
 export const engagementRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { createNominations } from '../../app/customers/create-nominations.ts';
 import { lookupCustomer, selectableForAdd } from '../../app/customers/lookup-customer.ts';
 import { getNomination, nominationHistory } from '../../app/customers/nomination-view.ts';
 import type { AppContext } from '../../app/ports.ts';
-import { ErrorResponse } from '../../contracts/common.ts';
+import { errorResponses, IdempotencyKeyHeaders } from '../../contracts/common.ts';
 import { CustomerLookup, CustomerLookupRequest } from '../../contracts/lookups.ts';
 import {
   CreateNominationsRequest,
@@ -17,24 +16,7 @@ import { translate } from '../../i18n/translate.ts';
 import { requirePrincipal } from '../auth.ts';
 import { describePartnerReason } from '../present.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-  429: ErrorResponse,
-  503: ErrorResponse,
-};
-const IdempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
-    .regex(/^[\x21-\x7e]+$/)
-    .optional(),
-});
+const errors = errorResponses(400, 401, 403, 404, 409, 422, 429, 503);
 
 // Add a customer and claim a customer (spec §4.1, §4.2): the lookup of step 1 and the creation of step 4.
 export const nominationRoutes =
@@ -92,7 +74,7 @@ export const nominationRoutes =
           tags: ['customers'],
           summary:
             'Add or claim a customer for one or more workshops (one record per workshop, Idempotency-Key honoured)',
-          headers: IdempotencyHeaders,
+          headers: IdempotencyKeyHeaders,
           body: CreateNominationsRequest,
           response: { 201: NominationList, ...errors },
         },

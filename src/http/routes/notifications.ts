@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listNotifications, markNotificationsRead } from '../../app/notifications/list-notifications.ts';
 import type { AppContext } from '../../app/ports.ts';
-import { ErrorResponse } from '../../contracts/common.ts';
+import { errorResponses } from '../../contracts/common.ts';
 import { MarkNotificationsRead, NotificationList, NotificationQuery } from '../../contracts/notifications.ts';
 import { requirePrincipal } from '../auth.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+const errors = errorResponses(400, 401, 403);
 
 export const notificationRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

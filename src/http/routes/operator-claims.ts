@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requireOperator } from '../../app/operator/access.ts';
 import { getOperatorClaim } from '../../app/operator/claim-detail.ts';
 import { openClaimFile } from '../../app/operator/claim-files.ts';
 import { decideClaim } from '../../app/operator/decisions.ts';
 import { listReviewQueue } from '../../app/operator/review-queue.ts';
 import type { AppContext } from '../../app/ports.ts';
-import { ErrorResponse } from '../../contracts/common.ts';
+import { errorResponses, IdempotencyKeyHeaders } from '../../contracts/common.ts';
 import {
   OperatorClaimDetail,
   OperatorClaimFileParams,
@@ -20,24 +19,7 @@ import {
 import type { Permission } from '../../domain/policy.ts';
 import { requirePrincipal } from '../auth.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  410: ErrorResponse,
-  422: ErrorResponse,
-  503: ErrorResponse,
-};
-const IdempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
-    .regex(/^[\x21-\x7e]+$/)
-    .optional(),
-});
+const errors = errorResponses(400, 401, 403, 404, 409, 410, 422, 503);
 
 /** RFC 6266 / 5987: an ASCII fallback and the exact UTF-8 name. */
 function contentDisposition(fileName: string): string {
@@ -143,7 +125,7 @@ export const operatorClaimRoutes =
           summary:
             'Decide on a claim: approve, reject (with a reason) or request more information (the comment goes to the partner)',
           params: OperatorClaimParams,
-          headers: IdempotencyHeaders,
+          headers: IdempotencyKeyHeaders,
           body: ReviewDecisionRequest,
           response: { 200: ReviewDecisionResult, ...errors },
         },

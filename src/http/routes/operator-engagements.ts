@@ -7,7 +7,7 @@ import {
   patchEngagement,
 } from '../../app/operator/engagement-editor.ts';
 import type { AppContext } from '../../app/ports.ts';
-import { ErrorResponse } from '../../contracts/common.ts';
+import { errorResponses, IdempotencyKeyHeaders, IfMatch } from '../../contracts/common.ts';
 import {
   CreateEngagementRequest,
   OperatorEngagement,
@@ -19,25 +19,8 @@ import {
 import { requirePrincipal } from '../auth.ts';
 import { operatorOnly } from './operator-claims.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  412: ErrorResponse,
-  422: ErrorResponse,
-  503: ErrorResponse,
-};
-const IdempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
-    .regex(/^[\x21-\x7e]+$/)
-    .optional(),
-});
-const IfMatchHeaders = z.object({ 'if-match': z.string().min(1).max(200) });
+const errors = errorResponses(400, 401, 403, 404, 409, 412, 422, 503);
+const IfMatchRequired = z.object({ 'if-match': IfMatch });
 
 // The program operator's engagement catalogue (spec §4.5, issue 6). Operators only.
 export const operatorEngagementRoutes =
@@ -88,7 +71,7 @@ export const operatorEngagementRoutes =
         schema: {
           tags: ['operator'],
           summary: 'Create an engagement (its code is unique: 409 if taken)',
-          headers: IdempotencyHeaders,
+          headers: IdempotencyKeyHeaders,
           body: CreateEngagementRequest,
           response: { 201: OperatorEngagement, ...errors },
         },
@@ -115,7 +98,7 @@ export const operatorEngagementRoutes =
           summary:
             'Edit an engagement (If-Match required). New windows apply to deadlines granted from now on; granted ones never move',
           params: OperatorEngagementParams,
-          headers: IfMatchHeaders,
+          headers: IfMatchRequired,
           body: PatchEngagementRequest,
           response: { 200: OperatorEngagement, ...errors },
         },

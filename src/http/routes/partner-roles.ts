@@ -7,7 +7,7 @@ import {
   listPartnerUsers,
   revokeRole,
 } from '../../app/roles/partner-roles.ts';
-import { ErrorResponse } from '../../contracts/common.ts';
+import { errorResponses } from '../../contracts/common.ts';
 import {
   AssignRoleRequest,
   PartnerLocationList,
@@ -17,7 +17,7 @@ import {
 } from '../../contracts/partner.ts';
 import { requirePrincipal } from '../auth.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 404);
 
 // The Account admin's page: incentive roles per user and location (spec §1, R33).
 export const partnerRoleRoutes =

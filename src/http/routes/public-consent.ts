@@ -1,17 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { decideConsent, viewConsent } from '../../app/consent/public-consent.ts';
 import type { AppContext } from '../../app/ports.ts';
-import { ErrorResponse } from '../../contracts/common.ts';
+import { errorResponses } from '../../contracts/common.ts';
 import { ConsentDecisionBody, ConsentTokenParams, PublicConsent } from '../../contracts/consent.ts';
 
-const errors = {
-  400: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  410: ErrorResponse,
-  429: ErrorResponse,
-  503: ErrorResponse,
-};
+const errors = errorResponses(400, 404, 409, 410, 429, 503);
 
 // The public consent page's API (spec §4.3): no sign-in, the single-purpose token is the credential.
 // Rate-limited per address (quality §3.7); a GET never changes anything (the page POSTs).

@@ -1,17 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { answerSurvey, viewSurvey } from '../../app/claims/public-survey.ts';
 import type { AppContext } from '../../app/ports.ts';
-import { ErrorResponse } from '../../contracts/common.ts';
+import { errorResponses } from '../../contracts/common.ts';
 import { PublicSurvey, PublicSurveyBody, SurveyTokenParams } from '../../contracts/surveys.ts';
 
-const errors = {
-  400: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  410: ErrorResponse,
-  429: ErrorResponse,
-  503: ErrorResponse,
-};
+const errors = errorResponses(400, 404, 409, 410, 429, 503);
 
 // The public survey pages' API (spec §4.4, S3–S7): no sign-in, the single-purpose token is the
 // credential. Rate-limited per address (quality §3.7); a GET never changes anything (the page POSTs).

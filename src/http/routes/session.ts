@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { updatePreferences } from '../../app/auth/preferences.ts';
 import { signIn, signOut } from '../../app/auth/sessions.ts';
 import type { AppContext } from '../../app/ports.ts';
-import { ErrorResponse } from '../../contracts/common.ts';
+import { errorResponses } from '../../contracts/common.ts';
 import { PreferencesRequest, SessionResponse, SignInRequest, UserResponse } from '../../contracts/session.ts';
 import { clearSessionCookie, requirePrincipal, setSessionCookie } from '../auth.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 429);
 
 // The session API of quality §1: POST signs in (cookie + CSRF token), GET reads, DELETE signs out.
 export const sessionRoutes =
