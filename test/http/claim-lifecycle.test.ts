@@ -1,7 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { sweepDeadlines } from '../../src/app/sweeps/deadline-sweep.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
-import { locationId, tenantId } from '../../src/seed/demo-catalogue.ts';
+import { locationId } from '../../src/seed/demo-catalogue.ts';
+import { freshCustomer } from '../support/customers.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { signInAs, useTestApp } from '../support/http.ts';
 import { drainMail, latestConsentToken } from '../support/mail.ts';
@@ -47,24 +48,9 @@ describeEachDatabase('the claim lifecycle through the API', ({ handle }) => {
     workshop = created.json().id;
   });
 
-  let n = 0;
   /** A fresh customer added, sent for consent and accepted: an `active` record. */
   async function activeRecord(): Promise<string> {
-    const slug = `life${++n}${Math.random().toString(36).slice(2, 6)}`;
-    const contoso = await handle()
-      .db.selectFrom('tenants')
-      .selectAll()
-      .where('id', '=', tenantId('contoso'))
-      .executeTakeFirstOrThrow();
-    const id = crypto.randomUUID();
-    await handle()
-      .db.insertInto('tenants')
-      .values({ ...contoso, id, name: `Life ${slug}`, tpid: null, attributes: '{}' })
-      .execute();
-    await handle()
-      .db.insertInto('tenant_domains')
-      .values({ domain: `${slug}.example`, tenant_id: id })
-      .execute();
+    const { slug } = await freshCustomer(handle().db, { prefix: 'life' });
     const added = await ada.request({
       method: 'POST',
       url: '/api/v1/nominations',

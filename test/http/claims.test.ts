@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import { applyEvent, lockNomination } from '../../src/app/lifecycle/apply-event.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
-import { engagementId, locationId, tenantId } from '../../src/seed/demo-catalogue.ts';
+import { engagementId, locationId } from '../../src/seed/demo-catalogue.ts';
 import { minimalPdf } from '../../src/seed/demo-files.ts';
+import { freshCustomer as newCustomer } from '../support/customers.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { signInAs, useTestApp } from '../support/http.ts';
 import { latestConsentToken } from '../support/mail.ts';
@@ -31,36 +32,8 @@ describeEachDatabase('workshop claims (partner side)', ({ handle }) => {
     dan = await signInAs(t().app, 'dan@proseware.example', 'demo');
   });
 
-  let seq = 0;
   /** A customer nobody knows, eligible like Contoso, reachable by its own domain. */
-  async function freshCustomer() {
-    const { db } = handle();
-    const slug = `claim${++seq}${Math.random().toString(36).slice(2, 7)}`;
-    const contoso = await db
-      .selectFrom('tenants')
-      .selectAll()
-      .where('id', '=', tenantId('contoso'))
-      .executeTakeFirstOrThrow();
-    const id = crypto.randomUUID();
-    await db
-      .insertInto('tenants')
-      .values({
-        id,
-        name: `Fresh ${slug}`,
-        tpid: null,
-        country: contoso.country,
-        segment: contoso.segment,
-        seats: contoso.seats,
-        products: contoso.products,
-        attributes: '{}',
-      })
-      .execute();
-    await db
-      .insertInto('tenant_domains')
-      .values({ domain: `${slug}.example`, tenant_id: id })
-      .execute();
-    return { id, slug, email: `it@${slug}.example` };
-  }
+  const freshCustomer = () => newCustomer(handle().db, { prefix: 'claim' });
 
   /** Add → send for consent → accept on the public page: an `active` record of Trey Research. */
   async function activeRecord() {

@@ -8,7 +8,8 @@ import { OffsetClock } from '../../src/adapters/clock/test-clock.ts';
 import { sendCustomerReminders, sendDeadlineNotices } from '../../src/app/sweeps/reminders.ts';
 import { buildHttpApp } from '../../src/http/app.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
-import { engagementId, locationId, tenantId } from '../../src/seed/demo-catalogue.ts';
+import { engagementId, locationId } from '../../src/seed/demo-catalogue.ts';
+import { freshCustomer } from '../support/customers.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { signInAs, useTestApp } from '../support/http.ts';
 import { drainMail, latestConsentToken } from '../support/mail.ts';
@@ -28,21 +29,7 @@ describeEachDatabase('consent reminders, notices, consent page and test clock', 
   });
 
   async function pending(email: string) {
-    const slug = `rem${Math.random().toString(36).slice(2, 8)}`;
-    const contoso = await handle()
-      .db.selectFrom('tenants')
-      .selectAll()
-      .where('id', '=', tenantId('contoso'))
-      .executeTakeFirstOrThrow();
-    const id = crypto.randomUUID();
-    await handle()
-      .db.insertInto('tenants')
-      .values({ ...contoso, id, name: `Reminded ${slug}`, tpid: null, attributes: '{}' })
-      .execute();
-    await handle()
-      .db.insertInto('tenant_domains')
-      .values({ domain: `${slug}.example`, tenant_id: id })
-      .execute();
+    const { slug } = await freshCustomer(handle().db, { prefix: 'rem' });
     const added = await ada.request({
       method: 'POST',
       url: '/api/v1/nominations',

@@ -1,7 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { sweepDeadlines } from '../../src/app/sweeps/deadline-sweep.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
-import { engagementId, locationId, tenantId } from '../../src/seed/demo-catalogue.ts';
+import { engagementId, locationId } from '../../src/seed/demo-catalogue.ts';
+import { freshCustomer as newCustomer } from '../support/customers.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { signInAs, useTestApp } from '../support/http.ts';
 import { drainMail, latestConsentToken } from '../support/mail.ts';
@@ -25,36 +26,8 @@ describeEachDatabase('customer consent', ({ handle }) => {
     dan = await signInAs(t().app, 'dan@proseware.example', 'demo');
   });
 
-  let seq = 0;
   /** A customer nobody knows, eligible like Contoso, reachable by its own domain. */
-  async function freshCustomer() {
-    const { db } = handle();
-    const slug = `fresh${++seq}${Math.random().toString(36).slice(2, 7)}`;
-    const contoso = await db
-      .selectFrom('tenants')
-      .selectAll()
-      .where('id', '=', tenantId('contoso'))
-      .executeTakeFirstOrThrow();
-    const id = crypto.randomUUID();
-    await db
-      .insertInto('tenants')
-      .values({
-        id,
-        name: `Fresh ${slug}`,
-        tpid: null,
-        country: contoso.country,
-        segment: contoso.segment,
-        seats: contoso.seats,
-        products: contoso.products,
-        attributes: '{}',
-      })
-      .execute();
-    await db
-      .insertInto('tenant_domains')
-      .values({ domain: `${slug}.example`, tenant_id: id })
-      .execute();
-    return { id, slug, email: `it@${slug}.example` };
-  }
+  const freshCustomer = () => newCustomer(handle().db, { prefix: 'fresh' });
   async function addCustomer(
     client = ada,
     location = SEATTLE,

@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { engagementId, locationId, tenantId } from '../../src/seed/demo-catalogue.ts';
+import { freshCustomer as newCustomer } from '../support/customers.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { signInAs, useTestApp } from '../support/http.ts';
 
@@ -23,33 +24,7 @@ describeEachDatabase('add and claim customers', ({ handle }) => {
       payload: { engagementId: SEC, locationId: SEATTLE, ...body },
     });
   // A customer known to nobody, eligible like Contoso, reachable by its own domain.
-  async function freshCustomer(slug: string) {
-    const { db } = handle();
-    const contoso = await db
-      .selectFrom('tenants')
-      .selectAll()
-      .where('id', '=', tenantId('contoso'))
-      .executeTakeFirstOrThrow();
-    const id = crypto.randomUUID();
-    await db
-      .insertInto('tenants')
-      .values({
-        id,
-        name: `Fresh ${slug}`,
-        tpid: null,
-        country: contoso.country,
-        segment: contoso.segment,
-        seats: contoso.seats,
-        products: contoso.products,
-        attributes: '{}',
-      })
-      .execute();
-    await db
-      .insertInto('tenant_domains')
-      .values({ domain: `${slug}.example`, tenant_id: id })
-      .execute();
-    return { id, email: `it@${slug}.example` };
-  }
+  const freshCustomer = (slug: string) => newCustomer(handle().db, { slug });
   const nominate = (body: Record<string, unknown>, key?: string, client = ada) =>
     client.request({
       method: 'POST',
