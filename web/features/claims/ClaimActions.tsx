@@ -20,6 +20,7 @@ import { claimsApi } from '../../api/claims.ts';
 import { ApiError } from '../../api/client.ts';
 import type { WorkshopClaim } from '../../api/types.ts';
 import { errorText } from '../../components/errors.ts';
+import { FormDialogActions } from '../../components/FormDialogActions.tsx';
 import { statusLabel } from '../customers/labels.ts';
 import { date, poeName, useClaim, useClaimStyles } from './claimShared.ts';
 
@@ -336,19 +337,7 @@ function DisputeDialog({ onClose }: { onClose: () => void }) {
                 </MessageBar>
               ) : null}
             </DialogContent>
-            <DialogActions>
-              <Button
-                type="submit"
-                appearance="primary"
-                disabledFocusable={busy}
-                icon={busy ? <Spinner size="tiny" /> : undefined}
-              >
-                <FormattedMessage id="claim.dispute.send" />
-              </Button>
-              <Button type="button" disabled={busy} onClick={onClose}>
-                <FormattedMessage id="claim.dialog.cancel" />
-              </Button>
-            </DialogActions>
+            <FormDialogActions busy={busy} submit="claim.dispute.send" onCancel={onClose} />
           </DialogBody>
         </form>
       </DialogSurface>

@@ -1,7 +1,6 @@
 import {
   Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -34,6 +33,7 @@ import { ApiError } from '../../api/client.ts';
 import type { FileKind, PoeItem } from '../../api/types.ts';
 import { useSession } from '../../app/contexts.ts';
 import { errorText } from '../../components/errors.ts';
+import { FormDialogActions } from '../../components/FormDialogActions.tsx';
 import { useVisuallyHidden } from '../../components/visuallyHidden.ts';
 import { isLocale, LOCALE_NAMES } from '../../i18n/locales.ts';
 import {
@@ -534,19 +534,7 @@ function PartnerSurveyDialog({ item, onClose }: { item: PoeItem; onClose: () => 
                 </MessageBar>
               ) : null}
             </DialogContent>
-            <DialogActions>
-              <Button
-                type="submit"
-                appearance="primary"
-                disabledFocusable={busy}
-                icon={busy ? <Spinner size="tiny" /> : undefined}
-              >
-                <FormattedMessage id="claim.partnerSurvey.save" />
-              </Button>
-              <Button type="button" disabled={busy} onClick={onClose}>
-                <FormattedMessage id="claim.dialog.cancel" />
-              </Button>
-            </DialogActions>
+            <FormDialogActions busy={busy} submit="claim.partnerSurvey.save" onCancel={onClose} />
           </DialogBody>
         </form>
       </DialogSurface>
@@ -630,19 +618,7 @@ function SendPartnerSurveyDialog({ item, onClose }: { item: PoeItem; onClose: ()
                 </MessageBar>
               ) : null}
             </DialogContent>
-            <DialogActions>
-              <Button
-                type="submit"
-                appearance="primary"
-                disabledFocusable={busy}
-                icon={busy ? <Spinner size="tiny" /> : undefined}
-              >
-                <FormattedMessage id="claim.partnerSurvey.sendButton" />
-              </Button>
-              <Button type="button" disabled={busy} onClick={onClose}>
-                <FormattedMessage id="claim.dialog.cancel" />
-              </Button>
-            </DialogActions>
+            <FormDialogActions busy={busy} submit="claim.partnerSurvey.sendButton" onCancel={onClose} />
           </DialogBody>
         </form>
       </DialogSurface>

@@ -1,7 +1,6 @@
 import {
   Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -20,6 +19,7 @@ import { claimsApi } from '../../api/claims.ts';
 import { ApiError } from '../../api/client.ts';
 import type { WorkshopClaimPatch } from '../../api/types.ts';
 import { errorText } from '../../components/errors.ts';
+import { FormDialogActions } from '../../components/FormDialogActions.tsx';
 import { isLocale, LOCALE_NAMES } from '../../i18n/locales.ts';
 import {
   type ContactErrors,
@@ -326,19 +326,7 @@ function ContactsDialog({ onClose }: { onClose: () => void }) {
                 </MessageBar>
               ) : null}
             </DialogContent>
-            <DialogActions>
-              <Button
-                type="submit"
-                appearance="primary"
-                disabledFocusable={busy}
-                icon={busy ? <Spinner size="tiny" /> : undefined}
-              >
-                <FormattedMessage id="claim.contacts.save" />
-              </Button>
-              <Button type="button" disabled={busy} onClick={onClose}>
-                <FormattedMessage id="claim.dialog.cancel" />
-              </Button>
-            </DialogActions>
+            <FormDialogActions busy={busy} submit="claim.contacts.save" onCancel={onClose} />
           </DialogBody>
         </form>
       </DialogSurface>

@@ -22,10 +22,19 @@ import { ApiError } from '../../api/client.ts';
 import { publicConsentApi } from '../../api/consent.ts';
 import type { ConsentDecision, PublicConsent } from '../../api/types.ts';
 import { usePreferences } from '../../app/contexts.ts';
-import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { errorText } from '../../components/errors.ts';
 import { Page } from '../../components/Page.tsx';
+import { PublicLinkError, type PublicLinkMessages } from '../../components/PublicLinkError.tsx';
 import { isLocale } from '../../i18n/locales.ts';
+
+const LINK_MESSAGES: PublicLinkMessages = {
+  title: 'publicConsent.title',
+  expiredTitle: 'publicConsent.expired.title',
+  expiredBody: 'publicConsent.expired.body',
+  invalidTitle: 'publicConsent.invalid.title',
+  invalidBody: 'publicConsent.invalid.body',
+  contactPartner: 'publicConsent.contactPartner',
+};
 
 // The customer's consent page (spec §4.3), opened from the email: no sign-in, no app shell. It shows
 // the partner, the workshop(s), what consent means and the deadline, and records accept or decline.
@@ -149,35 +158,11 @@ export default function PublicConsentPage({ params }: { params: Record<string, s
         <Spinner label={intl.formatMessage({ id: 'common.loading' })} />
       </Page>
     );
-  if (load.kind === 'error') return <ConsentError error={load.error} onRetry={() => void fetchConsent()} />;
-  return <ConsentView consent={load.consent} notice={notice} onDecide={decide} />;
-}
-
-function ConsentError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const intl = useIntl();
-  const status = error instanceof ApiError ? error.status : 0;
-  if (status === 404 || status === 410 || status === 400) {
-    const expired = status === 410;
+  if (load.kind === 'error')
     return (
-      <Page
-        title={intl.formatMessage({
-          id: expired ? 'publicConsent.expired.title' : 'publicConsent.invalid.title',
-        })}
-      >
-        <Text as="p">
-          <FormattedMessage id={expired ? 'publicConsent.expired.body' : 'publicConsent.invalid.body'} />
-        </Text>
-        <Text as="p">
-          <FormattedMessage id="publicConsent.contactPartner" />
-        </Text>
-      </Page>
+      <PublicLinkError error={load.error} onRetry={() => void fetchConsent()} messages={LINK_MESSAGES} />
     );
-  }
-  return (
-    <Page title={intl.formatMessage({ id: 'publicConsent.title' })}>
-      <ErrorMessage error={error} onRetry={onRetry} />
-    </Page>
-  );
+  return <ConsentView consent={load.consent} notice={notice} onDecide={decide} />;
 }
 
 function ConsentView({

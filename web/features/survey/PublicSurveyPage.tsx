@@ -15,9 +15,9 @@ import { ApiError } from '../../api/client.ts';
 import { publicSurveyApi } from '../../api/surveys.ts';
 import type { PublicSurvey } from '../../api/types.ts';
 import { usePreferences } from '../../app/contexts.ts';
-import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { errorText } from '../../components/errors.ts';
 import { Page } from '../../components/Page.tsx';
+import { PublicLinkError, type PublicLinkMessages } from '../../components/PublicLinkError.tsx';
 import { isLocale } from '../../i18n/locales.ts';
 import {
   CustomerSurveyFields,
@@ -33,6 +33,15 @@ import {
   toCustomerAnswers,
   toPartnerAnswers,
 } from './surveyForms.tsx';
+
+const LINK_MESSAGES: PublicLinkMessages = {
+  title: 'survey.public.title',
+  expiredTitle: 'survey.public.expired.title',
+  expiredBody: 'survey.public.expired.body',
+  invalidTitle: 'survey.public.invalid.title',
+  invalidBody: 'survey.public.invalid.body',
+  contactPartner: 'survey.public.contactPartner',
+};
 
 // The survey page behind an emailed link (spec §4.4, S3–S7): no sign-in, no app shell (route access
 // `public`, like the consent page). It shows whose workshop it is and the question set of the link's
@@ -146,35 +155,9 @@ export default function PublicSurveyPage({ params }: { params: Record<string, st
         <Spinner label={intl.formatMessage({ id: 'common.loading' })} />
       </Page>
     );
-  if (load.kind === 'error') return <SurveyError error={load.error} onRetry={() => void fetchSurvey()} />;
+  if (load.kind === 'error')
+    return <PublicLinkError error={load.error} onRetry={() => void fetchSurvey()} messages={LINK_MESSAGES} />;
   return <SurveyView survey={load.survey} notice={notice} onAnswer={answer} />;
-}
-
-function SurveyError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const intl = useIntl();
-  const status = error instanceof ApiError ? error.status : 0;
-  if (status === 404 || status === 410 || status === 400) {
-    const expired = status === 410;
-    return (
-      <Page
-        title={intl.formatMessage({
-          id: expired ? 'survey.public.expired.title' : 'survey.public.invalid.title',
-        })}
-      >
-        <Text as="p">
-          <FormattedMessage id={expired ? 'survey.public.expired.body' : 'survey.public.invalid.body'} />
-        </Text>
-        <Text as="p">
-          <FormattedMessage id="survey.public.contactPartner" />
-        </Text>
-      </Page>
-    );
-  }
-  return (
-    <Page title={intl.formatMessage({ id: 'survey.public.title' })}>
-      <ErrorMessage error={error} onRetry={onRetry} />
-    </Page>
-  );
 }
 
 function SurveyView({
