@@ -48,28 +48,7 @@ export async function requestConsent(
         .set({ consent_requested_at: now })
         .where('id', '=', record.id)
         .execute();
-      const requestId = newId();
-      const token = newSecret();
-      await trx
-        .insertInto('consent_requests')
-        .values({
-          id: requestId,
-          nomination_id: record.id,
-          partner_id: record.partnerId,
-          token_hash: hashSecret(token),
-          customer_name: body.customerContact.name,
-          customer_email: body.customerContact.email.toLowerCase(),
-          customer_phone: body.customerContact.phone ?? null,
-          customer_locale: body.customerContact.locale,
-          partner_contact_name: body.partnerContact.name,
-          partner_contact_email: body.partnerContact.email.toLowerCase(),
-          partner_contact_phone: body.partnerContact.phone ?? null,
-          expires_at: record.consentDueAt,
-          created_at: now,
-          last_sent_at: now,
-        })
-        .execute();
-      await sendConsentEmail(trx, ctx, requestId, token, 'consentRequest', now);
+      await openRequest(trx, ctx, record, body, now);
       return { status: 202, body: await consentView(trx, record.id, now) };
     },
   );
@@ -128,33 +107,62 @@ export async function updateConsentContact(
       },
     );
     // The lifecycle effect voided the old request (and its links); the new one keeps the partner contact.
-    const requestId = newId();
-    const token = newSecret();
-    await trx
-      .insertInto('consent_requests')
-      .values({
-        id: requestId,
-        nomination_id: record.id,
-        partner_id: record.partnerId,
-        token_hash: hashSecret(token),
-        customer_name: patch.customerContact.name,
-        customer_email: patch.customerContact.email.toLowerCase(),
-        customer_phone: patch.customerContact.phone ?? null,
-        customer_locale: patch.customerContact.locale,
-        partner_contact_name: current.partner_contact_name,
-        partner_contact_email: current.partner_contact_email,
-        partner_contact_phone: current.partner_contact_phone,
-        expires_at: record.consentDueAt,
-        created_at: now,
-        last_sent_at: now,
-        send_count: current.send_count + 1,
-        reminders_sent: current.reminders_sent,
-      })
-      .execute();
-    await sendConsentEmail(trx, ctx, requestId, token, 'consentRequest', now);
+    await openRequest(
+      trx,
+      ctx,
+      record,
+      {
+        customerContact: patch.customerContact,
+        partnerContact: {
+          name: current.partner_contact_name,
+          email: current.partner_contact_email,
+          ...(current.partner_contact_phone ? { phone: current.partner_contact_phone } : {}),
+        },
+      },
+      now,
+      { sendCount: current.send_count + 1, remindersSent: current.reminders_sent },
+    );
     await refreshRow(trx, record, now);
     return consentView(trx, record.id, now);
   });
+}
+
+/**
+ * The current consent request of a record, with its first link, and the consent email carrying it.
+ * A contact change opens a new one that continues the count of sends and the reminders already sent.
+ */
+async function openRequest(
+  trx: Trx,
+  ctx: AppContext,
+  record: LockedNomination,
+  contacts: ConsentRequestBody,
+  now: Date,
+  carried: { sendCount: number; remindersSent: number[] } = { sendCount: 1, remindersSent: [] },
+) {
+  const requestId = newId();
+  const token = newSecret();
+  await trx
+    .insertInto('consent_requests')
+    .values({
+      id: requestId,
+      nomination_id: record.id,
+      partner_id: record.partnerId,
+      token_hash: hashSecret(token),
+      customer_name: contacts.customerContact.name,
+      customer_email: contacts.customerContact.email.toLowerCase(),
+      customer_phone: contacts.customerContact.phone ?? null,
+      customer_locale: contacts.customerContact.locale,
+      partner_contact_name: contacts.partnerContact.name,
+      partner_contact_email: contacts.partnerContact.email.toLowerCase(),
+      partner_contact_phone: contacts.partnerContact.phone ?? null,
+      expires_at: record.consentDueAt,
+      created_at: now,
+      last_sent_at: now,
+      send_count: carried.sendCount,
+      reminders_sent: carried.remindersSent,
+    })
+    .execute();
+  await sendConsentEmail(trx, ctx, requestId, token, 'consentRequest', now);
 }
 
 export async function getConsentRequest(ctx: AppContext, actor: Actor, nominationId: string) {
