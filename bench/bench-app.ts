@@ -1,29 +1,17 @@
-import { sql } from 'kysely';
-import { argon2Hasher } from '../src/adapters/auth/argon2-hasher.ts';
-import { systemClock } from '../src/adapters/clock/clock.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DatabaseHandle } from '../src/adapters/db/database.ts';
-import { embeddedDirectory } from '../src/adapters/directory/embedded-directory.ts';
-import { JobQueue } from '../src/adapters/queue/job-queue.ts';
-import type { AppContext } from '../src/app/ports.ts';
-import { buildHttpApp } from '../src/http/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { composeContext, composeHttpApp } from '../src/main/runtime.ts';
 
 /** The real HTTP app on a loopback port over `handle`, with one user signed in (demo password). */
 export async function startBenchApp(handle: DatabaseHandle, email: string) {
-  const queue = new JobQueue(handle);
+  // Composed exactly as `mci start` composes it (src/main/runtime.ts).
+  const config = loadConfig({ LOG_LEVEL: 'silent', MCI_DATA_DIR: mkdtempSync(join(tmpdir(), 'mci-bench-')) });
+  const { ctx, queue } = composeContext(handle, config);
   await queue.start({ schedule: false });
-  const ctx: AppContext = {
-    db: handle.db,
-    clock: systemClock,
-    jobs: queue,
-    passwords: argon2Hasher,
-    directory: embeddedDirectory(handle.db),
-    settings: { sessionTtlHours: 12 },
-  };
-  const app = await buildHttpApp({
-    ctx,
-    logLevel: 'silent',
-    ping: async () => void (await sql`select 1`.execute(handle.db)),
-  });
+  const app = await composeHttpApp(handle, ctx, config);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const signIn = await fetch(`${address}/api/v1/session`, {
     method: 'POST',

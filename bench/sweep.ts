@@ -1,10 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
-import { argon2Hasher } from '../src/adapters/auth/argon2-hasher.ts';
-import { systemClock } from '../src/adapters/clock/clock.ts';
 import type { DatabaseHandle } from '../src/adapters/db/database.ts';
-import { JobQueue } from '../src/adapters/queue/job-queue.ts';
-import type { AppContext } from '../src/app/ports.ts';
 import { sweepDeadlines } from '../src/app/sweeps/deadline-sweep.ts';
+import { loadConfig } from '../src/config.ts';
+import { composeContext } from '../src/main/runtime.ts';
 import { BENCH_IDS } from '../src/seed/bench-data.ts';
 import type { ListRow } from './list.ts';
 
@@ -19,7 +20,7 @@ export async function benchSweep(
 ): Promise<ListRow[]> {
   const db = handle.db;
   const engagement = BENCH_IDS.engagements[3]!;
-  const now = systemClock.now();
+  const now = new Date();
   const one = async (query: ReturnType<typeof sql<{ n: string }>>) =>
     Number((await query.execute(db)).rows[0]!.n);
   const expiredBefore = await one(
@@ -41,15 +42,9 @@ export async function benchSweep(
              limit ${count}) t`.execute(db);
   await sql`analyze nominations`.execute(db);
 
-  const queue = new JobQueue(handle);
+  const config = loadConfig({ LOG_LEVEL: 'silent', MCI_DATA_DIR: mkdtempSync(join(tmpdir(), 'mci-bench-')) });
+  const { ctx, queue } = composeContext(handle, config);
   await queue.start({ schedule: false });
-  const ctx: AppContext = {
-    db,
-    clock: systemClock,
-    jobs: queue,
-    passwords: argon2Hasher,
-    settings: { sessionTtlHours: 12 },
-  };
   const started = performance.now();
   // Two sweeps at once, as after a restart of two instances: together they must end each record once.
   const batchSize = Number(process.env.MCI_SWEEP_BATCH ?? 1000);

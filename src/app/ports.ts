@@ -115,7 +115,8 @@ export interface FileStore {
 export interface TestClockControl {
   /** Re-reads the shared offset (called per request and per job). */
   sync(): Promise<void>;
-  advance(ms: number): Promise<Date>;
+  /** Moves every instance's clock forward; null when the total offset would pass its bound (R36). */
+  advance(ms: number): Promise<Date | null>;
   offsetMs(): number;
 }
 
@@ -133,10 +134,10 @@ export interface AppContext {
   links?: { baseUrl: string };
   testClock?: TestClockControl;
   /**
-   * Session lifetimes run on real time even when the test clock moves the business clock (otherwise
-   * advancing the demo by 31 days would sign everybody out). Defaults to `clock`.
+   * Real time, whatever the business clock says (R36): sessions, sign-in and rate limits, cookie
+   * lifetimes. Only the test clock (MCI_TEST_CLOCK=1) ever makes it differ from `clock`.
    */
-  sessionClock?: Clock;
+  realClock: Clock;
   /** Where uploads live; the embedded store (MCI_DATA_DIR/files) when absent. */
   files?: FileStore;
 }

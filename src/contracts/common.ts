@@ -29,6 +29,23 @@ export type ErrorResponse = z.infer<typeof ErrorResponse>;
 export const Id = z.uuid();
 export const Email = z.string().trim().max(254).pipe(z.email());
 
+/** Names end up in email headers and bodies: no control or line-separator characters. */
+export const NO_CONTROLS = /^[^\p{Cc}\u2028\u2029]*$/u;
+/**
+ * Bidirectional-text controls (U+202E and friends) let a name display as something else, in the UI and
+ * in an email's display name; they have no place in a person's or a workshop's name and are removed.
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** A person's or an organisation's name as typed: bidi controls stripped, trimmed, 1–`max` characters. */
+export const Name = (max = 200) =>
+  z
+    .string()
+    .overwrite((value) => value.replace(BIDI_CONTROLS, ''))
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(NO_CONTROLS);
+
 /** Pages of a list: `nextLink` is absent on the last page. */
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ value: z.array(item), nextLink: z.string().optional() });

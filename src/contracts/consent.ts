@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { Email, Id, Locale } from './common.ts';
+import { Email, Id, Locale, Name } from './common.ts';
 
 // Customer consent (spec §4.3, R23–R31): the partner's request, resend and contact change, and the
 // public consent page that the customer opens from the email.
 
-/** Names and phones end up in email headers and bodies: no control or line-separator characters. */
-const NoControls = /^[^\p{Cc}\u2028\u2029]*$/u;
-const Name = z.string().trim().min(1).max(200).regex(NoControls);
 const Phone = z
   .string()
   .trim()
@@ -15,7 +12,7 @@ const Phone = z
   .regex(/^[0-9+()./\- ]+$/);
 
 export const CustomerContact = z.strictObject({
-  name: Name,
+  name: Name(),
   email: Email,
   phone: Phone.optional(),
   /** The language of the consent email and page. */
@@ -24,7 +21,7 @@ export const CustomerContact = z.strictObject({
 export type CustomerContact = z.infer<typeof CustomerContact>;
 
 export const PartnerContact = z.strictObject({
-  name: Name,
+  name: Name(),
   email: Email,
   phone: Phone.optional(),
 });

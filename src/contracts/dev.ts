@@ -30,11 +30,8 @@ export const MailboxQuery = z.strictObject({
 });
 export const Mailbox = z.object({ value: z.array(MailboxMessage) });
 
-/** ISO 8601 duration, days/hours/minutes/seconds only, e.g. P31D, PT1H, P1DT12H. */
+/** ISO 8601 duration, days/hours/minutes/seconds only, e.g. P31D, PT1H, P1DT12H; positive, at most P400D (R36). */
 export const TestClockAdvance = z.strictObject({
-  advance: z
-    .string()
-    .max(40)
-    .regex(/^P(?=\d|T\d)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/),
+  advance: z.string().max(40),
 });
 export const TestClock = z.object({ now: z.iso.datetime(), offsetMs: z.number().int() });

@@ -38,7 +38,13 @@ export const Nomination = z
     id: Id,
     engagement: z.object({ id: Id, name: z.string() }),
     location: z.object({ id: Id, mpnId: z.string(), name: z.string() }),
-    customer: z.object({ tenantId: Id, name: z.string(), tpid: z.number().int().nullable() }),
+    customer: z.object({
+      tenantId: Id,
+      name: z.string(),
+      tpid: z.number().int().nullable(),
+      /** The customer's domains known to the directory: consent comes from an address at one of them (R34). */
+      domains: z.array(z.string()),
+    }),
     origin: z.enum(['add', 'claim']),
     status: z.string(),
     type: z.enum(['active', 'notStarted']).nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FileKind, WorkshopClaim } from './claims.ts';
-import { Id } from './common.ts';
+import { Id, Name } from './common.ts';
 
 // The program operator's back office (spec §4.5, issue 6): the claim review queue, the claim detail,
 // review decisions and the engagement editor. Operators only; partner users get 403.
@@ -169,7 +169,7 @@ export const RatesInput = z.strictObject({
 });
 
 const editable = {
-  name: z.string().trim().min(1).max(200),
+  name: Name(),
   description: z.string().trim().max(4000),
   solutionArea: z.string().trim().min(1).max(100),
   availability: z.enum(['upcoming', 'active', 'expired']),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Locale } from './common.ts';
+import { Locale, Name } from './common.ts';
 
 // The two surveys of a workshop claim (spec §4.4, S3–S7): fixed, short question sets. The partner
 // survey is answered in the app or by a partner contact through an emailed link; the customer survey
@@ -46,9 +46,8 @@ export type SurveyAudience = z.infer<typeof SurveyAudience>;
 export const PartnerSurveyBody = z.strictObject({ answers: PartnerSurveyAnswers });
 export type PartnerSurveyBody = z.infer<typeof PartnerSurveyBody>;
 
-const NoControls = /^[^\p{Cc}\u2028\u2029]*$/u;
 export const SurveyContact = z.strictObject({
-  name: z.string().trim().min(1).max(200).regex(NoControls),
+  name: Name(),
   email: z.string().trim().max(254).pipe(z.email()),
 });
 export type SurveyContact = z.infer<typeof SurveyContact>;

@@ -1,6 +1,7 @@
 // Timing rules around consent emails that are not status changes (R29, §4.3 "Beyond Partner
 // Center"). The status side (resend only while pending and open) is in the transition table.
 
+import { FREE_MAIL_DOMAINS } from './identifiers.ts';
 import { addDays, HOUR_MS } from './time.ts';
 
 /** R29: at most one resend per record per hour. */
@@ -32,4 +33,22 @@ export function reminderTimes(due: Date, daysBefore: readonly number[], from: Da
     .sort((a, b) => b - a)
     .map((days) => addDays(due, -days))
     .filter((at) => at.getTime() >= from.getTime());
+}
+
+/** Why a customer contact cannot give consent (R34), most specific first. */
+export type ConsentContactRefusal = 'contactAtPartnerDomain' | 'contactAtFreeMail' | 'contactOutsideCustomer';
+
+/**
+ * R34, consent comes from the customer: the contact's address must be at one of the customer tenant's
+ * domains known to the directory; never at the partner's own domains or at a free-mail domain.
+ */
+export function consentContactRefusal(
+  domain: string,
+  facts: { partnerDomains: ReadonlySet<string>; customerOwnsDomain: boolean },
+): ConsentContactRefusal | null {
+  const d = domain.toLowerCase();
+  if (facts.partnerDomains.has(d)) return 'contactAtPartnerDomain';
+  if (FREE_MAIL_DOMAINS.has(d)) return 'contactAtFreeMail';
+  if (!facts.customerOwnsDomain) return 'contactOutsideCustomer';
+  return null;
 }

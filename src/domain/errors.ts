@@ -29,6 +29,7 @@ export const ERROR_STATUS = {
   TenantNotFound: 422, // R13: no tenant for the domain or id; ask for another email or a tenant ID/TPID
   CustomerNotEligible: 422, // §6: the location or the customer cannot take this workshop
   MismatchReasonRequired: 422, // R14
+  ConsentContactNotCustomer: 422, // R34: consent comes from the customer
   ClaimIncomplete: 422, // S9: a required proof-of-execution item is missing
   EngagementNotActive: 422, // §6: an expired engagement accepts no new add/claim
   PayloadTooLarge: 413,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type RateLimitPluginOptions } from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -15,8 +15,10 @@ import {
 import { surveyPageStatus } from '../app/claims/public-survey.ts';
 import { consentPageStatus } from '../app/consent/public-consent.ts';
 import type { AppContext } from '../app/ports.ts';
-import { registerAuth } from './auth.ts';
+import { DEFAULT_BODY_LIMIT, registerAuth } from './auth.ts';
 import { errorBody, handleError, sendError } from './errors.ts';
+import { refuseUnstorableInput } from './input-characters.ts';
+import { RATE_LIMITS } from './rate-limits.ts';
 import { apiReferencePage, REFERENCE_CSS, REFERENCE_JS } from './reference-page.ts';
 import { claimRoutes } from './routes/claims.ts';
 import { consentRoutes } from './routes/consent.ts';
@@ -46,6 +48,8 @@ export interface HttpOptions {
   publicUrl?: string | undefined;
   /** Probe of the database for the health route. */
   ping: () => Promise<void>;
+  /** Where rate-limit counters live (a @fastify/rate-limit store; the database in every composition). */
+  rateLimitStore: NonNullable<RateLimitPluginOptions['store']>;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -68,12 +72,13 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     trustProxy: options.trustProxy ?? false,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: DEFAULT_BODY_LIMIT,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  app.addHook('preValidation', refuseUnstorableInput);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
     // Time spent in the server for this request (read by the benchmarks and browser dev tools).
@@ -89,6 +94,8 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
   await app.register(rateLimit, {
     global: false,
     hook: 'preHandler',
+    // Shared by every instance, on real time (src/http/rate-limits.ts has the limits themselves).
+    store: options.rateLimitStore,
     errorResponseBuilder: (_request, context) =>
       Object.assign(new Error('rate limited'), { statusCode: 429, ttl: context.ttl }),
   });
@@ -173,8 +180,17 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
           .header('referrer-policy', 'no-referrer')
           .send(indexHtml);
       };
-    app.get('/consent/:token', { schema: { hide: true } }, publicPage(consentPageStatus));
-    app.get('/survey/:token', { schema: { hide: true } }, publicPage(surveyPageStatus));
+    // The HTML pages count with their API twins: one limit per purpose, whichever door is used.
+    app.get(
+      '/consent/:token',
+      { schema: { hide: true }, config: { rateLimit: RATE_LIMITS.consentView } },
+      publicPage(consentPageStatus),
+    );
+    app.get(
+      '/survey/:token',
+      { schema: { hide: true }, config: { rateLimit: RATE_LIMITS.surveyView } },
+      publicPage(surveyPageStatus),
+    );
   }
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 // `enqueue(trx, name, payload)` is type-checked and a malformed payload is refused before it is queued.
 // Handlers live in src/jobs/handlers/ and are bound to these names by src/jobs/worker.ts.
 export const JOBS = {
-  /** Deletes expired sessions and idempotency keys (housekeeping cron). */
+  /** Deletes expired sessions, idempotency keys and rate-limit windows (housekeeping cron). */
   'housekeeping.purge': { payload: z.object({}).strict(), cron: '*/15 * * * *' },
   /** Renders queued emails (subject, HTML and text in the recipient's locale), then queues their delivery. */
   'mail.render': {

@@ -18,8 +18,11 @@ export async function startWorker(ctx: AppContext, queue: JobQueue): Promise<voi
     'housekeeping.purge',
     synced(async () => {
       const now = ctx.clock.now();
-      await ctx.db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+      // Sessions live on real time (R36): moving the test clock must not purge them.
+      await ctx.db.deleteFrom('sessions').where('expires_at', '<', ctx.realClock.now()).execute();
       await ctx.db.deleteFrom('idempotency_keys').where('expires_at', '<', now).execute();
+      // Rate-limit windows run on real time (R36).
+      await ctx.db.deleteFrom('rate_limits').where('window_ends_at', '<', ctx.realClock.now()).execute();
     }),
   );
   await queue.work('system.ping', async () => {});

@@ -9,12 +9,13 @@ import { systemClock } from '../adapters/clock/clock.ts';
 import { OffsetClock } from '../adapters/clock/test-clock.ts';
 import { type DatabaseHandle, openDatabase } from '../adapters/db/database.ts';
 import { migrateToLatest } from '../adapters/db/migrate.ts';
+import { databaseRateLimitStore } from '../adapters/db/rate-limit-store.ts';
 import { embeddedDirectory } from '../adapters/directory/embedded-directory.ts';
 import { entraDiscoveryDirectory } from '../adapters/directory/entra-discovery-directory.ts';
 import { localFileStore } from '../adapters/files/local-file-store.ts';
 import { embeddedMailbox, smtpTransport } from '../adapters/mail/transports.ts';
 import { JobQueue } from '../adapters/queue/job-queue.ts';
-import type { AppContext, Clock } from '../app/ports.ts';
+import type { AppContext, Clock, CustomerDirectory, FileStore, OidcPort } from '../app/ports.ts';
 import type { Config } from '../config.ts';
 import { buildHttpApp } from '../http/app.ts';
 import { startWorker } from '../jobs/worker.ts';
@@ -39,47 +40,43 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function createRuntime(config: Config, options: { clock?: Clock } = {}): Promise<Runtime> {
-  const handle = await openConfiguredDatabase(config);
-  await migrateToLatest(handle.db);
-  // The test clock (MCI_TEST_CLOCK=1, never by default) shares its offset through the database.
-  const testClock = !options.clock && config.testClock ? new OffsetClock(handle.db) : undefined;
-  await testClock?.sync();
-  const clock = options.clock ?? testClock ?? systemClock;
-  let demoUsers: Runtime['demoUsers'] = null;
-  if (config.seedDemo === 'auto') {
-    // Only a database with no partner at all gets the demo (a real installation never does).
-    const any = await handle.db.selectFrom('partners').select('id').limit(1).executeTakeFirst();
-    const demo = await handle.db
-      .selectFrom('app_settings')
-      .select('value')
-      .where('key', '=', 'demo')
-      .executeTakeFirst();
-    if (!any || demo) demoUsers = (await seedDemo(handle.db, clock.now())).users;
-  }
-  // POE uploads (issue 6): content-addressed files on local disk; the demo's uploads are real PDFs.
-  const files = localFileStore(join(config.dataDir, 'files'));
-  // (also after `mci seed`, which has no file store: whenever the database holds the demo).
-  const hasDemo = await handle.db
-    .selectFrom('app_settings')
-    .select('key')
-    .where('key', '=', 'demo')
-    .executeTakeFirst();
-  if (demoUsers || hasDemo)
-    for (const f of demoFiles()) await files.put(Readable.from([f.bytes]), f.bytes.length);
+/** What a test may swap in; everything else is chosen from the configuration exactly as in production. */
+export interface ContextOverrides {
+  /** The business clock (tests: a manual clock). Sessions, rate limits and cookies keep real time. */
+  clock?: Clock;
+  directory?: CustomerDirectory;
+  files?: FileStore;
+  oidc?: OidcPort;
+}
+
+/**
+ * The application context for a configuration: the one wiring of adapters to use cases, used by
+ * `mci start`, `mci worker` and the tests alike (the guide: test what ships).
+ */
+export function composeContext(
+  handle: DatabaseHandle,
+  config: Config,
+  overrides: ContextOverrides = {},
+): { ctx: AppContext; queue: JobQueue } {
+  // The test clock (MCI_TEST_CLOCK=1, never by default) shares its offset through the database (R36).
+  const testClock = !overrides.clock && config.testClock ? new OffsetClock(handle.db) : undefined;
   const queue = new JobQueue(handle, {
     maintenanceSeconds: config.jobMaintenanceSeconds,
     ...(config.jobTimeoutSeconds ? { timeoutSeconds: config.jobTimeoutSeconds } : {}),
   });
   const ctx: AppContext = {
     db: handle.db,
-    clock,
+    clock: overrides.clock ?? testClock ?? systemClock,
+    // R36: moving the business clock never signs anybody out or lifts a rate limit.
+    realClock: systemClock,
     jobs: queue,
     passwords: argon2Hasher,
-    oidc: config.oidc ? createOidcClient(config.oidc) : undefined,
-    directory: config.directoryUrl
-      ? entraDiscoveryDirectory({ baseUrl: config.directoryUrl })
-      : embeddedDirectory(handle.db),
+    oidc: overrides.oidc ?? (config.oidc ? createOidcClient(config.oidc) : undefined),
+    directory:
+      overrides.directory ??
+      (config.directoryUrl
+        ? entraDiscoveryDirectory({ baseUrl: config.directoryUrl })
+        : embeddedDirectory(handle.db)),
     settings: { sessionTtlHours: config.sessionTtlHours },
     mail: {
       from: config.mailFrom,
@@ -89,8 +86,58 @@ export async function createRuntime(config: Config, options: { clock?: Clock } =
     },
     links: { baseUrl: config.publicUrl ?? `http://${config.host}:${config.port}` },
     testClock,
-    files,
+    // POE uploads (issue 6): content-addressed files on local disk.
+    files: overrides.files ?? localFileStore(join(config.dataDir, 'files')),
   };
+  return { ctx, queue };
+}
+
+/** The HTTP app over a composed context, as `mci start` serves it. */
+export function composeHttpApp(
+  handle: DatabaseHandle,
+  ctx: AppContext,
+  config: Config,
+  options: { webRoot?: string } = {},
+) {
+  const webRoot = options.webRoot ?? (existsSync(WEB_ROOT) ? WEB_ROOT : undefined);
+  return buildHttpApp({
+    ctx,
+    ...(webRoot ? { webRoot } : {}),
+    logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
+    ping: async () => {
+      await sql`select 1`.execute(handle.db);
+    },
+    rateLimitStore: databaseRateLimitStore(handle.db),
+  });
+}
+
+export async function createRuntime(config: Config, overrides: ContextOverrides = {}): Promise<Runtime> {
+  const handle = await openConfiguredDatabase(config);
+  await migrateToLatest(handle.db);
+  const { ctx, queue } = composeContext(handle, config, overrides);
+  await ctx.testClock?.sync();
+  let demoUsers: Runtime['demoUsers'] = null;
+  if (config.seedDemo === 'auto') {
+    // Only a database with no partner at all gets the demo (a real installation never does).
+    const any = await handle.db.selectFrom('partners').select('id').limit(1).executeTakeFirst();
+    const demo = await handle.db
+      .selectFrom('app_settings')
+      .select('value')
+      .where('key', '=', 'demo')
+      .executeTakeFirst();
+    if (!any || demo) demoUsers = (await seedDemo(handle.db, ctx.clock.now())).users;
+  }
+  // The demo's uploads are real PDFs (also after `mci seed`, which has no file store: whenever the
+  // database holds the demo).
+  const hasDemo = await handle.db
+    .selectFrom('app_settings')
+    .select('key')
+    .where('key', '=', 'demo')
+    .executeTakeFirst();
+  if ((demoUsers || hasDemo) && ctx.files)
+    for (const f of demoFiles()) await ctx.files.put(Readable.from([f.bytes]), f.bytes.length);
   return {
     handle,
     ctx,
@@ -103,21 +150,13 @@ export async function createRuntime(config: Config, options: { clock?: Clock } =
   };
 }
 
-export async function startServer(config: Config, options: { clock?: Clock; worker?: boolean } = {}) {
-  const runtime = await createRuntime(config, options);
-  const worker = options.worker ?? config.role !== 'api';
+export async function startServer(config: Config, options: ContextOverrides & { worker?: boolean } = {}) {
+  const { worker: workerOption, ...overrides } = options;
+  const runtime = await createRuntime(config, overrides);
+  const worker = workerOption ?? config.role !== 'api';
   await runtime.queue.start({ schedule: worker });
   if (worker) await startWorker(runtime.ctx, runtime.queue);
-  const app = await buildHttpApp({
-    ctx: runtime.ctx,
-    ...(existsSync(WEB_ROOT) ? { webRoot: WEB_ROOT } : {}),
-    logLevel: config.logLevel,
-    trustProxy: config.trustProxy,
-    publicUrl: config.publicUrl,
-    ping: async () => {
-      await sql`select 1`.execute(runtime.handle.db);
-    },
-  });
+  const app = await composeHttpApp(runtime.handle, runtime.ctx, config);
   const address = await app.listen({ port: config.port, host: config.host });
   // Without PUBLIC_URL, links in emails point at the address actually bound (PORT=0 in tests).
   if (!config.publicUrl) runtime.ctx.links = { baseUrl: address.replace('0.0.0.0', '127.0.0.1') };

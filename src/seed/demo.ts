@@ -378,6 +378,7 @@ function partnerNotices(
         attempts: 1,
         last_error: null,
         nomination_id: notice.nominationId,
+        partner_id: partnerId(scenario.partner),
         created_at: notice.at,
         sent_at: new Date(notice.at.getTime() + 30_000),
       });

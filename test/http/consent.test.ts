@@ -73,6 +73,56 @@ describeEachDatabase('customer consent', ({ handle }) => {
       consentEmail: string | null;
     }[];
 
+  it('R34: consent comes from the customer: own, free-mail and foreign addresses are refused (422), nothing is sent', async () => {
+    // Issue 10, finding 4: the partner's own address was accepted, and the partner accepted from its mailbox.
+    const { nominationId, customer } = await addCustomer();
+    const before = await nomination(nominationId);
+    expect(before.customer.domains).toEqual([customer.domain]);
+    const mailsBefore = await handle().db.selectFrom('mail_messages').select('id').execute();
+    const cases = [
+      ['ada@treyresearch.example', 'contactAtPartnerDomain'],
+      ['jan.kowalski@gmail.com', 'contactAtFreeMail'],
+      ['someone@fabrikam.com', 'contactOutsideCustomer'],
+      [`anna@sub.${customer.domain}`, 'contactOutsideCustomer'],
+    ] as const;
+    for (const [email, detail] of cases) {
+      const refused = await ada.request({
+        method: 'POST',
+        url: `/api/v1/nominations/${nominationId}/consent-requests`,
+        payload: contact(email),
+        headers: { 'accept-language': 'pl' },
+      });
+      expect(refused.statusCode, email).toBe(422);
+      const error = refused.json().error;
+      expect(error).toMatchObject({ code: 'ConsentContactNotCustomer', target: 'customerContact.email' });
+      expect(error.details[0].code, email).toBe(detail);
+      // Localised, and it names the customer's domains.
+      expect(error.message).toMatch(/Zgoda musi pochodzić od klienta/);
+      expect(error.message).toContain(customer.domain);
+    }
+    expect((await nomination(nominationId)).status).toBe(before.status);
+    expect(await handle().db.selectFrom('mail_messages').select('id').execute()).toHaveLength(
+      mailsBefore.length,
+    );
+    expect(
+      await handle()
+        .db.selectFrom('consent_requests')
+        .where('nomination_id', '=', nominationId)
+        .selectAll()
+        .execute(),
+    ).toEqual([]);
+    // An address at the customer's own domain is accepted; a contact change to the partner's address is not.
+    const sent = await sendForConsent(nominationId, `anna@${customer.domain}`);
+    expect(sent.statusCode, sent.body).toBe(202);
+    const changed = await ada.request({
+      method: 'PATCH',
+      url: `/api/v1/nominations/${nominationId}/consent-requests/current`,
+      payload: { customerContact: { name: 'Ada', email: 'ada@treyresearch.example', locale: 'en' } },
+    });
+    expect(changed.statusCode).toBe(422);
+    expect(changed.json().error.details[0].code).toBe('contactAtPartnerDomain');
+  });
+
   it('the full journey: send for consent, the email, the public page, accept → active with 90 days', async () => {
     const { nominationId, customer } = await addCustomer();
     const sent = await sendForConsent(nominationId, `anna@${customer.slug}.example`);

@@ -195,6 +195,27 @@ describeEachDatabase('session API', ({ handle }) => {
     expect(last!.json().error).toMatchObject({ code: 'RateLimited', isRetryable: true });
   });
 
+  it('rate-limits one address trying many accounts (issue 10: one password on 30 accounts hits 429)', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const response = await t().app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { email: `spray-${i}-${Math.random()}@example.test`, password: 'Summer2026!' },
+      });
+      codes.push(response.statusCode);
+      if (response.statusCode === 429) {
+        expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+        expect(response.json().error.code).toBe('RateLimited');
+      }
+    }
+    const first = codes.indexOf(429);
+    // The address may try at most 20 sign-ins a minute, across accounts; then every attempt is refused.
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(first).toBeLessThanOrEqual(20);
+    expect(codes.slice(first).every((c) => c === 429)).toBe(true);
+  });
+
   it('sends security headers on every response, errors included', async () => {
     for (const url of ['/api/v1/session', '/api/v1/nope', '/api/v1/health']) {
       const response = await t().app.inject({ method: 'GET', url });

@@ -1,11 +1,12 @@
-import { sql } from 'kysely';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { argon2Hasher } from '../../src/adapters/auth/argon2-hasher.ts';
 import { ManualClock } from '../../src/adapters/clock/clock.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/adapters/db/database.ts';
-import { JobQueue } from '../../src/adapters/queue/job-queue.ts';
-import type { AppContext } from '../../src/app/ports.ts';
-import { buildHttpApp } from '../../src/http/app.ts';
+import type { JobQueue } from '../../src/adapters/queue/job-queue.ts';
+import { loadConfig } from '../../src/config.ts';
+import { composeContext, composeHttpApp } from '../../src/main/runtime.ts';
 import { freshDatabase } from '../support/databases.ts';
 import { createPartner, createUser } from '../support/factories.ts';
 import { signInAs } from '../support/http.ts';
@@ -26,21 +27,12 @@ afterAll(async () => {
 });
 
 async function instance(handle: DatabaseHandle) {
-  const queue = new JobQueue(handle);
+  // Composed as `mci start` composes it (src/main/runtime.ts), with a manual business clock.
+  const config = loadConfig({ LOG_LEVEL: 'silent', MCI_DATA_DIR: mkdtempSync(join(tmpdir(), 'mci-two-')) });
+  const { ctx, queue } = composeContext(handle, config, { clock: new ManualClock() });
   queues.push(queue);
   await queue.start({ schedule: false });
-  const ctx: AppContext = {
-    db: handle.db,
-    clock: new ManualClock(),
-    jobs: queue,
-    passwords: argon2Hasher,
-    settings: { sessionTtlHours: 12 },
-  };
-  const app = await buildHttpApp({
-    ctx,
-    logLevel: 'silent',
-    ping: async () => void (await sql`select 1`.execute(handle.db)),
-  });
+  const app = await composeHttpApp(handle, ctx, config);
   return { app, queue };
 }
 

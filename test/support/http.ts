@@ -2,16 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { sql } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
-import { argon2Hasher } from '../../src/adapters/auth/argon2-hasher.ts';
 import { ManualClock } from '../../src/adapters/clock/clock.ts';
 import type { DatabaseHandle } from '../../src/adapters/db/database.ts';
-import { embeddedDirectory } from '../../src/adapters/directory/embedded-directory.ts';
-import { localFileStore } from '../../src/adapters/files/local-file-store.ts';
-import { JobQueue } from '../../src/adapters/queue/job-queue.ts';
+import type { JobQueue } from '../../src/adapters/queue/job-queue.ts';
 import type { AppContext, CustomerDirectory, OidcPort } from '../../src/app/ports.ts';
-import { buildHttpApp } from '../../src/http/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { composeContext, composeHttpApp } from '../../src/main/runtime.ts';
 import { TEST_PASSWORD } from './factories.ts';
 
 export interface TestApp {
@@ -21,33 +18,36 @@ export interface TestApp {
   queue: JobQueue;
 }
 
-/** The real HTTP app over a real database, with a manual clock; requests go through Fastify's inject. */
+/**
+ * The real HTTP app over a real database, composed exactly as `mci start` composes it
+ * (src/main/runtime.ts), with a manual business clock; requests go through Fastify's inject.
+ */
 export function useTestApp(
   handle: () => DatabaseHandle,
-  options: { oidc?: () => OidcPort; publicUrl?: string; directory?: () => CustomerDirectory } = {},
+  options: {
+    oidc?: () => OidcPort;
+    publicUrl?: string;
+    directory?: () => CustomerDirectory;
+    env?: Record<string, string>;
+  } = {},
 ): () => TestApp {
   let testApp: TestApp | undefined;
   beforeAll(async () => {
     const h = handle();
     const clock = new ManualClock();
-    const queue = new JobQueue(h);
-    await queue.start({ schedule: false });
-    const ctx: AppContext = {
-      db: h.db,
-      clock,
-      jobs: queue,
-      passwords: argon2Hasher,
-      oidc: options.oidc?.(),
-      directory: options.directory?.() ?? embeddedDirectory(h.db),
-      settings: { sessionTtlHours: 12 },
-      files: localFileStore(mkdtempSync(join(tmpdir(), 'mci-test-files-'))),
-    };
-    const app = await buildHttpApp({
-      ctx,
-      logLevel: 'silent',
-      publicUrl: options.publicUrl,
-      ping: async () => void (await sql`select 1`.execute(h.db)),
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      MCI_DATA_DIR: mkdtempSync(join(tmpdir(), 'mci-test-data-')),
+      ...(options.publicUrl ? { PUBLIC_URL: options.publicUrl } : {}),
+      ...options.env,
     });
+    const { ctx, queue } = composeContext(h, config, {
+      clock,
+      ...(options.oidc ? { oidc: options.oidc() } : {}),
+      ...(options.directory ? { directory: options.directory() } : {}),
+    });
+    await queue.start({ schedule: false });
+    const app = await composeHttpApp(h, ctx, config);
     await app.ready();
     testApp = { app, ctx, clock, queue };
   });

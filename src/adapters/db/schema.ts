@@ -285,8 +285,16 @@ export interface MailMessagesTable {
   attempts: WithDefault<number>;
   last_error: string | null;
   nomination_id: string | null;
+  /** Whose organisation the message belongs to (R35); null for program (operator) mail. */
+  partner_id: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  window_ends_at: Timestamp;
 }
 
 export interface CustomerRowsTable {
@@ -355,6 +363,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   notifications: NotificationsTable;
   mail_messages: MailMessagesTable;
+  rate_limits: RateLimitsTable;
   app_settings: AppSettingsTable;
   customer_rows: CustomerRowsTable;
   consent_links: ConsentLinksTable;

@@ -67,7 +67,7 @@ async function openSession(
   user: { id: string; kind: 'partnerUser' | 'operator' },
   action: string,
 ): Promise<OpenSession> {
-  const now = (ctx.sessionClock ?? ctx.clock).now();
+  const now = ctx.realClock.now();
   const sessionToken = newSecret();
   const csrfToken = newSecret();
   const principal = await ctx.db.transaction().execute(async (trx) => {
@@ -94,7 +94,7 @@ export async function resumeSession(
   ctx: AppContext,
   sessionToken: string,
 ): Promise<(Principal & { csrfToken: string; idHash: string }) | null> {
-  const now = (ctx.sessionClock ?? ctx.clock).now();
+  const now = ctx.realClock.now();
   const idHash = hashSecret(sessionToken);
   const row = await principalQuery(ctx.db)
     .innerJoin('sessions', 'sessions.user_id', 'users.id')

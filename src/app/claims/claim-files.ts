@@ -18,6 +18,19 @@ function fileStore(ctx: AppContext): FileStore {
 }
 
 /**
+ * Whether `actor` may upload a file to this record's claim now: the same 404 / 403 / 409 / 410 as the
+ * upload itself. The route asks before any byte of the body is read (src/http/auth.ts).
+ */
+export async function checkUploadAllowed(ctx: AppContext, actor: Actor, nominationId: string): Promise<void> {
+  const partner = partnerActor(actor);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const record = await lockOwn(trx, partner, nominationId, 'workshopClaim.edit');
+    assertEditable(record, now);
+  });
+}
+
+/**
  * Streams one POE upload into the file store (S1, S2). The route has already refused a wrong type or a
  * too large Content-Length before any byte was read; here access and state are checked before the
  * body is read, the first bytes must match the declared type, and the store aborts past the limit.
@@ -34,11 +47,7 @@ export async function uploadClaimFile(
 ): Promise<WorkshopClaim> {
   const partner = partnerActor(actor);
   const rule = uploadRule(kind, meta);
-  const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    const record = await lockOwn(trx, partner, nominationId, 'workshopClaim.edit');
-    assertEditable(record, now);
-  });
+  await checkUploadAllowed(ctx, actor, nominationId);
   const stored = await fileStore(ctx).put(checkedUpload(body, rule), rule.maxBytes);
   return ctx.db.transaction().execute(async (trx) => {
     const at = ctx.clock.now();

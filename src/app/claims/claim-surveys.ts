@@ -182,6 +182,7 @@ export async function sendSurvey(
         to: email,
         toName: to.name,
         nominationId: record.id,
+        partnerId: partner.partnerId,
         params: {
           contactName: to.name,
           customerName: names.tenant_name,

@@ -12,6 +12,7 @@ import { lockOwnRecord, partnerActor } from '../lifecycle/own-record.ts';
 import { appLink, queueMail } from '../mail/queue-mail.ts';
 import type { AppContext, Trx } from '../ports.ts';
 import { type PartnerActor, partnerScope } from '../scope.ts';
+import { requireCustomerContact, resolveContactDomain } from './customer-contact.ts';
 
 // The partner's side of consent (spec §4.3, R26–R29): send for consent, resend, change the customer
 // contact. The status side is the lifecycle table; this file owns the consent request (contacts, link
@@ -30,6 +31,7 @@ export async function requestConsent(
 ) {
   const partner = partnerActor(actor);
   const now = ctx.clock.now();
+  const contactDomain = await resolveContactDomain(ctx, body.customerContact.email);
   return idempotent<ConsentRequest>(
     ctx.db,
     {
@@ -40,6 +42,7 @@ export async function requestConsent(
     },
     async (trx) => {
       const record = await lockOwn(trx, partner, nominationId, 'consent.request');
+      await requireCustomerContact(trx, record, body.customerContact.email, contactDomain);
       await applyEvent(trx, ctx, record, 'requestConsent', { kind: 'partnerUser', id: partner.userId }, now, {
         auditData: { customerEmail: body.customerContact.email, locale: body.customerContact.locale },
       });
@@ -90,11 +93,13 @@ export async function updateConsentContact(
 ) {
   const partner = partnerActor(actor);
   const now = ctx.clock.now();
+  const contactDomain = await resolveContactDomain(ctx, patch.customerContact.email);
   return ctx.db.transaction().execute(async (trx) => {
     const record = await lockOwn(trx, partner, nominationId, 'consent.request');
     const current = await currentRequest(trx, record.id);
     if (!current) throw new DomainError('NotFound', { target: 'nominationId' });
     if (ifMatch !== undefined && ifMatch !== etagOf(current)) throw new DomainError('PreconditionFailed');
+    await requireCustomerContact(trx, record, patch.customerContact.email, contactDomain);
     await applyEvent(
       trx,
       ctx,
@@ -240,6 +245,7 @@ export async function sendConsentEmail(
       'cr.partner_contact_phone',
       'cr.send_count',
       'n.id as nomination_id',
+      'n.partner_id',
       'n.consent_due_at',
       'e.name as workshop_name',
       'e.description as workshop_description',
@@ -257,6 +263,7 @@ export async function sendConsentEmail(
       to: f.customer_email,
       toName: f.customer_name,
       nominationId: f.nomination_id,
+      partnerId: f.partner_id,
       dedupeKey: dedupeKey ?? null,
       params: {
         contactName: f.customer_name,

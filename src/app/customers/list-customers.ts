@@ -6,7 +6,7 @@ import { type Actor, locationsWhere } from '../../domain/policy.ts';
 import { rowActions } from '../../domain/row-actions.ts';
 import { daysLeft } from '../../domain/time.ts';
 import type { Trx } from '../ports.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, type KeyType } from './cursor.ts';
 import { requireCustomersPage, requireIncentiveRole } from './engagement-access.ts';
 
 // The Customers page list (R3–R8): one tab of one engagement, searched, sorted and keyset-paged over
@@ -62,7 +62,16 @@ export function visibleRows(actor: Actor, engagementId: string, now: Date) {
     ]);
 }
 
-const SORTS: Record<CustomerSort, { columns: ('sort_name' | 'sort_due' | 'status')[]; desc: boolean }> = {
+type SortColumn = 'sort_name' | 'sort_due' | 'status';
+/** What a cursor may hold for each key column (the cursor is checked against it, src/app/customers/cursor.ts). */
+const KEY_TYPES: Record<SortColumn | 'tenant_id', KeyType> = {
+  sort_name: 'text',
+  sort_due: 'timestamp',
+  status: 'text',
+  tenant_id: 'uuid',
+};
+
+const SORTS: Record<CustomerSort, { columns: SortColumn[]; desc: boolean }> = {
   name: { columns: ['sort_name'], desc: false },
   '-name': { columns: ['sort_name'], desc: true },
   daysLeft: { columns: ['sort_due'], desc: false },
@@ -86,13 +95,8 @@ export function customerListQuery(db: Trx, actor: Actor, input: ListInput, now: 
   const search = searchFilter(input.search);
   if (search) query = query.where(search);
   if (input.cursor) {
-    const cursor = decodeCursor(input.cursor, input.sort);
-    if (cursor.key.length !== keyColumns.length)
-      throw new DomainError('ValidationFailed', {
-        target: 'cursor',
-        details: [{ code: 'invalid', target: 'cursor' }],
-      });
-    const values = cursor.key.map((v, i) => (sort.columns[i] === 'sort_due' ? new Date(v as string) : v));
+    const types = [...sort.columns, 'tenant_id' as const].map((c) => KEY_TYPES[c]);
+    const values = decodeCursor(input.cursor, input.sort, types).key;
     // Row-value comparison: (a, b, id) > (x, y, z) — one index range scan.
     query = query.where(({ eb, refTuple, tuple }) =>
       keyColumns.length === 2
@@ -125,10 +129,7 @@ export async function listCustomers(db: Trx, actor: Actor, input: ListInput, now
     rows.length > input.limit && last
       ? encodeCursor({
           sort: input.sort,
-          key: [
-            ...sort.columns.map((c) => (c === 'sort_due' ? last.sort_due.toISOString() : last[c])),
-            last.tenant_id,
-          ],
+          key: [...sort.columns.map((c) => last[c]), last.tenant_id],
         })
       : undefined;
   return {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Nomination } from '../../contracts/nominations.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { type Actor, can } from '../../domain/policy.ts';
@@ -31,6 +32,12 @@ function query(trx: Trx) {
       't.id as tenant_id',
       't.name as tenant_name',
       't.tpid',
+      // R34: the consent wizard says which addresses can give consent before anything is sent.
+      sql<
+        string[]
+      >`array(select d.domain from tenant_domains d where d.tenant_id = t.id order by d.domain)`.as(
+        'tenant_domains',
+      ),
     ]);
 }
 
@@ -48,7 +55,7 @@ function view(r: Row, now: Date): Nomination {
     id: r.id,
     engagement: { id: r.engagement_id, name: r.engagement_name },
     location: { id: r.location_id, mpnId: r.mpn_id, name: r.location_name },
-    customer: { tenantId: r.tenant_id, name: r.tenant_name, tpid: r.tpid },
+    customer: { tenantId: r.tenant_id, name: r.tenant_name, tpid: r.tpid, domains: r.tenant_domains },
     origin: r.origin,
     status,
     type: typeOf(status),

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Locale } from '../../i18n/locales.ts';
 import type { MailTemplate } from '../../i18n/mail-render.ts';
 import { newId } from '../ids.ts';
@@ -15,6 +14,8 @@ export interface MailRequest {
   toName: string | null;
   params: Record<string, unknown>;
   nominationId?: string | null;
+  /** Whose organisation the message belongs to (R35: the mailbox shows it to that partner only); null for program mail. */
+  partnerId: string | null;
   /** At most one message per key, ever (sweeps and reminders must never send twice). */
   dedupeKey?: string | null;
 }
@@ -55,6 +56,7 @@ export async function queueMails(
       to_address: m.to,
       to_name: m.toName,
       nomination_id: m.nominationId ?? null,
+      partner_id: m.partnerId,
       created_at: now,
     };
   });
@@ -91,6 +93,3 @@ export function appLink(ctx: AppContext, path: string): string {
   const base = (ctx.links?.baseUrl ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
   return `${base}${path}`;
 }
-
-/** Lowercased addresses for look-ups; only for the dev mailbox filter. */
-export const addressFilter = (to: string) => sql<boolean>`lower(to_address) = ${to.toLowerCase()}`;

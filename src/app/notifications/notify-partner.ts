@@ -62,10 +62,10 @@ async function notifyChunk(trx: Trx, ctx: AppContext, notices: Notice[], now: Da
         from f join user_location_roles r on r.location_id = f.location_id
       on conflict (user_id, dedupe_key) where dedupe_key is not null do nothing)
     insert into mail_messages (id, message_id, dedupe_key, template, locale, params, to_address, to_name,
-                               nomination_id, created_at)
+                               nomination_id, partner_id, created_at)
     select f.mail_id, '<' || f.mail_id || ${`@${domain}>`}, 'notice:' || f.dedupe_key, 'partnerNotice', f.locale,
            f.params || jsonb_build_object('kind', f.kind, 'link', ${base} || f.engagement_id || '/customers'),
-           f.to_address, f.to_name, f.nomination_id, ${now}::timestamptz
+           f.to_address, f.to_name, f.nomination_id, f.partner_id, ${now}::timestamptz
       from f
      where f.to_address is not null
     on conflict (dedupe_key) do nothing

@@ -109,13 +109,7 @@ export async function listReviewQueue(trx: Trx, actor: Actor, filters: QueueFilt
     });
   if (filters.engagementId) query = query.where('n.engagement_id', '=', filters.engagementId);
   if (filters.cursor) {
-    const [at, id] = decodeCursor(filters.cursor, SORT).key;
-    const after = typeof at === 'string' ? new Date(at) : null;
-    if (!after || Number.isNaN(after.getTime()) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id))
-      throw new DomainError('ValidationFailed', {
-        target: 'cursor',
-        details: [{ code: 'invalid', target: 'cursor' }],
-      });
+    const [after, id] = decodeCursor(filters.cursor, SORT, ['timestamp', 'uuid']).key as [Date, string];
     query = query.where((eb) =>
       eb.or([
         eb('n.submitted_at', '>', after),
@@ -132,7 +126,7 @@ export async function listReviewQueue(trx: Trx, actor: Actor, filters: QueueFilt
   const last = page.at(-1);
   const next =
     rows.length > limit && last
-      ? encodeCursor({ sort: SORT, key: [last.submitted_at!.toISOString(), last.id] })
+      ? encodeCursor({ sort: SORT, key: [last.submitted_at!, last.id] })
       : undefined;
   const value: ReviewQueueItem[] = page.map((r) => {
     const status = effectiveStatus(r.status as NominationStatus, now, {

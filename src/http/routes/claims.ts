@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getClaim, updateClaim } from '../../app/claims/claim-edits.ts';
-import { downloadClaimFile, uploadClaimFile } from '../../app/claims/claim-files.ts';
+import { checkUploadAllowed, downloadClaimFile, uploadClaimFile } from '../../app/claims/claim-files.ts';
 import { cancelClaim, disputeClaim, submitClaim } from '../../app/claims/claim-lifecycle.ts';
 import { answerPartnerSurvey, sendSurvey } from '../../app/claims/claim-surveys.ts';
 import {
@@ -20,11 +20,11 @@ import {
   WorkshopClaim,
   WorkshopClaimPatch,
 } from '../../contracts/claims.ts';
-import { errorResponses, IdempotencyKeyHeaders, IfMatchHeaders } from '../../contracts/common.ts';
+import { errorResponses, Id, IdempotencyKeyHeaders, IfMatchHeaders } from '../../contracts/common.ts';
 import { NominationParams } from '../../contracts/nominations.ts';
 import { PartnerSurveyBody, PartnerSurveySendBody } from '../../contracts/surveys.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { requirePrincipal } from '../auth.ts';
+import { authorizeBeforeBody, requirePrincipal } from '../auth.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409, 410, 412, 413, 415, 422, 429, 503);
 const NoBody = z.strictObject({}).nullish();
@@ -108,6 +108,13 @@ export const claimRoutes =
         '/nominations/:nominationId/claim/files/:kind',
         {
           bodyLimit: MAX_UPLOAD_BYTES + MB,
+          // Who may upload is decided before the body is read: signed in, the record is theirs and open.
+          onRequest: authorizeBeforeBody(async (principal, request) => {
+            const { nominationId } = request.params as { nominationId?: string };
+            if (!Id.safeParse(nominationId).success)
+              throw new DomainError('ValidationFailed', { target: 'nominationId' });
+            await checkUploadAllowed(ctx, principal.actor, nominationId!);
+          }),
           schema: {
             tags: ['claims'],
             summary:

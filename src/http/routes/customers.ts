@@ -16,6 +16,7 @@ import { translate } from '../../i18n/translate.ts';
 import { requirePrincipal } from '../auth.ts';
 import { csvLine } from '../csv.ts';
 import { describeFailure, type FailureLike } from '../present.ts';
+import { RATE_LIMITS } from '../rate-limits.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 429);
 
@@ -108,13 +109,7 @@ export const customerRoutes =
           params: EngagementParams,
           querystring: CustomerExportQuery,
         },
-        config: {
-          rateLimit: {
-            max: 20,
-            timeWindow: 60_000,
-            keyGenerator: (request) => `export:${request.principal?.user.id ?? request.ip}`,
-          },
-        },
+        config: { rateLimit: RATE_LIMITS.export },
       },
       async (request, reply) => {
         const actor = requirePrincipal(request).actor;

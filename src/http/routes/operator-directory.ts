@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importDirectory } from '../../app/directory/import-directory.ts';
+import { requireOperator } from '../../app/operator/access.ts';
 import type { AppContext } from '../../app/ports.ts';
 import { ErrorResponse } from '../../contracts/common.ts';
 import { DirectoryImportReport } from '../../contracts/directory.ts';
 import { translate } from '../../i18n/translate.ts';
-import { requirePrincipal } from '../auth.ts';
+import { authorizeBeforeBody, requirePrincipal } from '../auth.ts';
 
 // The program operator's customer directory import (spec §4.5, §7): CSV in, a report per row out.
 export const operatorDirectoryRoutes =
@@ -20,6 +21,10 @@ export const operatorDirectoryRoutes =
       '/operator/directory/imports',
       {
         bodyLimit: 50 * 1024 * 1024,
+        // Only the operator may send a directory (up to 50 MB): decided before the body is read.
+        onRequest: authorizeBeforeBody((principal) => {
+          requireOperator(principal.actor, 'operator.directory');
+        }),
         schema: {
           tags: ['operator'],
           summary: 'Import tenants, domains, TPIDs and attributes from CSV (text/csv), with a report per row',

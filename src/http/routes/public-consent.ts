@@ -3,6 +3,7 @@ import { decideConsent, viewConsent } from '../../app/consent/public-consent.ts'
 import type { AppContext } from '../../app/ports.ts';
 import { errorResponses } from '../../contracts/common.ts';
 import { ConsentDecisionBody, ConsentTokenParams, PublicConsent } from '../../contracts/consent.ts';
+import { RATE_LIMITS } from '../rate-limits.ts';
 
 const errors = errorResponses(400, 404, 409, 410, 429, 503);
 
@@ -20,7 +21,7 @@ export const publicConsentRoutes =
           params: ConsentTokenParams,
           response: { 200: PublicConsent, ...errors },
         },
-        config: { rateLimit: { max: 60, timeWindow: 60_000, keyGenerator: (r) => `consent-view:${r.ip}` } },
+        config: { rateLimit: RATE_LIMITS.consentView },
       },
       async (request, reply) => {
         reply.header('cache-control', 'no-store');
@@ -38,7 +39,7 @@ export const publicConsentRoutes =
           body: ConsentDecisionBody,
           response: { 200: PublicConsent, ...errors },
         },
-        config: { rateLimit: { max: 20, timeWindow: 60_000, keyGenerator: (r) => `consent-decide:${r.ip}` } },
+        config: { rateLimit: RATE_LIMITS.consentDecide },
       },
       async (request, reply) => {
         reply.header('cache-control', 'no-store');

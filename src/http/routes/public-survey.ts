@@ -3,6 +3,7 @@ import { answerSurvey, viewSurvey } from '../../app/claims/public-survey.ts';
 import type { AppContext } from '../../app/ports.ts';
 import { errorResponses } from '../../contracts/common.ts';
 import { PublicSurvey, PublicSurveyBody, SurveyTokenParams } from '../../contracts/surveys.ts';
+import { RATE_LIMITS } from '../rate-limits.ts';
 
 const errors = errorResponses(400, 404, 409, 410, 429, 503);
 
@@ -21,7 +22,7 @@ export const publicSurveyRoutes =
           params: SurveyTokenParams,
           response: { 200: PublicSurvey, ...errors },
         },
-        config: { rateLimit: { max: 60, timeWindow: 60_000, keyGenerator: (r) => `survey-view:${r.ip}` } },
+        config: { rateLimit: RATE_LIMITS.surveyView },
       },
       async (request, reply) => {
         reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
@@ -40,7 +41,7 @@ export const publicSurveyRoutes =
           body: PublicSurveyBody,
           response: { 200: PublicSurvey, ...errors },
         },
-        config: { rateLimit: { max: 20, timeWindow: 60_000, keyGenerator: (r) => `survey-answer:${r.ip}` } },
+        config: { rateLimit: RATE_LIMITS.surveyAnswer },
       },
       async (request, reply) => {
         reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');

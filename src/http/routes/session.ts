@@ -6,6 +6,7 @@ import type { AppContext } from '../../app/ports.ts';
 import { errorResponses } from '../../contracts/common.ts';
 import { PreferencesRequest, SessionResponse, SignInRequest, UserResponse } from '../../contracts/session.ts';
 import { clearSessionCookie, requirePrincipal, setSessionCookie } from '../auth.ts';
+import { alsoLimit, RATE_LIMITS } from '../rate-limits.ts';
 
 const errors = errorResponses(400, 401, 403, 429);
 
@@ -22,15 +23,10 @@ export const sessionRoutes =
           body: SignInRequest,
           response: { 200: SessionResponse, ...errors },
         },
-        // Slows down password guessing per address and per account (quality §3.7).
-        config: {
-          rateLimit: {
-            max: 10,
-            timeWindow: 60_000,
-            keyGenerator: (request) =>
-              `signin:${request.ip}:${String((request.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
-          },
-        },
+        // Slows down password guessing: per account and address, and per address across accounts
+        // (quality §3.7, issue 10).
+        config: { rateLimit: RATE_LIMITS.signIn },
+        preHandler: alsoLimit(app, RATE_LIMITS.signInPerAddress),
       },
       async (request, reply) => {
         const session = await signIn(ctx, request.body);
