@@ -20,6 +20,7 @@ import { errorBody, handleError, sendError } from './errors.ts';
 import { refuseUnstorableInput } from './input-characters.ts';
 import { RATE_LIMITS } from './rate-limits.ts';
 import { apiReferencePage, REFERENCE_CSS, REFERENCE_JS } from './reference-page.ts';
+import { recordRoutes } from './route-table.ts';
 import { claimRoutes } from './routes/claims.ts';
 import { consentRoutes } from './routes/consent.ts';
 import { customerRoutes } from './routes/customers.ts';
@@ -75,6 +76,7 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
     bodyLimit: DEFAULT_BODY_LIMIT,
   }).withTypeProvider<ZodTypeProvider>();
 
+  recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);

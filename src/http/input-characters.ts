@@ -7,11 +7,10 @@ import { isStorableText } from '../domain/text.ts';
 // what was sent). One rule, in one place, before any schema or handler sees the request: such a
 // character anywhere in the path, the query or a parsed body is refused with ValidationFailed.
 
-/** Parsed JSON, a query or path parameters; never a stream (uploads) or another object. */
+/** Parsed JSON, a query or path parameters; never a stream (uploads) or a buffer. */
 function isPlain(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return Array.isArray(value) || proto === Object.prototype || proto === null;
+  return !Buffer.isBuffer(value) && typeof (value as { pipe?: unknown }).pipe !== 'function';
 }
 
 /**

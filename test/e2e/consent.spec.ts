@@ -83,6 +83,24 @@ test('Consent accepted: add Woodgrove Bank, trigger consent, open the link from 
   await expect(d.getByText(t('en', 'consent.field.phone.invalid'))).toBeVisible();
   await expectNoAxeViolations(page, 'trigger consent, step 1 with errors');
 
+  // R34, said before anything is sent: consent comes from an address at the customer's own domain.
+  await expect(
+    d.getByText(
+      t('en', 'consent.field.customerEmail.domains', { domains: 'woodgrove.com or woodgrovebank.com' }),
+    ),
+  ).toBeVisible();
+  await d.getByLabel('Contact email').fill(USERS.ada);
+  await d.getByRole('button', { name: 'Next' }).click();
+  await expect(d.getByText(t('en', 'consent.field.email.partnerDomain'))).toBeVisible();
+  await d.getByLabel('Contact email').fill('frida@gmail.com');
+  await d.getByRole('button', { name: 'Next' }).click();
+  await expect(
+    d.getByText(
+      t('en', 'consent.field.email.notCustomer', { domains: 'woodgrove.com or woodgrovebank.com' }),
+    ),
+  ).toBeVisible();
+  await expect(stepHeading(page, 1, 'Customer contact')).toBeVisible();
+
   const contact = { name: 'Frida Lind', email: 'frida.lind@woodgrovebank.com' };
   await d.getByLabel('Contact name').fill(contact.name);
   await d.getByLabel('Contact email').fill(contact.email);

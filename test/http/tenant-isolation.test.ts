@@ -1,16 +1,32 @@
+import type { InjectOptions } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
+import type { RouteInfo } from '../../src/http/route-table.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
-import { locationId, partnerId, userId } from '../../src/seed/demo-catalogue.ts';
+import { engagementId, locationId, partnerId, userId } from '../../src/seed/demo-catalogue.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { fingerprint } from '../support/fingerprint.ts';
 import { signInAs, useTestApp } from '../support/http.ts';
-import { type RouteEntry, routesUnder } from '../unit/operator/route-tree.ts';
+import { classOf, routeKey } from '../support/route-classes.ts';
 
-// Quality §3.1, the tenant isolation matrix: for EVERY partner route of the route table (read from
-// Fastify, not a hand list) that names an object in its path, partner B's user asking for partner A's
-// object gets exactly the answer a non-existent id gets, and nothing changes.
+// Quality §3.1, the tenant isolation matrix, over EVERY route of the app's route table (issue 10: it
+// used to filter the table down to 18 of 52 routes, which is how the mailbox leak survived). Partner B
+// (Dan, Proseware) goes after partner A's (Trey Research) data through every route:
+// - a route naming an object in its path answers A's object exactly like an id that does not exist;
+// - every other organisation route (lists, counts, exports, search, lookups, notifications, mailbox)
+//   answers nothing of A's, also when the request names A's objects in its query or body;
+// - operator routes refuse B (403); public routes are in the allowlist with their reasons;
+// and a fingerprint of every table is the same before and after.
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-// Bodies that pass validation, so that the request reaches the scope check.
+const SEC = engagementId('SEC-WS');
+const CHICAGO = locationId('proseware-chicago');
+const TREY = partnerId('trey');
+
+/** Path parameters that name a partner's own object, and how to fill them. */
+const OBJECT_PARAMS = ['nominationId', 'userId', 'locationId'] as const;
+type Ids = Record<(typeof OBJECT_PARAMS)[number], string>;
+
+// Bodies that pass validation, so that a request reaches the scope check.
 const BODIES: Record<string, unknown> = {
   'POST /api/v1/nominations/:nominationId/consent-requests': {
     customerContact: { name: 'Eve', email: 'eve@contoso.com', locale: 'en' },
@@ -34,97 +50,263 @@ const BODIES: Record<string, unknown> = {
   },
   'PUT /api/v1/partner/users/:userId/roles/:locationId': { role: 'incentivesUser' },
 };
-const SKIP = [
-  '/api/v1/operator/',
-  '/api/v1/public/',
-  '/api/v1/dev/',
-  '/api/v1/session',
-  '/api/v1/test-clock',
-];
 
 describeEachDatabase('tenant isolation matrix', ({ handle }) => {
   const t = useTestApp(handle);
   let dan: Awaited<ReturnType<typeof signInAs>>;
-  let routes: RouteEntry[];
-  const trey: Record<string, string> = {};
+  let routes: readonly RouteInfo[];
+  const trey = {} as Ids;
+  /** Anything that would betray Trey Research in partner B's answers. */
+  let markers: string[] = [];
+  /** Customers only Trey knows: Proseware's lists must not show them (the directory may resolve them). */
+  let treyOnlyTenants: string[] = [];
+  let treyOnlyDomain = '';
+  let treyNotificationIds: string[] = [];
+
   beforeAll(async () => {
-    await seedDemo(handle().db, t().clock.now());
+    const db = handle().db;
+    await seedDemo(db, t().clock.now());
     dan = await signInAs(t().app, 'dan@proseware.example', 'demo');
-    routes = routesUnder(t().app.printRoutes({ commonPrefix: false }), '/api/v1/').filter(
-      (r) => !SKIP.some((p) => r.path.startsWith(p)) && /:(nominationId|userId|locationId)/.test(r.path),
-    );
-    const active = await handle()
-      .db.selectFrom('nominations')
+    routes = t().app.routeTable;
+    const active = await db
+      .selectFrom('nominations')
       .select('id')
-      .where('partner_id', '=', partnerId('trey'))
+      .where('partner_id', '=', TREY)
       .where('status', '=', 'active')
       .orderBy('id')
       .executeTakeFirstOrThrow();
-    trey.nominationId = active.id;
-    trey.userId = userId('ben');
-    trey.locationId = locationId('trey-seattle');
+    Object.assign(trey, {
+      nominationId: active.id,
+      userId: userId('ben'),
+      locationId: locationId('trey-seattle'),
+    });
+    const nominations = await db
+      .selectFrom('nominations')
+      .select('id')
+      .where('partner_id', '=', TREY)
+      .execute();
+    const locations = await db
+      .selectFrom('locations')
+      .select(['id', 'mpn_id'])
+      .where('partner_id', '=', TREY)
+      .execute();
+    const users = await db
+      .selectFrom('users')
+      .select(['id', 'email'])
+      .where('partner_id', '=', TREY)
+      .execute();
+    // Customers only Trey knows: Proseware's lists must never show them (they are Trey's knowledge).
+    const treyOnly = await db
+      .selectFrom('nominations as n')
+      .innerJoin('tenant_domains as d', 'd.tenant_id', 'n.tenant_id')
+      .select(['n.tenant_id', 'd.domain'])
+      .where('n.partner_id', '=', TREY)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('nominations as o')
+              .select('o.id')
+              .whereRef('o.tenant_id', '=', 'n.tenant_id')
+              .where('o.partner_id', '<>', TREY),
+          ),
+        ),
+      )
+      .execute();
+    treyOnlyDomain = treyOnly[0]!.domain;
+    markers = [
+      TREY,
+      ...nominations.map((n) => n.id),
+      ...locations.flatMap((l) => [l.id, l.mpn_id]),
+      ...users.flatMap((u) => [u.id, u.email]),
+    ];
+    treyOnlyTenants = treyOnly.map((r) => r.tenant_id);
+    treyNotificationIds = (
+      await db.selectFrom('notifications').select('id').where('partner_id', '=', TREY).execute()
+    ).map((n) => n.id);
+    expect(treyNotificationIds.length).toBeGreaterThan(0);
+    // The demo holds Trey's mail, so a mailbox that leaked would show it.
+    expect(
+      await db.selectFrom('mail_messages').select('id').where('partner_id', '=', TREY).execute(),
+    ).not.toHaveLength(0);
   });
 
-  const fill = (path: string, ids: Record<string, string>) =>
-    path.replace(/:(\w+)/g, (_m, name: string) => (name === 'kind' ? 'findingsReport' : (ids[name] ?? name)));
-  const call = (route: RouteEntry, ids: Record<string, string>) => {
-    const key = `${route.method} ${route.path}`;
+  const noTrace = (label: string, body: string) => {
+    expect(body, label).not.toMatch(/trey/i);
+    // The directory resolves any domain for anyone (a lookup may name the tenant); a list never shows a
+    // customer that only another partner knows.
+    const isList = /\/customers(\/export)?\?/.test(label);
+    for (const marker of isList ? [...markers, ...treyOnlyTenants] : markers)
+      expect(body.includes(marker), `${label} shows ${marker}`).toBe(false);
+  };
+
+  const fill = (path: string, ids: Partial<Ids>) =>
+    path.replace(/:(\w+)/g, (_m, name: string) =>
+      name === 'kind' ? 'findingsReport' : name === 'engagementId' ? SEC : (ids[name as keyof Ids] ?? name),
+    );
+  const call = (route: RouteInfo, ids: Partial<Ids>) => {
     const isUpload = route.method === 'PUT' && route.path.endsWith('/files/:kind');
-    return dan.request({
+    const options: InjectOptions = {
       method: route.method as 'GET',
       url: fill(route.path, ids),
       ...(isUpload
         ? { payload: PDF, headers: { 'content-type': 'application/pdf', 'x-file-name': 'x.pdf' } }
         : route.method === 'GET' || route.method === 'DELETE'
           ? {}
-          : { payload: (BODIES[key] ?? {}) as object }),
-    });
+          : { payload: (BODIES[routeKey(route)] ?? {}) as object }),
+    };
+    return dan.request(options);
   };
 
-  it('finds every partner route that names an object', () => {
-    expect(routes.length).toBeGreaterThanOrEqual(18);
+  /** Requests of partner B at organisation routes without an object in the path, aimed at A's data. */
+  const probes = (): Record<string, InjectOptions[]> => {
+    const customers = (path: string) =>
+      ['eligible', 'ineligible', 'complete'].flatMap((tab) =>
+        ['', treyOnlyDomain, 'Trey'].map((search) => ({
+          method: 'GET' as const,
+          url: `/api/v1/engagements/${SEC}/customers${path}?tab=${tab}&search=${encodeURIComponent(search)}`,
+        })),
+      );
+    return {
+      'GET /api/v1/engagements': [{ method: 'GET', url: '/api/v1/engagements' }],
+      'GET /api/v1/engagements/:engagementId': [{ method: 'GET', url: `/api/v1/engagements/${SEC}` }],
+      'GET /api/v1/engagements/:engagementId/customers': customers(''),
+      'GET /api/v1/engagements/:engagementId/customers/counts': customers('/counts'),
+      'GET /api/v1/engagements/:engagementId/customers/export': customers('/export'),
+      'POST /api/v1/customer-lookups': [
+        {
+          method: 'POST',
+          url: '/api/v1/customer-lookups',
+          payload: { engagementId: SEC, locationId: CHICAGO, email: `it@${treyOnlyDomain}` },
+        },
+      ],
+      'GET /api/v1/notifications': [{ method: 'GET', url: '/api/v1/notifications?maxpagesize=100' }],
+      'POST /api/v1/notifications/read': [
+        {
+          method: 'POST',
+          url: '/api/v1/notifications/read',
+          payload: { ids: treyNotificationIds.slice(0, 100) },
+        },
+      ],
+      'GET /api/v1/dev/mailbox': [
+        { method: 'GET', url: '/api/v1/dev/mailbox?maxpagesize=200' },
+        { method: 'GET', url: '/api/v1/dev/mailbox?to=ada%40treyresearch.example' },
+      ],
+      'GET /api/v1/partner/locations': [{ method: 'GET', url: '/api/v1/partner/locations' }],
+      'GET /api/v1/partner/users': [{ method: 'GET', url: '/api/v1/partner/users' }],
+    };
+  };
+
+  /** Organisation routes whose request names A's object in its body: the same answer as a missing one. */
+  const bodyObjects = (): Record<string, (id: string) => InjectOptions> => ({
+    'POST /api/v1/nominations': (location) => ({
+      method: 'POST',
+      url: '/api/v1/nominations',
+      payload: { origin: 'add', locationId: location, engagementIds: [SEC], email: 'someone@contoso.com' },
+    }),
+    'POST /api/v1/customer-lookups': (location) => ({
+      method: 'POST',
+      url: '/api/v1/customer-lookups',
+      payload: { engagementId: SEC, locationId: location, email: 'someone@contoso.com' },
+    }),
   });
 
-  it("answers partner A's objects to partner B exactly like objects that do not exist, and changes nothing", async () => {
-    const before = await handle()
-      .db.selectFrom('audit_events')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    const missing: Record<string, string> = {
+  it('classifies every route of the route table (a new route fails here until it is classified)', () => {
+    const unclassified = routes.filter((r) => !classOf(r)).map(routeKey);
+    expect(unclassified).toEqual([]);
+    expect(routes.length).toBeGreaterThanOrEqual(60);
+    // Every organisation route is exercised below: through its path, or by a probe.
+    const covered = new Set([...Object.keys(probes()), ...Object.keys(bodyObjects())]);
+    const untested = routes
+      .filter((r) => classOf(r)?.access === 'organisation')
+      .filter((r) => !OBJECT_PARAMS.some((p) => r.path.includes(`:${p}`)) && !covered.has(routeKey(r)))
+      .map(routeKey);
+    expect(untested).toEqual([]);
+  });
+
+  it("partner B gets nothing of partner A's through any route, and nothing changes", async () => {
+    const before = await fingerprint(handle().db);
+    const missing: Ids = {
       nominationId: crypto.randomUUID(),
       userId: crypto.randomUUID(),
       locationId: crypto.randomUUID(),
     };
     for (const route of routes) {
-      const foreign = await call(route, trey);
-      const none = await call(route, missing);
-      const label = `${route.method} ${route.path}`;
-      expect(foreign.statusCode, label).toBe(none.statusCode);
-      // A record of another partner is simply not there (the role routes may refuse earlier: 403 for both).
-      if (route.path.includes(':nominationId')) expect(foreign.statusCode, label).toBe(404);
-      else expect(foreign.statusCode, label).toBeGreaterThanOrEqual(400);
-      expect(foreign.json().error?.code, label).toBe(none.json().error?.code);
-      expect(foreign.body, label).not.toMatch(/Trey|Seattle/);
+      const access = classOf(route)!.access;
+      const label = routeKey(route);
+      if (access === 'public' || access === 'self') continue;
+      if (access === 'operator') {
+        const refused = await call(route, trey);
+        expect(refused.statusCode, label).toBe(403);
+        noTrace(label, refused.body);
+        continue;
+      }
+      if (OBJECT_PARAMS.some((p) => route.path.includes(`:${p}`))) {
+        const foreign = await call(route, trey);
+        const none = await call(route, missing);
+        expect(foreign.statusCode, label).toBe(none.statusCode);
+        // A record of another partner is simply not there (the role routes may refuse earlier: 403 for both).
+        if (route.path.includes(':nominationId')) expect(foreign.statusCode, label).toBe(404);
+        else expect(foreign.statusCode, label).toBeGreaterThanOrEqual(400);
+        expect(foreign.json().error?.code, label).toBe(none.json().error?.code);
+        noTrace(label, foreign.body);
+        continue;
+      }
+      const aimed = bodyObjects()[label];
+      if (aimed) {
+        const foreign = await dan.request(aimed(trey.locationId));
+        const none = await dan.request(aimed(missing.locationId));
+        expect(foreign.statusCode, label).toBe(none.statusCode);
+        expect(foreign.json().error?.code, label).toBe(none.json().error?.code);
+        noTrace(label, foreign.body);
+      }
+      for (const probe of probes()[label] ?? []) {
+        const response = await dan.request(probe);
+        expect(response.statusCode, `${label} ${probe.url}`).toBeLessThan(500);
+        noTrace(`${label} ${probe.url}`, response.body);
+      }
     }
-    const after = await handle()
-      .db.selectFrom('audit_events')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(Number(after.n)).toBe(Number(before.n));
+    expect(await fingerprint(handle().db)).toEqual(before);
   });
 
-  it("no list, count or notification of partner B contains partner A's records", async () => {
-    const notes = (await dan.request({ method: 'GET', url: '/api/v1/notifications?maxpagesize=100' })).json();
-    const treyIds = new Set(
+  it("partner B's counts are the sizes of partner B's own lists", async () => {
+    const counts = (
+      await dan.request({ method: 'GET', url: `/api/v1/engagements/${SEC}/customers/counts` })
+    ).json();
+    for (const tab of ['eligible', 'ineligible', 'complete'] as const) {
+      let rows = 0;
+      let url: string | undefined = `/api/v1/engagements/${SEC}/customers?tab=${tab}&maxpagesize=200`;
+      while (url) {
+        const page: { value: unknown[]; nextLink?: string } = (
+          await dan.request({ method: 'GET', url })
+        ).json();
+        rows += page.value.length;
+        url = page.nextLink;
+      }
+      expect(counts[tab], tab).toBe(rows);
+    }
+  });
+
+  it("each organisation's mailbox holds its own mail only (R35)", async () => {
+    const ada = await signInAs(t().app, 'ada@treyresearch.example', 'demo');
+    const olga = await signInAs(t().app, 'olga@program.example', 'demo');
+    const ofPartner = async (id: string | null) =>
       (
         await handle()
-          .db.selectFrom('nominations')
+          .db.selectFrom('mail_messages')
           .select('id')
-          .where('partner_id', '=', partnerId('trey'))
+          .where('partner_id', id === null ? 'is' : '=', id)
           .execute()
-      ).map((r) => r.id),
-    );
-    for (const n of notes.value as { nominationId: string | null }[])
-      expect(treyIds.has(n.nominationId ?? '')).toBe(false);
+      ).map((m) => m.id);
+    const seen = async (client: typeof ada) =>
+      (
+        (await client.request({ method: 'GET', url: '/api/v1/dev/mailbox?maxpagesize=200' })).json()
+          .value as {
+          id: string;
+        }[]
+      ).map((m) => m.id);
+    const treyMail = await ofPartner(TREY);
+    expect((await seen(ada)).sort()).toEqual(treyMail.slice(0, 200).sort());
+    expect(await seen(dan)).toEqual(await ofPartner(partnerId('proseware')));
+    expect(await seen(olga)).toEqual(await ofPartner(null));
   });
 });

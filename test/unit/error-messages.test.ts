@@ -9,7 +9,9 @@ describe('error messages', () => {
     it(`${code} has a message in every locale`, () => {
       for (const locale of LOCALES) {
         expect(SERVER_CATALOGUES[locale][`error.${code}`], `${locale} error.${code}`).toBeTruthy();
-        expect(translate(locale, `error.${code}`, { seconds: 5 })).not.toBe(`error.${code}`);
+        expect(translate(locale, `error.${code}`, { seconds: 5, domains: 'contoso.com' })).not.toBe(
+          `error.${code}`,
+        );
       }
     });
   }

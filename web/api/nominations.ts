@@ -24,6 +24,8 @@ export type NominationRequest =
   | { origin: 'claim'; locationId: string; engagementIds: string[]; customerId: string };
 
 export const nominationsApi = {
+  get: (nominationId: string, signal?: AbortSignal) =>
+    api.get<Nomination>(`/nominations/${encodeURIComponent(nominationId)}`, { signal }),
   /** Step 1 of Add customer: resolves the tenant and lists the workshops (R11–R15). */
   lookup: (body: LookupRequest, signal?: AbortSignal) =>
     api.post<CustomerLookup>('/customer-lookups', body, { signal }),

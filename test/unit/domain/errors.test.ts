@@ -36,6 +36,7 @@ describe('error codes', () => {
       TenantNotFound: 422,
       CustomerNotEligible: 422,
       MismatchReasonRequired: 422,
+      ConsentContactNotCustomer: 422,
       ClaimIncomplete: 422,
       EngagementNotActive: 422,
       PayloadTooLarge: 413,
@@ -45,7 +46,7 @@ describe('error codes', () => {
       DirectoryUnavailable: 503,
       ServiceUnavailable: 503,
     });
-    expect(ERROR_CODES).toHaveLength(32);
+    expect(ERROR_CODES).toHaveLength(33);
     expect([...RETRYABLE_CODES].sort()).toEqual([
       'DirectoryUnavailable',
       'RateLimited',

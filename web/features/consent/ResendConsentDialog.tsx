@@ -27,6 +27,7 @@ import {
   checkCustomerContact,
   serverFieldErrors,
   toCustomerContact,
+  useContactDomainRule,
 } from './contactForm.tsx';
 import { useDialogStyles } from './TriggerConsentWizard.tsx';
 
@@ -56,6 +57,7 @@ export default function ResendConsentDialog({ row, onClose }: ResendConsentProps
   const heading = useRef<HTMLHeadingElement>(null);
   const waitNote = useId();
   const nominationId = row.nominationId ?? '';
+  const rule = useContactDomainRule(row.nominationId);
 
   const load = useCallback(() => {
     setLoadError(null);
@@ -91,7 +93,7 @@ export default function ResendConsentDialog({ row, onClose }: ResendConsentProps
   const change = async (event: FormEvent) => {
     event.preventDefault();
     if (!editing || busy) return;
-    const found = checkCustomerContact(intl, editing);
+    const found = checkCustomerContact(intl, editing, rule);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setBusy('change');
@@ -143,6 +145,7 @@ export default function ResendConsentDialog({ row, onClose }: ResendConsentProps
         <CustomerContactFields
           value={editing}
           errors={errors}
+          rule={rule}
           onChange={(next, field) => {
             setEditing(next);
             setErrors((e) => ({ ...e, [field]: undefined }));

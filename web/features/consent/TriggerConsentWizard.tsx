@@ -33,6 +33,7 @@ import {
   serverFieldErrors,
   toCustomerContact,
   toPartnerContact,
+  useContactDomainRule,
 } from './contactForm.tsx';
 
 // "Trigger customer consent" (spec §4.3, R26–R28): the customer's contact, the partner's own
@@ -100,6 +101,7 @@ export default function TriggerConsentWizard({ row, onClose }: TriggerConsentPro
     phone: '',
   });
   const [errors, setErrors] = useState<ContactErrors>({});
+  const rule = useContactDomainRule(row.nominationId);
   const [stepError, setStepError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [confirmingClose, setConfirmingClose] = useState(false);
@@ -153,7 +155,7 @@ export default function TriggerConsentWizard({ row, onClose }: TriggerConsentPro
     event.preventDefault();
     if (busy || confirmingClose) return;
     if (stepName === 'customer') {
-      const found = checkCustomerContact(intl, customer);
+      const found = checkCustomerContact(intl, customer, rule);
       setErrors(found);
       if (Object.keys(found).length === 0) goTo(1);
     } else if (stepName === 'partner') {
@@ -184,6 +186,7 @@ export default function TriggerConsentWizard({ row, onClose }: TriggerConsentPro
         <CustomerContactFields
           value={customer}
           errors={errors}
+          rule={rule}
           onChange={(next, field) => {
             setCustomer(next);
             clearError(field);

@@ -1,8 +1,11 @@
 import { Field, Input, makeStyles, Select, tokens, typographyStyles } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 import type { IntlShape } from 'react-intl';
 import { useIntl } from 'react-intl';
 import { ApiError } from '../../api/client.ts';
+import { nominationsApi } from '../../api/nominations.ts';
 import type { CustomerContact, Locale, PartnerContact } from '../../api/types.ts';
+import { useUser } from '../../app/contexts.ts';
 import { isLocale, LOCALE_NAMES, LOCALES } from '../../i18n/locales.ts';
 
 // The customer's and the partner's contact (R26–R27) as form fields, their checks before anything is
@@ -33,8 +36,50 @@ export const useContactStyles = makeStyles({
   legend: { ...typographyStyles.body1Strong, padding: 0, marginBottom: tokens.spacingVerticalS },
 });
 
-export function checkCustomerContact(intl: IntlShape, c: CustomerContactInput): ContactErrors {
-  return { ...checkPerson(intl, 'customerContact', c), ...checkLocale(intl, c.locale) };
+/**
+ * R34, consent comes from the customer: the contact's address is at one of the customer's domains known
+ * to the directory, never at the partner's own domain. The server decides; this says it before sending.
+ */
+export interface ContactDomainRule {
+  domains: readonly string[];
+  partnerDomain: string | null;
+}
+
+const domainOf = (email: string) => email.trim().toLowerCase().split('@').pop() ?? '';
+
+/** The customer's domains (from the record) and the signed-in user's own, once the record is loaded. */
+export function useContactDomainRule(nominationId: string | null): ContactDomainRule | null {
+  const user = useUser();
+  const [domains, setDomains] = useState<readonly string[] | null>(null);
+  useEffect(() => {
+    if (!nominationId) return;
+    const controller = new AbortController();
+    nominationsApi.get(nominationId, controller.signal).then(
+      (n) => setDomains(n.customer.domains),
+      () => setDomains([]),
+    );
+    return () => controller.abort();
+  }, [nominationId]);
+  return domains === null ? null : { domains, partnerDomain: domainOf(user.email) || null };
+}
+
+export function checkCustomerContact(
+  intl: IntlShape,
+  c: CustomerContactInput,
+  rule: ContactDomainRule | null = null,
+): ContactErrors {
+  const errors = { ...checkPerson(intl, 'customerContact', c), ...checkLocale(intl, c.locale) };
+  if (rule && !errors['customerContact.email']) {
+    const domain = domainOf(c.email);
+    if (rule.partnerDomain && domain === rule.partnerDomain)
+      errors['customerContact.email'] = intl.formatMessage({ id: 'consent.field.email.partnerDomain' });
+    else if (rule.domains.length > 0 && !rule.domains.includes(domain))
+      errors['customerContact.email'] = intl.formatMessage(
+        { id: 'consent.field.email.notCustomer' },
+        { domains: intl.formatList(rule.domains, { type: 'disjunction' }) },
+      );
+  }
+  return errors;
 }
 export function checkPartnerContact(intl: IntlShape, c: PartnerContactInput): ContactErrors {
   return checkPerson(intl, 'partnerContact', c);
@@ -88,10 +133,13 @@ export function CustomerContactFields({
   value,
   onChange,
   errors,
+  rule = null,
 }: {
   value: CustomerContactInput;
   onChange: (next: CustomerContactInput, changedField: string) => void;
   errors: ContactErrors;
+  /** R34: when known, the hint names the customer's domains. */
+  rule?: ContactDomainRule | null;
 }) {
   const styles = useContactStyles();
   const intl = useIntl();
@@ -113,7 +161,14 @@ export function CustomerContactFields({
       </Field>
       <Field
         label={intl.formatMessage({ id: 'consent.field.customerEmail' })}
-        hint={intl.formatMessage({ id: 'consent.field.customerEmail.hint' })}
+        hint={
+          rule && rule.domains.length > 0
+            ? intl.formatMessage(
+                { id: 'consent.field.customerEmail.domains' },
+                { domains: intl.formatList(rule.domains, { type: 'disjunction' }) },
+              )
+            : intl.formatMessage({ id: 'consent.field.customerEmail.hint' })
+        }
         required
         validationMessage={errors['customerContact.email']}
       >
