@@ -76,6 +76,9 @@ const useStyles = makeStyles({
     minWidth: 0,
     height: '100%',
     boxSizing: 'border-box',
+    // Items show contact emails and file names: an unbroken one wraps inside the item rather than
+    // widen the page at 320 px (WCAG 1.4.10).
+    overflowWrap: 'anywhere',
   },
   dropping: {
     border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,

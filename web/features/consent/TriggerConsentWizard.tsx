@@ -42,7 +42,15 @@ import {
 
 export const useDialogStyles = makeStyles({
   surface: { maxWidth: 'min(600px, calc(100vw - 16px))', width: '100%', boxSizing: 'border-box' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  content: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+    // The review repeats the contact's email in a sentence: at 320 px an unbroken address wraps
+    // instead of making the dialog scroll sideways (WCAG 1.4.10).
+    overflowWrap: 'anywhere',
+  },
   stepper: {
     display: 'flex',
     flexWrap: 'wrap',

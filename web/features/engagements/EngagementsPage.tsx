@@ -51,6 +51,9 @@ const useStyles = makeStyles({
   },
   legend: { ...typographyStyles.subtitle2, padding: 0, marginBottom: tokens.spacingVerticalS },
   field: { minWidth: '180px', flex: '1 1 180px', maxWidth: '280px' },
+  // A native select is as wide as its longest option (a location's name and MPN ID): let it shrink
+  // to its field, which fits the page at 320 px (WCAG 1.4.10); the open list still shows it in full.
+  select: { minWidth: 0 },
   table: { minWidth: '760px' },
   nameColumn: { width: '30%' },
   nameCell: {
@@ -193,7 +196,11 @@ function EngagementsList() {
           <FormattedMessage id="engagements.filters" />
         </legend>
         <Field className={styles.field} label={intl.formatMessage({ id: 'engagements.filter.solutionArea' })}>
-          <Select value={filters.solutionArea ?? ''} onChange={(_e, d) => setFilter('solutionArea', d.value)}>
+          <Select
+            className={styles.select}
+            value={filters.solutionArea ?? ''}
+            onChange={(_e, d) => setFilter('solutionArea', d.value)}
+          >
             <option value="">{intl.formatMessage({ id: 'engagements.filter.all' })}</option>
             {solutionAreas.map((name) => (
               <option key={name} value={name}>
@@ -203,7 +210,11 @@ function EngagementsList() {
           </Select>
         </Field>
         <Field className={styles.field} label={intl.formatMessage({ id: 'engagements.filter.availability' })}>
-          <Select value={filters.availability ?? ''} onChange={(_e, d) => setFilter('availability', d.value)}>
+          <Select
+            className={styles.select}
+            value={filters.availability ?? ''}
+            onChange={(_e, d) => setFilter('availability', d.value)}
+          >
             <option value="">{intl.formatMessage({ id: 'engagements.filter.all' })}</option>
             {AVAILABILITIES.map((a) => (
               <option key={a} value={a}>
@@ -213,7 +224,11 @@ function EngagementsList() {
           </Select>
         </Field>
         <Field className={styles.field} label={intl.formatMessage({ id: 'engagements.filter.kind' })}>
-          <Select value={filters.kind ?? ''} onChange={(_e, d) => setFilter('kind', d.value)}>
+          <Select
+            className={styles.select}
+            value={filters.kind ?? ''}
+            onChange={(_e, d) => setFilter('kind', d.value)}
+          >
             <option value="">{intl.formatMessage({ id: 'engagements.filter.all' })}</option>
             {ENGAGEMENT_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -223,7 +238,11 @@ function EngagementsList() {
           </Select>
         </Field>
         <Field className={styles.field} label={intl.formatMessage({ id: 'engagements.filter.location' })}>
-          <Select value={filters.locationId ?? ''} onChange={(_e, d) => setFilter('locationId', d.value)}>
+          <Select
+            className={styles.select}
+            value={filters.locationId ?? ''}
+            onChange={(_e, d) => setFilter('locationId', d.value)}
+          >
             <option value="">{intl.formatMessage({ id: 'engagements.filter.allLocations' })}</option>
             {locations.map((l) => (
               <option key={l.locationId} value={l.locationId}>

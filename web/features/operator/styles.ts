@@ -57,6 +57,9 @@ export const useOperatorStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     minWidth: 0,
+    // Cards show what partners typed and uploaded (contact emails, file names): unbroken strings
+    // wrap inside the card rather than widen the page at 320 px (WCAG 1.4.10).
+    overflowWrap: 'anywhere',
   },
   dl: {
     display: 'grid',

@@ -37,7 +37,18 @@ import { errorText } from '../../../components/errors.ts';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(640px, calc(100vw - 16px))', width: '100%', boxSizing: 'border-box' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  content: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+    // The steps show GUIDs (the Tenant ID hint, the tenant found), emails and location names: at
+    // 320 px an unbroken one wraps instead of making the dialog scroll sideways (WCAG 1.4.10).
+    overflowWrap: 'anywhere',
+  },
+  // A native select is as wide as its longest option (a location's name and MPN ID): it shrinks
+  // to the dialog's width; the open list still shows the options in full.
+  select: { minWidth: 0 },
   stepper: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -719,7 +730,7 @@ function LocationPicker({
         </MessageBar>
       ) : (
         <Field label={intl.formatMessage({ id: 'wizard.location.label' })} required validationMessage={error}>
-          <Select value={value} onChange={(_e, d) => onChange(d.value)}>
+          <Select className={styles.select} value={value} onChange={(_e, d) => onChange(d.value)}>
             {offered.map((l) => (
               <option key={l.locationId} value={l.locationId}>
                 {`${l.name} (MPN ID ${l.mpnId})`}
