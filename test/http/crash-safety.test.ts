@@ -141,9 +141,12 @@ async function invariants() {
 }
 
 it(`SIGKILL at random moments during add and consent traffic loses nothing and writes nothing half (${ITERATIONS} kills)`, async () => {
+  // One sign-in: the session lives in the database and survives every kill (and sign-in is rate-limited
+  // per account, across restarts).
+  let auth: Awaited<ReturnType<typeof signIn>> | undefined;
   for (let round = 0; round < ITERATIONS; round++) {
     const base = await startServer();
-    const auth = await signIn(base);
+    auth ??= await signIn(base);
     const running = [traffic(base, auth), traffic(base, auth), traffic(base, auth)].map((p) =>
       p.catch(() => {}),
     );
