@@ -1,29 +1,17 @@
 import { z } from 'zod';
 import { FileKind, WorkshopClaim } from './claims.ts';
 import { Id, Name } from './common.ts';
+import { AWAITING_OPERATOR, CLAIM_STATUS_VALUES, type ClaimStatus as ClaimStatusValue } from './lifecycle.ts';
 
 // The program operator's back office (spec §4.5, issue 6): the claim review queue, the claim detail,
 // review decisions and the engagement editor. Operators only; partner users get 403.
 
 // ── Review queue ──────────────────────────────────────────────────────────────
 
-/** Statuses a workshop claim can have once it was submitted (the queue's filter values). */
-export const CLAIM_STATUS_VALUES = [
-  'claim_submitted',
-  'under_review',
-  'action_required',
-  'disputed',
-  'approved',
-  'rejected',
-  'rejected_final',
-  'post_submission_expired',
-  'dispute_expired',
-] as const;
-export const ClaimStatus = z.enum(CLAIM_STATUS_VALUES);
+/** Statuses a workshop claim can have once it was submitted (the queue's filter values), from the lifecycle. */
+export const ClaimStatus = z.enum(CLAIM_STATUS_VALUES as readonly [ClaimStatusValue, ...ClaimStatusValue[]]);
 export type ClaimStatus = z.infer<typeof ClaimStatus>;
-
-/** The default queue: claims awaiting the operator. */
-export const AWAITING_OPERATOR: readonly ClaimStatus[] = ['claim_submitted', 'under_review', 'disputed'];
+export { AWAITING_OPERATOR, CLAIM_STATUS_VALUES };
 
 export const ReviewQueueQuery = z.strictObject({
   status: z

@@ -5,6 +5,7 @@ export * from './errors.ts';
 export * from './identifiers.ts';
 // lifecycle.ts also re-exports the transition table (transitions.ts).
 export * from './lifecycle.ts';
+export * from './lifecycle-sets.ts';
 export * from './policy.ts';
 export * from './row-actions.ts';
 export * from './status.ts';

@@ -2,7 +2,8 @@
 // architecture §3): decide(record, event, now) reads the transition table and returns the next
 // status, the exact columns to write and the side effects as data. It never reads a clock.
 
-import { isTerminal, type NominationStatus } from './status.ts';
+import { isTerminal } from './lifecycle-sets.ts';
+import type { NominationStatus } from './status.ts';
 import { addDays, isOpen } from './time.ts';
 import {
   type DeadlineColumn,

@@ -75,8 +75,12 @@ export type Effect =
  */
 export type Timing = 'action' | 'sweep';
 
+/** Who causes an event: the partner, the customer (public pages), the program operator, or time (sweeps). */
+export type EventSource = 'partner' | 'customer' | 'operator' | 'system';
+
 export interface Transition {
   readonly event: EventType;
+  readonly by: EventSource;
   readonly from: readonly NominationStatus[];
   /** null: the event is valid but changes no state (resend, contact change). */
   readonly to: NominationStatus | null;
@@ -98,6 +102,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // updateConsentContact. The 30-day clock started at add/claim (R24), not here.
   {
     event: 'requestConsent',
+    by: 'partner',
     from: ['claimed'],
     to: 'consent_pending',
     deadline: 'consentDueAt',
@@ -109,6 +114,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // limit is in consent.ts (it needs the last send time, which is not a lifecycle column).
   {
     event: 'resendConsent',
+    by: 'partner',
     from: ['consent_pending'],
     to: null,
     deadline: 'consentDueAt',
@@ -120,6 +126,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // so it is sent at once (otherwise nobody could accept). The deadline stays (R24).
   {
     event: 'updateConsentContact',
+    by: 'partner',
     from: ['consent_pending'],
     to: null,
     deadline: 'consentDueAt',
@@ -131,6 +138,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // from the consent. First consent wins: the others are superseded in the same transaction.
   {
     event: 'acceptConsent',
+    by: 'customer',
     from: ['consent_pending'],
     to: 'active',
     deadline: 'consentDueAt',
@@ -141,6 +149,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // R30
   {
     event: 'declineConsent',
+    by: 'customer',
     from: ['consent_pending'],
     to: 'consent_declined',
     deadline: 'consentDueAt',
@@ -152,6 +161,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // R24/R30: no answer within the window (also a record whose consent was never requested).
   {
     event: 'expireConsent',
+    by: 'system',
     from: ['claimed', 'consent_pending'],
     to: 'consent_expired',
     deadline: 'consentDueAt',
@@ -164,6 +174,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // deadline is expired (hidden, R30), not superseded; the sweep will end it as consent_expired.
   {
     event: 'supersede',
+    by: 'system',
     from: ['claimed', 'consent_pending'],
     to: 'superseded',
     deadline: 'consentDueAt',
@@ -174,6 +185,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // S9: the first submission must happen within 90 days of consent.
   {
     event: 'submitClaim',
+    by: 'partner',
     from: ['active'],
     to: 'claim_submitted',
     deadline: 'claimDueAt',
@@ -184,6 +196,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // §4.4: review, including the review of a dispute, must finish within 120 days of consent.
   {
     event: 'startReview',
+    by: 'operator',
     from: ['claim_submitted', 'disputed'],
     to: 'under_review',
     deadline: 'reviewDueAt',
@@ -193,6 +206,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     event: 'requestInfo',
+    by: 'operator',
     from: ['under_review'],
     to: 'action_required',
     deadline: 'reviewDueAt',
@@ -206,6 +220,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // deadline still caps everything (expireReview covers action_required).
   {
     event: 'resubmitClaim',
+    by: 'partner',
     from: ['action_required'],
     to: 'claim_submitted',
     deadline: 'reviewDueAt',
@@ -215,6 +230,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     event: 'approve',
+    by: 'operator',
     from: ['under_review'],
     to: 'approved',
     deadline: 'reviewDueAt',
@@ -225,6 +241,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // §4.4: a first rejection opens the 30-day dispute window ...
   {
     event: 'reject',
+    by: 'operator',
     from: ['under_review'],
     when: 'notDisputed',
     to: 'rejected',
@@ -236,6 +253,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // ... a rejection after a dispute is final (no new dispute window).
   {
     event: 'reject',
+    by: 'operator',
     from: ['under_review'],
     when: 'disputed',
     to: 'rejected_final',
@@ -249,6 +267,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // be reviewed and will end as post_submission_expired (expireReview covers disputed).
   {
     event: 'dispute',
+    by: 'partner',
     from: ['rejected'],
     when: 'notDisputed',
     to: 'disputed',
@@ -260,6 +279,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // S9
   {
     event: 'expireClaim',
+    by: 'system',
     from: ['active'],
     to: 'not_submitted_expired',
     deadline: 'claimDueAt',
@@ -269,6 +289,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     event: 'expireReview',
+    by: 'system',
     from: REVIEW_STATES,
     to: 'post_submission_expired',
     deadline: 'reviewDueAt',
@@ -278,6 +299,7 @@ export const TRANSITIONS: readonly Transition[] = [
   },
   {
     event: 'expireDispute',
+    by: 'system',
     from: ['rejected'],
     to: 'dispute_expired',
     deadline: 'disputeDueAt',
@@ -289,6 +311,7 @@ export const TRANSITIONS: readonly Transition[] = [
   // never submitted" (no transition leads back to it), and the claim window must still be open.
   {
     event: 'cancelClaim',
+    by: 'partner',
     from: ['active'],
     to: 'cancelled',
     deadline: 'claimDueAt',

@@ -8,12 +8,8 @@ import {
   type PartnerCriteria,
   partnerEligibility,
 } from '../../src/domain/eligibility.ts';
-import {
-  CONSENTED_STATUSES,
-  isTerminal,
-  NOMINATION_STATUSES,
-  type NominationStatus,
-} from '../../src/domain/status.ts';
+import { CONSENTED_STATUSES, isTerminal } from '../../src/domain/lifecycle-sets.ts';
+import { NOMINATION_STATUSES, type NominationStatus } from '../../src/domain/status.ts';
 import { effectiveStatus } from '../../src/domain/transitions.ts';
 import { BENCH_IDS, generateBenchData } from '../../src/seed/bench-data.ts';
 import { DEMO_PERSONAS, DEMO_SETTING_KEY, seedDemo } from '../../src/seed/demo.ts';

@@ -40,7 +40,8 @@ const layer = (path: string) => {
 // For each layer: the layers of ours it may import (values), and whether bare packages are allowed.
 const RULES: Record<string, { ours: string[]; packages: RegExp; typeOnly?: string[] }> = {
   'src/domain': { ours: ['src/domain'], packages: /^$/ },
-  'src/contracts': { ours: ['src/contracts'], packages: /^zod$/ },
+  // The contracts carry the lifecycle's derived sets (pure domain code) to the web (issue 11).
+  'src/contracts': { ours: ['src/contracts', 'src/domain'], packages: /^zod$/ },
   'src/app': {
     // src/i18n is pure formatting (catalogues, ICU): use cases render emails and notices with it.
     ours: ['src/app', 'src/domain', 'src/contracts', 'src/i18n'],

@@ -3,7 +3,7 @@ import {
   CONSENTED_STATUSES_0001,
   LIVE_STATUSES_0001,
 } from '../../src/adapters/db/migrations/0001_initial.ts';
-import { CONSENTED_STATUSES, LIVE_STATUSES } from '../../src/domain/status.ts';
+import { CONSENTED_STATUSES, LIVE_STATUSES } from '../../src/domain/lifecycle-sets.ts';
 
 // The partial unique indexes of R9 and "first consent wins" are built from frozen copies of the
 // domain's status sets; if the domain changes its sets, a new migration must rebuild the indexes.

@@ -14,21 +14,14 @@ import type {
 // proof of execution, review decisions, and the engagement editor. Operators only (the server answers
 // 403 to anyone else).
 
-/** Runtime copy of the contract's claim statuses (importing the value would pull zod into the bundle). */
-export const CLAIM_STATUSES = [
-  'claim_submitted',
-  'under_review',
-  'action_required',
-  'disputed',
-  'approved',
-  'rejected',
-  'rejected_final',
-  'post_submission_expired',
-  'dispute_expired',
-] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
-/** The server's default queue: claims awaiting the operator. */
-export const AWAITING_OPERATOR: readonly ClaimStatus[] = ['claim_submitted', 'under_review', 'disputed'];
+import type { ClaimStatus } from '../../src/contracts/lifecycle.ts';
+
+/** Claim statuses and the server's default queue, from the lifecycle table through the contracts. */
+export {
+  AWAITING_OPERATOR,
+  CLAIM_STATUS_VALUES as CLAIM_STATUSES,
+  type ClaimStatus,
+} from '../../src/contracts/lifecycle.ts';
 
 export type Decision = ReviewDecisionRequest['decision'];
 export type FileKind = 'findingsReport' | 'invoice';

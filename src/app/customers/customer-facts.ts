@@ -5,7 +5,7 @@ import {
   type PartnerCriteria,
   partnerEligibility,
 } from '../../domain/eligibility.ts';
-import { CONSENTED_STATUSES, LIVE_STATUSES } from '../../domain/status.ts';
+import { CONSENTED_STATUSES, LIVE_STATUSES } from '../../domain/lifecycle-sets.ts';
 import type { Trx } from '../ports.ts';
 
 // What decides whether a location may add or claim a customer on each workshop (R9, R15, §6), read

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { Nomination } from '../../contracts/nominations.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { countdownOf, typeOf } from '../../domain/lifecycle-sets.ts';
 import { type Actor, can } from '../../domain/policy.ts';
-import { countdownOf, type NominationStatus, typeOf } from '../../domain/status.ts';
+import type { NominationStatus } from '../../domain/status.ts';
 import type { Trx } from '../ports.ts';
 import { partnerScope } from '../scope.ts';
 

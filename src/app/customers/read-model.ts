@@ -1,12 +1,7 @@
 import { sql } from 'kysely';
 import { type CustomerCriterion, customerEligibility, ineligibleReason } from '../../domain/eligibility.ts';
-import {
-  CONSENTED_STATUSES,
-  countdownOf,
-  LIVE_STATUSES,
-  type NominationStatus,
-  TAB_OF_STATUS,
-} from '../../domain/status.ts';
+import { CONSENTED_STATUSES, countdownOf, LIVE_STATUSES } from '../../domain/lifecycle-sets.ts';
+import { type NominationStatus, TAB_OF_STATUS } from '../../domain/status.ts';
 import type { Trx } from '../ports.ts';
 
 // The one function that derives the Customers page's rows (table customer_rows) from the base tables.

@@ -1,6 +1,7 @@
 import { errorFromRefusal } from '../../domain/errors.ts';
 import { decide, type Effect, type EventType, type NominationRecord } from '../../domain/lifecycle.ts';
-import { CONSENTED_STATUSES, type NominationStatus } from '../../domain/status.ts';
+import { CONSENTED_STATUSES } from '../../domain/lifecycle-sets.ts';
+import type { NominationStatus } from '../../domain/status.ts';
 import { type AuditActor, audit } from '../audit.ts';
 import { partnersKnowing, refreshCustomerRows } from '../customers/read-model.ts';
 import { notifyPartners } from '../notifications/notify-partner.ts';

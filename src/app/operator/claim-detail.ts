@@ -1,7 +1,8 @@
 import type { OperatorClaimDetail } from '../../contracts/operator.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { isInReview } from '../../domain/lifecycle-sets.ts';
 import type { Actor } from '../../domain/policy.ts';
-import type { NominationStatus } from '../../domain/status.ts';
+import { isNominationStatus, type NominationStatus } from '../../domain/status.ts';
 import { daysLeft, isOpen } from '../../domain/time.ts';
 import { claimView } from '../claims/claim-view.ts';
 import type { Trx } from '../ports.ts';
@@ -13,7 +14,6 @@ import { requireOperator } from './access.ts';
 // previous decisions with the operator who took them, the file downloads and the decisions possible now.
 
 const DECIDABLE: readonly NominationStatus[] = ['claim_submitted', 'under_review', 'disputed'];
-const REVIEW_STATES: readonly string[] = ['claim_submitted', 'under_review', 'action_required', 'disputed'];
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -83,7 +83,9 @@ export async function operatorClaimDetail(
     rejectedAt: iso(r.rejected_at),
     endedAt: iso(r.ended_at),
     reviewDaysLeft:
-      REVIEW_STATES.includes(view.status) && r.review_due_at ? daysLeft(r.review_due_at, now) : null,
+      isNominationStatus(view.status) && isInReview(view.status) && r.review_due_at
+        ? daysLeft(r.review_due_at, now)
+        : null,
     disputed: r.disputed_at !== null,
     decisions: decisions.map((d) => ({
       id: d.id,

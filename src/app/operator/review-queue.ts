@@ -6,6 +6,7 @@ import {
 } from '../../contracts/operator.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { effectiveStatus, TRANSITIONS } from '../../domain/lifecycle.ts';
+import { isInReview } from '../../domain/lifecycle-sets.ts';
 import type { Actor } from '../../domain/policy.ts';
 import type { NominationStatus } from '../../domain/status.ts';
 import { daysLeft } from '../../domain/time.ts';
@@ -18,12 +19,6 @@ import { requireOperator } from './access.ts';
 // every other list (§5): a claim whose review deadline passed is post_submission_expired even before
 // the sweep has run, so it is not offered for review.
 
-const REVIEW_STATES: readonly NominationStatus[] = [
-  'claim_submitted',
-  'under_review',
-  'action_required',
-  'disputed',
-];
 const SWEEPS = TRANSITIONS.filter((t) => t.timing === 'sweep' && t.to !== null);
 const DEADLINE = {
   consentDueAt: 'n.consent_due_at',
@@ -146,7 +141,7 @@ export async function listReviewQueue(trx: Trx, actor: Actor, filters: QueueFilt
       submittedAt: r.submitted_at!.toISOString(),
       firstSubmittedAt: r.first_submitted_at!.toISOString(),
       reviewDueAt: r.review_due_at?.toISOString() ?? null,
-      daysLeft: REVIEW_STATES.includes(status) && r.review_due_at ? daysLeft(r.review_due_at, now) : null,
+      daysLeft: isInReview(status) && r.review_due_at ? daysLeft(r.review_due_at, now) : null,
       disputed: r.disputed_at !== null,
     };
   });

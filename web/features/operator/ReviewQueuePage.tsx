@@ -19,7 +19,7 @@ import {
   ENGAGEMENTS_CACHE_KEY,
   formatDate,
   QUEUE_CACHE_PREFIX,
-  STATUS_FILTER_IDS,
+  statusFilterId,
   statusLabel,
 } from './labels.ts';
 import { useOperatorStyles } from './styles.ts';
@@ -98,7 +98,7 @@ export default function ReviewQueuePage() {
           {CLAIM_STATUSES.map((s) => (
             <Checkbox
               key={s}
-              label={intl.formatMessage({ id: STATUS_FILTER_IDS[s] })}
+              label={intl.formatMessage({ id: statusFilterId(s) })}
               checked={statuses.includes(s)}
               onChange={(_e, d) => toggle(s, d.checked === true)}
             />

@@ -45,7 +45,14 @@ export const STATUS_FILTER_IDS = {
   rejected_final: 'operator.filter.status.rejectedFinal',
   post_submission_expired: 'operator.filter.status.postSubmissionExpired',
   dispute_expired: 'operator.filter.status.disputeExpired',
-} as const satisfies Record<ClaimStatus, string>;
+} as const satisfies Partial<Record<ClaimStatus, string>>;
+/** The filter's label of a claim status (every submitted status has one: test/unit/operator/labels.test.ts). */
+export const statusFilterId = (status: ClaimStatus) =>
+  (
+    STATUS_FILTER_IDS as Partial<
+      Record<ClaimStatus, (typeof STATUS_FILTER_IDS)[keyof typeof STATUS_FILTER_IDS]>
+    >
+  )[status] ?? 'operator.filter.status';
 
 const HISTORY_MESSAGE_IDS = {
   addCustomer: 'operator.history.addCustomer',

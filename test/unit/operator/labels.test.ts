@@ -1,0 +1,9 @@
+import { expect, it } from 'vitest';
+import { CLAIM_STATUS_VALUES } from '../../../src/contracts/lifecycle.ts';
+import { STATUS_FILTER_IDS } from '../../../web/features/operator/labels.ts';
+
+// The queue's filter names every status a submitted claim can have (derived from the lifecycle table):
+// a new status in the table fails here until it has a label.
+it('the review queue has a filter label for every submitted claim status', () => {
+  expect(Object.keys(STATUS_FILTER_IDS).sort()).toEqual([...CLAIM_STATUS_VALUES].sort());
+});
