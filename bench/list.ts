@@ -2,9 +2,10 @@ import Fastify from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseHandle } from '../src/adapters/db/database.ts';
+import { listQuery } from '../src/adapters/db/repositories/customer-rows.ts';
 import { loadPrincipal } from '../src/app/auth/session-user.ts';
 import { encodeCursor } from '../src/app/customers/cursor.ts';
-import { customerListQuery } from '../src/app/customers/list-customers.ts';
+import { locationsWhere } from '../src/domain/policy.ts';
 import { BENCH_IDS, BENCH_USER_EMAIL, generateBenchData } from '../src/seed/bench-data.ts';
 import { startBenchApp } from './bench-app.ts';
 import { loadFromAnotherProcess } from './load.ts';
@@ -81,11 +82,19 @@ export async function benchList(
 
   // The same SQL the route runs, executed directly (through pg for PostgreSQL, PGlite's own API).
   const principal = (await loadPrincipal(handle.db, BENCH_IDS.user))!;
-  const compiled = customerListQuery(
+  const actor = principal.actor;
+  if (actor.kind !== 'partnerUser') throw new Error('the bench user is a partner user');
+  const compiled = listQuery(
     handle.db,
-    principal.actor,
-    { engagementId: BENCH_IDS.engagement, tab: 'eligible', sort: 'name', limit: 50 },
-    now,
+    { partnerId: actor.partnerId },
+    {
+      engagementId: BENCH_IDS.engagement,
+      tab: 'eligible',
+      sort: 'name',
+      limit: 50,
+      locations: locationsWhere(actor, 'customers.view'),
+      now,
+    },
   ).compile();
   const rawPool = kind === 'postgres' ? new pg.Pool({ connectionString: handle.url, max: 4 }) : null;
   const direct = () =>

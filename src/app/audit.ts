@@ -1,23 +1,9 @@
 import type { Trx } from './ports.ts';
+import type { AuditEntry } from './store/audit.ts';
 
-export interface AuditActor {
-  kind: 'partnerUser' | 'operator' | 'customer' | 'system' | 'apiToken';
-  id: string | null;
-}
+export type { AuditActor, AuditEntry } from './store/audit.ts';
 
-export interface AuditEntry {
-  actor: AuditActor;
-  action: string;
-  at: Date;
-  partnerId?: string | null;
-  nominationId?: string | null;
-  claimId?: string | null;
-  fromStatus?: string | null;
-  toStatus?: string | null;
-  data?: Record<string, unknown>;
-}
-
-/** Writes one audit event; always called inside the transaction of the change it records. */
+/** Migration bridge (issue 11): writes one audit event through the query builder; use `tx.audit.record`. */
 export async function audit(trx: Trx, entry: AuditEntry): Promise<void> {
   await trx
     .insertInto('audit_events')

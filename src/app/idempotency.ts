@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/errors.ts';
-import type { Db, Trx } from './ports.ts';
+import type { Repositories, Store } from './store/index.ts';
 
 // Idempotency-Key with Stripe's semantics (quality §1): the first result is stored with the key, in the
 // same transaction as the change it describes, and replayed for the same key and body; the same key
@@ -31,47 +31,26 @@ function fingerprint(value: unknown): string {
 }
 
 export async function idempotent<T>(
-  db: Db,
+  store: Store,
   request: { scope: string; key: string | undefined; fingerprintOf: unknown; now: Date },
-  run: (trx: Trx) => Promise<{ status: number; body: T }>,
+  run: (tx: Repositories) => Promise<{ status: number; body: T }>,
 ): Promise<Stored<T>> {
   if (!request.key) {
-    const result = await db.transaction().execute(run);
+    const result = await store.transaction(run);
     return { ...result, replayed: false };
   }
   const key = request.key;
   const hash = fingerprint(request.fingerprintOf);
-  return db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .insertInto('idempotency_keys')
-      .values({
-        scope: request.scope,
-        key,
-        request_hash: hash,
-        created_at: request.now,
-        expires_at: new Date(request.now.getTime() + IDEMPOTENCY_TTL_MS),
-      })
-      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-      .returning('key')
-      .executeTakeFirst();
-    if (!claimed) {
-      const stored = await trx
-        .selectFrom('idempotency_keys')
-        .selectAll()
-        .where('scope', '=', request.scope)
-        .where('key', '=', key)
-        .executeTakeFirstOrThrow();
-      if (stored.request_hash !== hash)
+  return store.transaction(async (tx) => {
+    const expiresAt = new Date(request.now.getTime() + IDEMPOTENCY_TTL_MS);
+    if (!(await tx.idempotency.claim(request.scope, key, hash, request.now, expiresAt))) {
+      const stored = await tx.idempotency.stored(request.scope, key);
+      if (stored.requestHash !== hash)
         throw new DomainError('IdempotencyKeyReused', { target: 'Idempotency-Key' });
-      return { status: stored.status_code ?? 200, body: stored.response_body as T, replayed: true };
+      return { status: stored.status ?? 200, body: stored.body as T, replayed: true };
     }
-    const result = await run(trx);
-    await trx
-      .updateTable('idempotency_keys')
-      .set({ status_code: result.status, response_body: JSON.stringify(result.body) })
-      .where('scope', '=', request.scope)
-      .where('key', '=', key)
-      .execute();
+    const result = await run(tx);
+    await tx.idempotency.complete(request.scope, key, result.status, result.body);
     return { ...result, replayed: false };
   });
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../adapters/db/schema.ts';
 import type { JobName, JobPayload } from '../jobs/registry.ts';
+import type { Store } from './store/index.ts';
 
 // What the use cases need from the outside world. Adapters implement these; use cases import only
 // these types (dependency rule, docs/ARCHITECTURE.md).
@@ -121,7 +122,10 @@ export interface TestClockControl {
 }
 
 export interface AppContext {
+  /** Migration bridge (issue 11): use cases move to `store`; this goes when none reads it. */
   db: Db;
+  /** The database as the use cases see it: repositories, and transactions over them (ADR 0013). */
+  store: Store;
   clock: Clock;
   jobs: JobEnqueuer;
   passwords: PasswordHasher;

@@ -145,16 +145,16 @@ export function customerEligibility(
 
 /** R7: the three reasons of the Ineligible tab, as the spec names them. */
 export const INELIGIBLE_REASONS = [
-  'completed_with_other_partner',
-  'consented_to_other_partner',
-  'criteria_not_met',
+  'completedWithOtherPartner',
+  'consentedToOtherPartner',
+  'criteriaNotMet',
 ] as const;
 export type IneligibleReasonCode = (typeof INELIGIBLE_REASONS)[number];
 
 export type IneligibleReason =
-  | { code: 'completed_with_other_partner' }
-  | { code: 'consented_to_other_partner' }
-  | { code: 'criteria_not_met'; failed: CriterionFailure[] };
+  | { code: 'completedWithOtherPartner' }
+  | { code: 'consentedToOtherPartner' }
+  | { code: 'criteriaNotMet'; failed: CriterionFailure[] };
 
 export interface IneligibleFacts {
   /** Another partner's record for this customer and engagement is `approved`. */
@@ -174,8 +174,8 @@ export interface IneligibleFacts {
  * No reason ever names the other partner (tenant isolation).
  */
 export function ineligibleReason(facts: IneligibleFacts): IneligibleReason | null {
-  if (facts.completedWithOtherPartner) return { code: 'completed_with_other_partner' };
-  if (facts.consentedToOtherPartner) return { code: 'consented_to_other_partner' };
-  if (!facts.customer.eligible) return { code: 'criteria_not_met', failed: facts.customer.failed };
+  if (facts.completedWithOtherPartner) return { code: 'completedWithOtherPartner' };
+  if (facts.consentedToOtherPartner) return { code: 'consentedToOtherPartner' };
+  if (!facts.customer.eligible) return { code: 'criteriaNotMet', failed: facts.customer.failed };
   return null;
 }

@@ -37,7 +37,7 @@ export const TAB_OF_STATUS: Readonly<Record<NominationStatus, Tab>> = {
   // R30: the record disappears; a claimed customer reappears as a candidate (a different row).
   consent_declined: 'hidden',
   consent_expired: 'hidden',
-  superseded: 'ineligible', // R7 consented_to_other_partner
+  superseded: 'ineligible', // R7 consentedToOtherPartner
   active: 'eligible',
   claim_submitted: 'eligible',
   under_review: 'eligible',

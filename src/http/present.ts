@@ -1,3 +1,4 @@
+import type { WorkshopObstacle } from '../app/customers/lookup-customer.ts';
 import type { CustomerCriterion, PartnerCriteria, PartnerIneligibility } from '../domain/eligibility.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { translate } from '../i18n/translate.ts';
@@ -82,6 +83,21 @@ export function describePartnerReason(locale: Locale, reason: PartnerIneligibili
   for (const [k, v] of Object.entries(params))
     values[k] = Array.isArray(v) ? orList(locale, v as string[]) : String(v);
   return { code: reason.code, params, message: translate(locale, `partnerReason.${reason.code}`, values) };
+}
+
+/** A reason a workshop cannot be chosen in the Add customer wizard (R15), as a sentence. */
+export function describeObstacle(locale: Locale, obstacle: WorkshopObstacle) {
+  switch (obstacle.code) {
+    case 'alreadyNominated':
+    case 'useClaimCustomer':
+      return { code: obstacle.code, message: translate(locale, `lookup.${obstacle.code}`) };
+    case 'criteriaNotMet':
+    case 'consentedToOtherPartner':
+    case 'completedWithOtherPartner':
+      return { code: obstacle.code, message: translate(locale, `ineligible.${obstacle.code}`) };
+    default:
+      return describePartnerReason(locale, obstacle);
+  }
 }
 
 export interface FailureLike {

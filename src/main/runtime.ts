@@ -10,6 +10,7 @@ import { OffsetClock } from '../adapters/clock/test-clock.ts';
 import { type DatabaseHandle, openDatabase } from '../adapters/db/database.ts';
 import { migrateToLatest } from '../adapters/db/migrate.ts';
 import { databaseRateLimitStore } from '../adapters/db/rate-limit-store.ts';
+import { createStore } from '../adapters/db/repositories/index.ts';
 import { embeddedDirectory } from '../adapters/directory/embedded-directory.ts';
 import { entraDiscoveryDirectory } from '../adapters/directory/entra-discovery-directory.ts';
 import { localFileStore } from '../adapters/files/local-file-store.ts';
@@ -66,6 +67,7 @@ export function composeContext(
   });
   const ctx: AppContext = {
     db: handle.db,
+    store: createStore(handle.db, queue),
     clock: overrides.clock ?? testClock ?? systemClock,
     // R36: moving the business clock never signs anybody out or lifts a rate limit.
     realClock: systemClock,

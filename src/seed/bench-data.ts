@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { type Kysely, sql } from 'kysely';
+import { bindRepositories } from '../adapters/db/repositories/index.ts';
 import type { Database } from '../adapters/db/schema.ts';
 import { refreshCustomerRows } from '../app/customers/read-model.ts';
 import type { NominationStatus } from '../domain/status.ts';
@@ -212,7 +213,12 @@ export async function generateBenchData(
     customerRows += await db
       .transaction()
       .execute((trx) =>
-        refreshCustomerRows(trx, { partnerId: partner, engagementIds: [BENCH_IDS.engagement] }, now),
+        refreshCustomerRows(
+          bindRepositories(trx),
+          { partnerId: partner },
+          { engagementIds: [BENCH_IDS.engagement] },
+          now,
+        ),
       );
   }
   progress(`customer rows: ${customerRows} (${rate(customerRows, t0)} rows/s)`);

@@ -741,7 +741,7 @@ export const TENANTS = [
     products: [M365_E3, 'Azure', 'Power BI'],
     contact: { name: 'Patti Fernandez', local: 'patti.fernandez' },
   },
-  // Too few seats for the Security Workshop: criteria_not_met on the showcase.
+  // Too few seats for the Security Workshop: criteriaNotMet on the showcase.
   {
     key: 'fourthcoffee',
     name: 'Fourth Coffee',

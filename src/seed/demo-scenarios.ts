@@ -144,7 +144,7 @@ export const SCENARIOS: readonly Scenario[] = [
       ['supersede', -9.6],
     ],
     expect: 'superseded',
-    note: 'Ineligible: consented_to_other_partner (Proseware’s consent won)',
+    note: 'Ineligible: consentedToOtherPartner (Proseware’s consent won)',
   },
   {
     ...TREY,
@@ -328,7 +328,7 @@ export const SCENARIOS: readonly Scenario[] = [
     claimedAt: -9,
     steps: [['requestConsent', -8.5]],
     expect: 'consent_pending',
-    note: 'Makes Fourth Coffee (25 seats) Ineligible on SEC-WS: criteria_not_met (seats)',
+    note: 'Makes Fourth Coffee (25 seats) Ineligible on SEC-WS: criteriaNotMet (seats)',
   },
   {
     ...TREY,
@@ -341,7 +341,7 @@ export const SCENARIOS: readonly Scenario[] = [
       ['acceptConsent', -45],
     ],
     expect: 'active',
-    note: 'Makes City Power & Light Ineligible on SEC-WS: completed_with_other_partner (Proseware approved)',
+    note: 'Makes City Power & Light Ineligible on SEC-WS: completedWithOtherPartner (Proseware approved)',
   },
   {
     ...TREY,
@@ -387,7 +387,7 @@ export const SCENARIOS: readonly Scenario[] = [
       ['acceptConsent', -28],
     ],
     expect: 'active',
-    note: 'Warsaw (Ben): active; Nod (60 seats) is Ineligible on SEC-WS: criteria_not_met',
+    note: 'Warsaw (Ben): active; Nod (60 seats) is Ineligible on SEC-WS: criteriaNotMet',
   },
   {
     partner: 'trey',

@@ -1,5 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import type { Insertable, Kysely } from 'kysely';
+import { bindRepositories } from '../adapters/db/repositories/index.ts';
 import type { Database, MailMessagesTable, NotificationsTable } from '../adapters/db/schema.ts';
 import { refreshCustomerRows } from '../app/customers/read-model.ts';
 import {
@@ -104,7 +105,8 @@ export async function seedDemo(db: Kysely<Database>, now: Date): Promise<SeedDem
     await insertCatalogue(trx, now, passwordHash);
     await insertRecords(trx, now, records);
     // The Customers page reads its rows from the read model, derived like after any other change.
-    for (const p of PARTNERS) await refreshCustomerRows(trx, { partnerId: partnerId(p.key) }, now);
+    for (const p of PARTNERS)
+      await refreshCustomerRows(bindRepositories(trx), { partnerId: partnerId(p.key) }, {}, now);
     await trx
       .insertInto('app_settings')
       .values({

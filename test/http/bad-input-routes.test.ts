@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { NominationStatus } from '../../src/domain/status.ts';
 import type { RouteInfo } from '../../src/http/route-table.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { engagementId, locationId, partnerId, userId } from '../../src/seed/demo-catalogue.ts';
@@ -229,7 +230,7 @@ describeEachDatabase('bad input over the route table', ({ handle }) => {
         mismatchReason: 'Because we met them \u0000 at a fair',
       },
     });
-    const byStatus = (status: string) =>
+    const byStatus = (status: NominationStatus) =>
       db
         .selectFrom('nominations')
         .select('id')

@@ -660,9 +660,10 @@ describeEachDatabase('workshop claims (partner side)', ({ handle }) => {
       handle()
         .db.transaction()
         .execute(async (trx) => {
-          const record = (await lockNomination(trx, nominationId))!;
+          const tx = t().ctx.store.within(trx);
+          const record = (await lockNomination(tx, nominationId))!;
           await applyEvent(
-            trx,
+            tx,
             t().ctx,
             record,
             event,

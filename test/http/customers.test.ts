@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
+import { countQuery, listQuery } from '../../src/adapters/db/repositories/customer-rows.ts';
 import { loadPrincipal } from '../../src/app/auth/session-user.ts';
-import { customerCountQuery, customerListQuery } from '../../src/app/customers/list-customers.ts';
 import { refreshCustomerRows } from '../../src/app/customers/read-model.ts';
 import type { CustomerSort, CustomerTab } from '../../src/contracts/customers.ts';
+import { locationsWhere } from '../../src/domain/policy.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { engagementId, locationId, partnerId, tenantId, userId } from '../../src/seed/demo-catalogue.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -239,15 +240,14 @@ describeEachDatabase('Customers page API', ({ handle }) => {
       .set({ name: '=HYPERLINK("http://x","Tailspin, "Toys"")' })
       .where('id', '=', tenantId('tailspin'))
       .execute();
-    await handle()
-      .db.transaction()
-      .execute((trx) =>
-        refreshCustomerRows(
-          trx,
-          { partnerId: partnerId('trey'), tenantIds: [tenantId('tailspin')] },
-          t().clock.now(),
-        ),
-      );
+    await t().ctx.store.transaction((tx) =>
+      refreshCustomerRows(
+        tx,
+        { partnerId: partnerId('trey') },
+        { tenantIds: [tenantId('tailspin')] },
+        t().clock.now(),
+      ),
+    );
     const response = await ada.request({
       method: 'GET',
       url: `/api/v1/engagements/${SEC}/customers/export?tab=eligible&search=hyperlink`,
@@ -324,6 +324,10 @@ describeEachDatabase('Customers list query plans', ({ handle }) => {
     const principal = (await loadPrincipal(db, userId('ada')))!;
     const now = new Date();
     const plans: string[] = [];
+    const actor = principal.actor;
+    if (actor.kind !== 'partnerUser') throw new Error('Ada is a partner user');
+    const scope = { partnerId: actor.partnerId };
+    const locations = locationsWhere(actor, 'customers.view');
     await db.transaction().execute(async (trx) => {
       await sql`set local enable_seqscan = off`.execute(trx);
       const explain = async (compiled: { sql: string; parameters: readonly unknown[] }) => {
@@ -340,18 +344,21 @@ describeEachDatabase('Customers list query plans', ({ handle }) => {
           for (const search of [undefined, 'wood']) {
             plans.push(
               await explain(
-                customerListQuery(
-                  trx,
-                  principal.actor,
-                  { engagementId: SEC, tab, sort, search, limit: 50 },
+                listQuery(trx, scope, {
+                  engagementId: SEC,
+                  tab,
+                  sort,
+                  search,
+                  limit: 50,
+                  locations,
                   now,
-                ).compile(),
+                }).compile(),
               ),
             );
           }
         }
       }
-      plans.push(await explain(customerCountQuery(trx, principal.actor, SEC, undefined, now).compile()));
+      plans.push(await explain(countQuery(trx, scope, { engagementId: SEC, locations, now }).compile()));
     });
     for (const plan of plans) {
       expect(plan).not.toMatch(/Seq Scan on (customer_rows|nominations)/);

@@ -39,7 +39,8 @@ function vitestReport(files: Record<string, string>, args: string[] = []) {
 
 const header = "import { beforeAll, expect, it } from 'vitest';\n";
 
-describe('the verdict of a test run', () => {
+// Each case starts a real Vitest or Node process: on a loaded two-core machine that takes a while.
+describe('the verdict of a test run', { timeout: 120_000 }, () => {
   it('fails when a suite hook throws, although no test reports a failure', () => {
     const { report } = vitestReport({
       'hook.check.ts': `${header}beforeAll(() => { throw new Error('broken set-up'); });\nit('looks fine', () => expect(1).toBe(1));\n`,
@@ -112,5 +113,5 @@ describe('the verdict of a test run', () => {
     expect(forbid({ CI: 'true' })).toBe('true');
     expect(readFileSync(join(ROOT, 'scripts/test.mjs'), 'utf8')).toMatch(/FORBID_ONLY: '1'/);
     expect(readFileSync(join(ROOT, 'scripts/test.mjs'), 'utf8')).toMatch(/--allowOnly=false/);
-  });
+  }, 120_000);
 });

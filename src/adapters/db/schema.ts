@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CriterionFailure, CustomerCriterion, PartnerCriteria } from '../../domain/eligibility.ts';
+import type { NominationStatus } from '../../domain/status.ts';
 
 // Kysely's view of the tables created by migrations/. Keep in step with the migrations.
 
@@ -86,9 +88,12 @@ export interface EngagementsTable {
   review_window_days: WithDefault<number>;
   dispute_window_days: WithDefault<number>;
   reminder_days: WithDefault<number[]>;
-  partner_criteria: Json<{ countries?: string[]; designations?: string[] }>;
-  customer_criteria: Json<unknown[]>;
-  poe_requirements: Json<Record<string, boolean>>;
+  partner_criteria: Json<PartnerCriteria>;
+  customer_criteria: Json<CustomerCriterion[]>;
+  /** Which proof-of-execution items a claim needs (S1–S4); an item not named is required. */
+  poe_requirements: Json<
+    Partial<Record<'findingsReport' | 'invoice' | 'partnerSurvey' | 'customerSurvey', boolean>>
+  >;
   currency: WithDefault<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -134,7 +139,7 @@ export interface NominationsTable {
   engagement_id: string;
   tenant_id: string;
   origin: 'add' | 'claim';
-  status: string;
+  status: NominationStatus;
   customer_email: string | null;
   mismatch_reason: string | null;
   created_by: string | null;
@@ -241,8 +246,8 @@ export interface AuditEventsTable {
   actor_kind: 'partnerUser' | 'operator' | 'customer' | 'system' | 'apiToken';
   actor_id: string | null;
   action: string;
-  from_status: string | null;
-  to_status: string | null;
+  from_status: NominationStatus | null;
+  to_status: NominationStatus | null;
   data: Json<Record<string, unknown>>;
   created_at: Timestamp;
 }
@@ -304,9 +309,10 @@ export interface CustomerRowsTable {
   nomination_id: string | null;
   location_id: string | null;
   tab: 'eligible' | 'ineligible' | 'complete';
-  status: string;
+  /** The record's status, or `candidate` for a known customer without a record on this workshop. */
+  status: NominationStatus | 'candidate';
   reason: 'criteriaNotMet' | 'consentedToOtherPartner' | 'completedWithOtherPartner' | null;
-  failed_criteria: Json<unknown[]> | null;
+  failed_criteria: Json<CriterionFailure[]> | null;
   countdown: 'consent' | 'claim' | 'dispute' | 'review' | null;
   due_at: Timestamp | null;
   sort_due: Timestamp;

@@ -9,6 +9,7 @@ import type { LockedNomination } from '../lifecycle/apply-event.ts';
 import { lockOwnRecord } from '../lifecycle/own-record.ts';
 import type { Trx } from '../ports.ts';
 import { type PartnerActor, partnerScope } from '../scope.ts';
+import type { Repositories } from '../store/index.ts';
 import { consentContacts, editRefusal } from './claim-view.ts';
 
 // The partner's side of a workshop claim (spec §4.4, S1–S9). Status changes go through applyEvent
@@ -25,8 +26,8 @@ import { consentContacts, editRefusal } from './claim-view.ts';
 // lazily by the first write), and the item and survey bookkeeping that several of them do.
 
 /** Locks a record for a claim action (view: the claim; act: the claim permission). */
-export const lockOwn = (trx: Trx, actor: PartnerActor, nominationId: string, act: Permission) =>
-  lockOwnRecord(trx, actor, nominationId, { view: 'workshopClaim.view', act });
+export const lockOwn = (tx: Repositories, actor: PartnerActor, nominationId: string, act: Permission) =>
+  lockOwnRecord(tx, actor, nominationId, { view: 'workshopClaim.view', act });
 
 /**
  * Who may read a record's claim: the owning partner's users with workshopClaim.view on its location
@@ -70,11 +71,12 @@ export type ClaimRow = NonNullable<Awaited<ReturnType<typeof claimRow>>>;
 
 /** The claim of a locked, editable record: the existing one, or a new one (first write, §4.4). */
 export async function ensureClaim(
-  trx: Trx,
+  tx: Repositories,
   record: LockedNomination,
   userId: string,
   now: Date,
 ): Promise<ClaimRow> {
+  const trx = tx.legacyDb;
   const existing = await claimRow(trx, record.id);
   if (existing) return existing;
   const defaults = await consentContacts(trx, record.id);
@@ -103,8 +105,9 @@ export async function ensureClaim(
   });
   // The Customers page row's actions carry the claimId (continue / view workshop claim).
   await refreshCustomerRows(
-    trx,
-    { partnerId: record.partnerId, engagementIds: [record.engagementId], tenantIds: [record.tenantId] },
+    tx,
+    { partnerId: record.partnerId },
+    { engagementIds: [record.engagementId], tenantIds: [record.tenantId] },
     now,
   );
   return (await claimRow(trx, record.id))!;

@@ -58,12 +58,12 @@ export async function updateClaim(
   const partner = partnerActor(actor);
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const record = await lockOwn(trx, partner, nominationId, 'workshopClaim.edit');
+    const record = await lockOwn(ctx.store.within(trx), partner, nominationId, 'workshopClaim.edit');
     assertEditable(record, now);
     const existing = await claimRow(trx, record.id);
     if (ifMatch !== undefined && !matches(ifMatch, existing?.version ?? 0))
       throw new DomainError('PreconditionFailed', { target: 'If-Match' });
-    const claim = existing ?? (await ensureClaim(trx, record, partner.userId, now));
+    const claim = existing ?? (await ensureClaim(ctx.store.within(trx), record, partner.userId, now));
 
     const set: Record<string, unknown> = {};
     const changed: string[] = [];

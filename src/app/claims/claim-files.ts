@@ -25,7 +25,7 @@ export async function checkUploadAllowed(ctx: AppContext, actor: Actor, nominati
   const partner = partnerActor(actor);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    const record = await lockOwn(trx, partner, nominationId, 'workshopClaim.edit');
+    const record = await lockOwn(ctx.store.within(trx), partner, nominationId, 'workshopClaim.edit');
     assertEditable(record, now);
   });
 }
@@ -51,9 +51,9 @@ export async function uploadClaimFile(
   const stored = await fileStore(ctx).put(checkedUpload(body, rule), rule.maxBytes);
   return ctx.db.transaction().execute(async (trx) => {
     const at = ctx.clock.now();
-    const record = await lockOwn(trx, partner, nominationId, 'workshopClaim.edit');
+    const record = await lockOwn(ctx.store.within(trx), partner, nominationId, 'workshopClaim.edit');
     assertEditable(record, at);
-    const claim = await ensureClaim(trx, record, partner.userId, at);
+    const claim = await ensureClaim(ctx.store.within(trx), record, partner.userId, at);
     await trx
       .insertInto('files')
       .values({

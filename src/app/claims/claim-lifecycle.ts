@@ -25,19 +25,20 @@ export async function submitClaim(
   const partner = partnerActor(actor);
   const now = ctx.clock.now();
   return idempotent<WorkshopClaim>(
-    ctx.db,
+    ctx.store,
     {
       scope: `partner:${partner.partnerId}`,
       key: idempotencyKey,
       fingerprintOf: { op: 'submitClaim', nominationId },
       now,
     },
-    async (trx) => {
-      const record = await lockOwn(trx, partner, nominationId, 'workshopClaim.submit');
+    async (tx) => {
+      const trx = tx.legacyDb;
+      const record = await lockOwn(ctx.store.within(trx), partner, nominationId, 'workshopClaim.submit');
       const event = submitEventOf(record.status);
       const decision = decide(record, { type: event }, now);
       if (!decision.ok) throw errorFromRefusal(decision.refusal, 'nominationId');
-      const claim = await ensureClaim(trx, record, partner.userId, now);
+      const claim = await ensureClaim(ctx.store.within(trx), record, partner.userId, now);
       const r = await loadClaimRecord(trx, record.id);
       const required = requirementsOf(r!.poe_requirements);
       const done = await trx
@@ -54,9 +55,17 @@ export async function submitClaim(
           target: 'items',
           details: missing.map((kind) => ({ code: 'ClaimIncomplete', target: kind, params: { kind } })),
         });
-      await applyEvent(trx, ctx, record, event, { kind: 'partnerUser', id: partner.userId }, now, {
-        auditData: { claimId: claim.id },
-      });
+      await applyEvent(
+        ctx.store.within(trx),
+        ctx,
+        record,
+        event,
+        { kind: 'partnerUser', id: partner.userId },
+        now,
+        {
+          auditData: { claimId: claim.id },
+        },
+      );
       return { status: 200, body: await claimView(trx, record.id, now, 'partner') };
     },
   );
@@ -72,18 +81,27 @@ export async function cancelClaim(
   const partner = partnerActor(actor);
   const now = ctx.clock.now();
   return idempotent<WorkshopClaim>(
-    ctx.db,
+    ctx.store,
     {
       scope: `partner:${partner.partnerId}`,
       key: idempotencyKey,
       fingerprintOf: { op: 'cancelClaim', nominationId },
       now,
     },
-    async (trx) => {
-      const record = await lockOwn(trx, partner, nominationId, 'workshopClaim.submit');
-      await applyEvent(trx, ctx, record, 'cancelClaim', { kind: 'partnerUser', id: partner.userId }, now, {
-        target: 'nominationId',
-      });
+    async (tx) => {
+      const trx = tx.legacyDb;
+      const record = await lockOwn(ctx.store.within(trx), partner, nominationId, 'workshopClaim.submit');
+      await applyEvent(
+        ctx.store.within(trx),
+        ctx,
+        record,
+        'cancelClaim',
+        { kind: 'partnerUser', id: partner.userId },
+        now,
+        {
+          target: 'nominationId',
+        },
+      );
       return { status: 200, body: await claimView(trx, record.id, now, 'partner') };
     },
   );
@@ -100,19 +118,28 @@ export async function disputeClaim(
   const partner = partnerActor(actor);
   const now = ctx.clock.now();
   return idempotent<WorkshopClaim>(
-    ctx.db,
+    ctx.store,
     {
       scope: `partner:${partner.partnerId}`,
       key: idempotencyKey,
       fingerprintOf: { op: 'disputeClaim', nominationId, body },
       now,
     },
-    async (trx) => {
-      const record = await lockOwn(trx, partner, nominationId, 'workshopClaim.submit');
-      await applyEvent(trx, ctx, record, 'dispute', { kind: 'partnerUser', id: partner.userId }, now, {
-        auditData: { justification: body.justification },
-        target: 'nominationId',
-      });
+    async (tx) => {
+      const trx = tx.legacyDb;
+      const record = await lockOwn(ctx.store.within(trx), partner, nominationId, 'workshopClaim.submit');
+      await applyEvent(
+        ctx.store.within(trx),
+        ctx,
+        record,
+        'dispute',
+        { kind: 'partnerUser', id: partner.userId },
+        now,
+        {
+          auditData: { justification: body.justification },
+          target: 'nominationId',
+        },
+      );
       return { status: 200, body: await claimView(trx, record.id, now, 'partner') };
     },
   );

@@ -42,9 +42,9 @@ export async function answerPartnerSurvey(
   const partner = partnerActor(actor);
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const record = await lockOwn(trx, partner, nominationId, 'workshopClaim.edit');
+    const record = await lockOwn(ctx.store.within(trx), partner, nominationId, 'workshopClaim.edit');
     assertEditable(record, now);
-    const claim = await ensureClaim(trx, record, partner.userId, now);
+    const claim = await ensureClaim(ctx.store.within(trx), record, partner.userId, now);
     const current = await currentSurvey(trx, claim.id, 'partner');
     if (current) {
       await trx
@@ -107,9 +107,9 @@ export async function sendSurvey(
   const partner = partnerActor(actor);
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const record = await lockOwn(trx, partner, nominationId, 'workshopClaim.edit');
+    const record = await lockOwn(ctx.store.within(trx), partner, nominationId, 'workshopClaim.edit');
     assertEditable(record, now);
-    const claim = await ensureClaim(trx, record, partner.userId, now);
+    const claim = await ensureClaim(ctx.store.within(trx), record, partner.userId, now);
     const stored =
       audience === 'customer' ? parseContact(claim.customer_contact) : parseContact(claim.partner_contact);
     const to = audience === 'partner' && contact ? { name: contact.name, email: contact.email } : stored;
@@ -174,7 +174,7 @@ export async function sendSurvey(
       .executeTakeFirstOrThrow();
     const dueAt = record.status === 'action_required' ? record.reviewDueAt : record.claimDueAt;
     await queueMail(
-      trx,
+      ctx.store.within(trx),
       ctx,
       {
         template: 'surveyRequest',

@@ -123,7 +123,7 @@ export async function answerSurvey(
     const found = await findSurvey(trx, token);
     if (!found) throw new DomainError('InvitationNotValid', { target: 'token' });
     // Serialise with the partner's edits (a contact change voids the survey) on the record's lock.
-    await lockNomination(trx, found.nomination_id);
+    await lockNomination(ctx.store.within(trx), found.nomination_id);
     const s = (await findSurvey(trx, token))!;
     const schema = s.audience === 'customer' ? CustomerSurveyAnswers : PartnerSurveyAnswers;
     const parsed = schema.safeParse(body.answers);

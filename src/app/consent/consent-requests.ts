@@ -3,15 +3,16 @@ import { resendRetryAfterSeconds } from '../../domain/consent.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { type Actor, can, type Permission } from '../../domain/policy.ts';
 import { daysLeft } from '../../domain/time.ts';
-import type { Locale } from '../../i18n/locales.ts';
 import { refreshCustomerRows } from '../customers/read-model.ts';
 import { idempotent } from '../idempotency.ts';
 import { hashSecret, newId, newSecret } from '../ids.ts';
-import { applyEvent, type LockedNomination } from '../lifecycle/apply-event.ts';
-import { lockOwnRecord, partnerActor } from '../lifecycle/own-record.ts';
+import { applyEvent } from '../lifecycle/apply-event.ts';
+import { lockOwnRecord, type PartnerActor, partnerActor } from '../lifecycle/own-record.ts';
 import { appLink, queueMail } from '../mail/queue-mail.ts';
-import type { AppContext, Trx } from '../ports.ts';
-import { type PartnerActor, partnerScope } from '../scope.ts';
+import type { AppContext } from '../ports.ts';
+import type { ConsentRequestRecord, ConsentRequestState } from '../store/consent.ts';
+import type { Repositories } from '../store/index.ts';
+import type { LockedNomination } from '../store/nominations.ts';
 import { requireCustomerContact, resolveContactDomain } from './customer-contact.ts';
 
 // The partner's side of consent (spec §4.3, R26–R29): send for consent, resend, change the customer
@@ -19,8 +20,8 @@ import { requireCustomerContact, resolveContactDomain } from './customer-contact
 // tokens, sends) and the consent email.
 
 /** Locks a record for a consent action (view: the Customers page; act: the consent permission). */
-const lockOwn = (trx: Trx, actor: PartnerActor, nominationId: string, act: Permission) =>
-  lockOwnRecord(trx, actor, nominationId, { view: 'customers.view', act });
+const lockOwn = (tx: Repositories, actor: PartnerActor, nominationId: string, act: Permission) =>
+  lockOwnRecord(tx, actor, nominationId, { view: 'customers.view', act });
 
 export async function requestConsent(
   ctx: AppContext,
@@ -33,26 +34,22 @@ export async function requestConsent(
   const now = ctx.clock.now();
   const contactDomain = await resolveContactDomain(ctx, body.customerContact.email);
   return idempotent<ConsentRequest>(
-    ctx.db,
+    ctx.store,
     {
       scope: `partner:${partner.partnerId}`,
       key: idempotencyKey,
       fingerprintOf: { nominationId, body },
       now,
     },
-    async (trx) => {
-      const record = await lockOwn(trx, partner, nominationId, 'consent.request');
-      await requireCustomerContact(trx, record, body.customerContact.email, contactDomain);
-      await applyEvent(trx, ctx, record, 'requestConsent', { kind: 'partnerUser', id: partner.userId }, now, {
+    async (tx) => {
+      const record = await lockOwn(tx, partner, nominationId, 'consent.request');
+      await requireCustomerContact(tx, record, body.customerContact.email, contactDomain);
+      await applyEvent(tx, ctx, record, 'requestConsent', { kind: 'partnerUser', id: partner.userId }, now, {
         auditData: { customerEmail: body.customerContact.email, locale: body.customerContact.locale },
       });
-      await trx
-        .updateTable('nominations')
-        .set({ consent_requested_at: now })
-        .where('id', '=', record.id)
-        .execute();
-      await openRequest(trx, ctx, record, body, now);
-      return { status: 202, body: await consentView(trx, record.id, now) };
+      await tx.nominations.markConsentRequested(record.id, now);
+      await openRequest(tx, ctx, record, body, now);
+      return { status: 202, body: await consentView(tx, record.id, now) };
     },
   );
 }
@@ -61,25 +58,20 @@ export async function requestConsent(
 export async function resendConsent(ctx: AppContext, actor: Actor, nominationId: string) {
   const partner = partnerActor(actor);
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    const record = await lockOwn(trx, partner, nominationId, 'consent.resend');
-    const current = await currentRequest(trx, record.id);
+  return ctx.store.transaction(async (tx) => {
+    const record = await lockOwn(tx, partner, nominationId, 'consent.resend');
+    const current = await tx.consent.current(record.id);
     if (current) {
-      const wait = resendRetryAfterSeconds(current.last_sent_at, now);
+      const wait = resendRetryAfterSeconds(current.lastSentAt, now);
       if (wait > 0 && record.status === 'consent_pending')
         throw new DomainError('RateLimited', { params: { seconds: wait }, target: 'nominationId' });
     }
-    await applyEvent(trx, ctx, record, 'resendConsent', { kind: 'partnerUser', id: partner.userId }, now);
+    await applyEvent(tx, ctx, record, 'resendConsent', { kind: 'partnerUser', id: partner.userId }, now);
     if (!current) throw new DomainError('InvalidTransition', { target: 'nominationId' });
-    const token = newSecret();
-    await trx
-      .updateTable('consent_requests')
-      .set((eb) => ({ last_sent_at: now, send_count: eb('send_count', '+', 1), email_status: 'queued' }))
-      .where('id', '=', current.id)
-      .execute();
-    await sendConsentEmail(trx, ctx, current.id, token, 'consentReminder', now);
-    await refreshRow(trx, record, now);
-    return consentView(trx, record.id, now);
+    await tx.consent.markSent(current.id, now);
+    await sendConsentEmail(tx, ctx, current.id, newSecret(), 'consentReminder', now);
+    await refreshRow(tx, record, now);
+    return consentView(tx, record.id, now);
   });
 }
 
@@ -94,14 +86,14 @@ export async function updateConsentContact(
   const partner = partnerActor(actor);
   const now = ctx.clock.now();
   const contactDomain = await resolveContactDomain(ctx, patch.customerContact.email);
-  return ctx.db.transaction().execute(async (trx) => {
-    const record = await lockOwn(trx, partner, nominationId, 'consent.request');
-    const current = await currentRequest(trx, record.id);
+  return ctx.store.transaction(async (tx) => {
+    const record = await lockOwn(tx, partner, nominationId, 'consent.request');
+    const current = await tx.consent.current(record.id);
     if (!current) throw new DomainError('NotFound', { target: 'nominationId' });
     if (ifMatch !== undefined && ifMatch !== etagOf(current)) throw new DomainError('PreconditionFailed');
-    await requireCustomerContact(trx, record, patch.customerContact.email, contactDomain);
+    await requireCustomerContact(tx, record, patch.customerContact.email, contactDomain);
     await applyEvent(
-      trx,
+      tx,
       ctx,
       record,
       'updateConsentContact',
@@ -112,23 +104,24 @@ export async function updateConsentContact(
       },
     );
     // The lifecycle effect voided the old request (and its links); the new one keeps the partner contact.
+    const { partnerContact } = current;
     await openRequest(
-      trx,
+      tx,
       ctx,
       record,
       {
         customerContact: patch.customerContact,
         partnerContact: {
-          name: current.partner_contact_name,
-          email: current.partner_contact_email,
-          ...(current.partner_contact_phone ? { phone: current.partner_contact_phone } : {}),
+          name: partnerContact.name,
+          email: partnerContact.email,
+          ...(partnerContact.phone ? { phone: partnerContact.phone } : {}),
         },
       },
       now,
-      { sendCount: current.send_count + 1, remindersSent: current.reminders_sent },
+      { sendCount: current.sendCount + 1, remindersSent: current.remindersSent },
     );
-    await refreshRow(trx, record, now);
-    return consentView(trx, record.id, now);
+    await refreshRow(tx, record, now);
+    return consentView(tx, record.id, now);
   });
 }
 
@@ -137,7 +130,7 @@ export async function updateConsentContact(
  * A contact change opens a new one that continues the count of sends and the reminders already sent.
  */
 async function openRequest(
-  trx: Trx,
+  tx: Repositories,
   ctx: AppContext,
   record: LockedNomination,
   contacts: ConsentRequestBody,
@@ -146,69 +139,47 @@ async function openRequest(
 ) {
   const requestId = newId();
   const token = newSecret();
-  await trx
-    .insertInto('consent_requests')
-    .values({
-      id: requestId,
-      nomination_id: record.id,
-      partner_id: record.partnerId,
-      token_hash: hashSecret(token),
-      customer_name: contacts.customerContact.name,
-      customer_email: contacts.customerContact.email.toLowerCase(),
-      customer_phone: contacts.customerContact.phone ?? null,
-      customer_locale: contacts.customerContact.locale,
-      partner_contact_name: contacts.partnerContact.name,
-      partner_contact_email: contacts.partnerContact.email.toLowerCase(),
-      partner_contact_phone: contacts.partnerContact.phone ?? null,
-      expires_at: record.consentDueAt,
-      created_at: now,
-      last_sent_at: now,
-      send_count: carried.sendCount,
-      reminders_sent: carried.remindersSent,
-    })
-    .execute();
-  await sendConsentEmail(trx, ctx, requestId, token, 'consentRequest', now);
+  await tx.consent.open({
+    id: requestId,
+    nominationId: record.id,
+    partnerId: record.partnerId,
+    customer: { ...contacts.customerContact, phone: contacts.customerContact.phone ?? null },
+    partnerContact: { ...contacts.partnerContact, phone: contacts.partnerContact.phone ?? null },
+    expiresAt: record.consentDueAt,
+    createdAt: now,
+    sendCount: carried.sendCount,
+    remindersSent: carried.remindersSent,
+    firstLinkHash: hashSecret(token),
+  });
+  await sendConsentEmail(tx, ctx, requestId, token, 'consentRequest', now);
 }
 
 export async function getConsentRequest(ctx: AppContext, actor: Actor, nominationId: string) {
   const partner = partnerActor(actor);
   const now = ctx.clock.now();
-  const scope = partnerScope(ctx.db, partner);
-  const n = await scope
-    .nominations()
-    .select(['id', 'location_id'])
-    .where('id', '=', nominationId)
-    .executeTakeFirst();
-  if (!n || !can(partner, 'customers.view', { partnerId: scope.partnerId, locationId: n.location_id }))
+  const [n] = await ctx.store.nominations.details({ partnerId: partner.partnerId }, [nominationId]);
+  if (!n || !can(partner, 'customers.view', { partnerId: n.partnerId, locationId: n.locationId }))
     throw new DomainError('NotFound', { target: 'nominationId' });
-  const current = await currentRequest(ctx.db, n.id);
+  const current = await ctx.store.consent.current(n.id);
   if (!current) throw new DomainError('NotFound', { target: 'nominationId' });
-  return { view: await consentView(ctx.db, n.id, now), etag: etagOf(current) };
-}
-
-function currentRequest(trx: Trx, nominationId: string) {
-  return trx
-    .selectFrom('consent_requests')
-    .selectAll()
-    .where('nomination_id', '=', nominationId)
-    .where('voided_at', 'is', null)
-    .executeTakeFirst();
+  return { view: await consentView(ctx.store, n.id, now), etag: etagOf(current) };
 }
 
 /** A weak ETag of the editable part of the request (the contact) and its sends. */
-function etagOf(r: { id: string; send_count: number }): string {
-  return `W/"${r.id}.${r.send_count}"`;
+function etagOf(r: Pick<ConsentRequestRecord, 'id' | 'sendCount'>): string {
+  return `W/"${r.id}.${r.sendCount}"`;
 }
 
-export async function consentEtag(trx: Trx, nominationId: string): Promise<string | null> {
-  const current = await currentRequest(trx, nominationId);
+export async function consentEtag(tx: Repositories, nominationId: string): Promise<string | null> {
+  const current = await tx.consent.current(nominationId);
   return current ? etagOf(current) : null;
 }
 
-async function refreshRow(trx: Trx, record: LockedNomination, now: Date) {
+async function refreshRow(tx: Repositories, record: LockedNomination, now: Date) {
   await refreshCustomerRows(
-    trx,
-    { partnerId: record.partnerId, engagementIds: [record.engagementId], tenantIds: [record.tenantId] },
+    tx,
+    { partnerId: record.partnerId },
+    { engagementIds: [record.engagementId], tenantIds: [record.tenantId] },
     now,
   );
 }
@@ -218,7 +189,7 @@ async function refreshRow(trx: Trx, record: LockedNomination, now: Date) {
  * the current request stay valid, so the customer may answer from any of its emails.
  */
 export async function sendConsentEmail(
-  trx: Trx,
+  tx: Repositories,
   ctx: AppContext,
   requestId: string,
   token: string,
@@ -226,97 +197,63 @@ export async function sendConsentEmail(
   now: Date,
   dedupeKey?: string,
 ): Promise<void> {
-  await trx
-    .insertInto('consent_links')
-    .values({ token_hash: hashSecret(token), consent_request_id: requestId, created_at: now })
-    .execute();
-  const f = await trx
-    .selectFrom('consent_requests as cr')
-    .innerJoin('nominations as n', 'n.id', 'cr.nomination_id')
-    .innerJoin('engagements as e', 'e.id', 'n.engagement_id')
-    .innerJoin('tenants as t', 't.id', 'n.tenant_id')
-    .innerJoin('partners as p', 'p.id', 'n.partner_id')
-    .select([
-      'cr.customer_name',
-      'cr.customer_email',
-      'cr.customer_locale',
-      'cr.partner_contact_name',
-      'cr.partner_contact_email',
-      'cr.partner_contact_phone',
-      'cr.send_count',
-      'n.id as nomination_id',
-      'n.partner_id',
-      'n.consent_due_at',
-      'e.name as workshop_name',
-      'e.description as workshop_description',
-      't.name as tenant_name',
-      'p.name as partner_name',
-    ])
-    .where('cr.id', '=', requestId)
-    .executeTakeFirstOrThrow();
+  await tx.consent.addLink(requestId, hashSecret(token), now);
+  const f = await tx.consent.emailFacts(requestId);
   await queueMail(
-    trx,
+    tx,
     ctx,
     {
       template,
-      locale: f.customer_locale as Locale,
-      to: f.customer_email,
-      toName: f.customer_name,
-      nominationId: f.nomination_id,
-      partnerId: f.partner_id,
+      locale: f.customer.locale,
+      to: f.customer.email,
+      toName: f.customer.name,
+      nominationId: f.nominationId,
+      partnerId: f.partnerId,
       dedupeKey: dedupeKey ?? null,
       params: {
-        contactName: f.customer_name,
-        customerName: f.tenant_name,
-        partnerName: f.partner_name,
-        partnerContactName: f.partner_contact_name,
-        partnerContactEmail: f.partner_contact_email,
-        partnerContactPhone: f.partner_contact_phone,
-        workshopName: f.workshop_name,
-        workshopDescription: f.workshop_description,
-        consentDueAt: f.consent_due_at.toISOString(),
-        daysLeft: daysLeft(f.consent_due_at, now),
+        contactName: f.customer.name,
+        customerName: f.customerName,
+        partnerName: f.partnerName,
+        partnerContactName: f.partnerContact.name,
+        partnerContactEmail: f.partnerContact.email,
+        partnerContactPhone: f.partnerContact.phone,
+        workshopName: f.workshop.name,
+        workshopDescription: f.workshop.description,
+        consentDueAt: f.consentDueAt.toISOString(),
+        daysLeft: daysLeft(f.consentDueAt, now),
         link: appLink(ctx, `/consent/${token}`),
         consentRequestId: requestId,
-        sendNo: f.send_count,
+        sendNo: f.sendCount,
       },
     },
     now,
   );
 }
 
-export async function consentView(trx: Trx, nominationId: string, now: Date): Promise<ConsentRequest> {
-  const r = await trx
-    .selectFrom('consent_requests as cr')
-    .innerJoin('nominations as n', 'n.id', 'cr.nomination_id')
-    .selectAll('cr')
-    .select(['n.status', 'n.consent_due_at'])
-    .where('cr.nomination_id', '=', nominationId)
-    .orderBy('cr.created_at', 'desc')
-    .orderBy('cr.send_count', 'desc')
-    .executeTakeFirstOrThrow();
-  const wait = resendRetryAfterSeconds(r.last_sent_at, now);
+export async function consentView(
+  tx: Repositories,
+  nominationId: string,
+  now: Date,
+): Promise<ConsentRequest> {
+  const r = await tx.consent.latest(nominationId);
+  if (!r) throw new DomainError('NotFound', { target: 'nominationId' });
+  return toConsentRequest(r, now);
+}
+
+function toConsentRequest(r: ConsentRequestState, now: Date): ConsentRequest {
+  const wait = resendRetryAfterSeconds(r.lastSentAt, now);
   return {
-    nominationId,
+    nominationId: r.nominationId,
     status: r.status,
-    customerContact: {
-      name: r.customer_name,
-      email: r.customer_email,
-      phone: r.customer_phone,
-      locale: r.customer_locale as Locale,
-    },
-    partnerContact: {
-      name: r.partner_contact_name,
-      email: r.partner_contact_email,
-      phone: r.partner_contact_phone,
-    },
-    consentDueAt: r.consent_due_at.toISOString(),
-    daysLeft: daysLeft(r.consent_due_at, now),
-    lastSentAt: r.last_sent_at.toISOString(),
-    sendCount: r.send_count,
-    emailStatus: r.email_status,
+    customerContact: r.customer,
+    partnerContact: r.partnerContact,
+    consentDueAt: r.consentDueAt.toISOString(),
+    daysLeft: daysLeft(r.consentDueAt, now),
+    lastSentAt: r.lastSentAt.toISOString(),
+    sendCount: r.sendCount,
+    emailStatus: r.emailStatus,
     resendAvailableAt: new Date(now.getTime() + wait * 1000).toISOString(),
     decision: r.decision,
-    decidedAt: r.decided_at ? r.decided_at.toISOString() : null,
+    decidedAt: r.decidedAt ? r.decidedAt.toISOString() : null,
   };
 }

@@ -1,7 +1,8 @@
 import { type ConsentContactRefusal, consentContactRefusal } from '../../domain/consent.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { emailDomain } from '../../domain/identifiers.ts';
-import type { AppContext, DomainResolution, Trx } from '../ports.ts';
+import type { AppContext, DomainResolution } from '../ports.ts';
+import type { Repositories } from '../store/index.ts';
 
 // R34, consent comes from the customer. The directory is asked before the transaction opens (it may be
 // a remote service); the rule is applied under the record's lock, with the partner's own domains.
@@ -15,16 +16,16 @@ export async function resolveContactDomain(ctx: AppContext, email: string): Prom
 
 /** Refuses (422 ConsentContactNotCustomer) a contact who is not at one of the customer's domains. */
 export async function requireCustomerContact(
-  trx: Trx,
+  tx: Repositories,
   record: { partnerId: string; tenantId: string },
   email: string,
   resolution: DomainResolution,
 ): Promise<void> {
   const refusal = consentContactRefusal(emailDomain(email) ?? '', {
-    partnerDomains: await partnerDomains(trx, record.partnerId),
+    partnerDomains: await tx.users.domains({ partnerId: record.partnerId }),
     customerOwnsDomain: resolution.kind === 'found' && resolution.tenantId === record.tenantId,
   });
-  if (refusal) throw contactRefused(refusal, await customerDomains(trx, record.tenantId));
+  if (refusal) throw contactRefused(refusal, await tx.directory.domainsOf(record.tenantId));
 }
 
 function contactRefused(refusal: ConsentContactRefusal, domains: string[]): DomainError {
@@ -34,21 +35,4 @@ function contactRefused(refusal: ConsentContactRefusal, domains: string[]): Doma
     params,
     details: [{ code: refusal, target: 'customerContact.email', params }],
   });
-}
-
-/** The partner's own domains: those of its users' addresses. */
-async function partnerDomains(trx: Trx, partnerId: string): Promise<Set<string>> {
-  const rows = await trx.selectFrom('users').select('email').where('partner_id', '=', partnerId).execute();
-  return new Set(rows.flatMap((r) => emailDomain(r.email) ?? []));
-}
-
-/** The customer tenant's domains known to the embedded directory (shown in the wizard and the error). */
-export async function customerDomains(trx: Trx, tenantId: string): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('tenant_domains')
-    .select('domain')
-    .where('tenant_id', '=', tenantId)
-    .orderBy('domain')
-    .execute();
-  return rows.map((r) => r.domain);
 }

@@ -1,12 +1,14 @@
 import {
-  type CustomerCriterion,
   customerEligibility,
   ineligibleReason,
-  type PartnerCriteria,
+  type PartnerIneligibility,
   partnerEligibility,
 } from '../../domain/eligibility.ts';
-import { CONSENTED_STATUSES, LIVE_STATUSES } from '../../domain/lifecycle-sets.ts';
-import type { Trx } from '../ports.ts';
+import type { Windows } from '../../domain/lifecycle.ts';
+import { COMPLETED_STATUS, holdsConsent, isLive, makesCustomerKnown } from '../../domain/lifecycle-sets.ts';
+import type { Repositories } from '../store/index.ts';
+import type { PartnerScope } from '../store/scope.ts';
+import type { Location } from '../store/users.ts';
 
 // What decides whether a location may add or claim a customer on each workshop (R9, R15, §6), read
 // from the base tables so that the check at write time never trusts a derived view.
@@ -15,83 +17,53 @@ export interface WorkshopVerdict {
   engagementId: string;
   name: string;
   availability: string;
-  locationReasons: ReturnType<typeof partnerEligibility>['reasons'];
+  locationReasons: PartnerIneligibility[];
   customerReason: ReturnType<typeof ineligibleReason>;
   /** R9: a live record of this partner exists for this customer and workshop. */
   hasLiveRecord: boolean;
   /** R9/R18: the partner already knows the customer (add is refused: use Claim customer). */
   known: boolean;
-  windows: { consentDays: number };
+  /** The windows a new record's deadlines are granted from: the engagement's own (§5). */
+  windows: Windows;
 }
 
 export async function workshopVerdicts(
-  trx: Trx,
-  input: {
-    partnerId: string;
-    location: { id: string; country: string; designations: string[]; enrolled: boolean };
-    tenantId: string;
-    engagementIds?: string[];
-  },
+  tx: Repositories,
+  input: { scope: PartnerScope; location: Location; tenantId: string; engagementIds?: readonly string[] },
 ): Promise<WorkshopVerdict[]> {
-  let engagements = trx
-    .selectFrom('engagements')
-    .select([
-      'id',
-      'name',
-      'kind',
-      'availability',
-      'partner_criteria',
-      'customer_criteria',
-      'consent_window_days',
-    ])
-    .where('kind', '=', 'workshop');
-  if (input.engagementIds) engagements = engagements.where('id', 'in', input.engagementIds);
-  const workshops = await engagements.orderBy('name').execute();
-  const tenant = await trx
-    .selectFrom('tenants')
-    .select(['country', 'segment', 'seats', 'products'])
-    .where('id', '=', input.tenantId)
-    .executeTakeFirstOrThrow();
-  const records = await trx
-    .selectFrom('nominations')
-    .select(['partner_id', 'engagement_id', 'origin', 'status'])
-    .where('tenant_id', '=', input.tenantId)
-    .execute();
-  const own = records.filter((r) => r.partner_id === input.partnerId);
-  // R4/R18/R30: known through any record of the partner, except added ones that then ended without consent.
-  const known = own.some(
-    (r) => !(r.origin === 'add' && (r.status === 'consent_declined' || r.status === 'consent_expired')),
-  );
+  const [workshops, tenant, records] = await Promise.all([
+    tx.engagements.list({ kind: 'workshop', ...(input.engagementIds ? { ids: input.engagementIds } : {}) }),
+    tx.directory.facts(input.tenantId),
+    tx.nominations.recordsOfCustomer(input.tenantId),
+  ]);
+  const own = records.filter((r) => r.partnerId === input.scope.partnerId);
+  const known = own.some(makesCustomerKnown);
   return workshops.map((w) => {
-    const mine = own.filter((r) => r.engagement_id === w.id);
-    const others = records.filter((r) => r.partner_id !== input.partnerId && r.engagement_id === w.id);
-    const live = mine.some((r) => (LIVE_STATUSES as readonly string[]).includes(r.status));
+    const others = records.filter((r) => r.partnerId !== input.scope.partnerId && r.engagementId === w.id);
     return {
       engagementId: w.id,
       name: w.name,
       availability: w.availability,
-      locationReasons: partnerEligibility(
-        {
-          enrolled: input.location.enrolled,
-          country: input.location.country,
-          designations: input.location.designations,
-        },
-        {
-          kind: w.kind,
-          availability: w.availability,
-          partnerCriteria: w.partner_criteria as unknown as PartnerCriteria,
-        },
-      ).reasons,
+      locationReasons: partnerEligibility(input.location, w).reasons,
       customerReason: ineligibleReason({
-        completedWithOtherPartner: others.some((r) => r.status === 'approved'),
-        consentedToOtherPartner: others.some((r) =>
-          (CONSENTED_STATUSES as readonly string[]).includes(r.status),
-        ),
-        customer: customerEligibility(tenant, w.customer_criteria as unknown as CustomerCriterion[]),
+        completedWithOtherPartner: others.some((r) => r.status === COMPLETED_STATUS),
+        consentedToOtherPartner: others.some((r) => holdsConsent(r.status)),
+        customer: tenant ? customerEligibility(tenant, w.customerCriteria) : { eligible: false, failed: [] },
       }),
-      hasLiveRecord: live,
+      hasLiveRecord: own.some((r) => r.engagementId === w.id && isLive(r.status)),
       known,
-      windows: { consentDays: w.consent_window_days },
+      windows: w.windows,
     };
   });
+}
+
+/** R15: a workshop can be chosen for an add when nothing on either side stands in the way. */
+export function selectableForAdd(v: WorkshopVerdict): boolean {
+  return (
+    v.availability === 'active' &&
+    v.locationReasons.length === 0 &&
+    v.customerReason === null &&
+    !v.hasLiveRecord &&
+    !v.known
+  );
 }

@@ -1,9 +1,12 @@
+import type { IneligibleReasonCode, PartnerIneligibility } from '../../domain/eligibility.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { emailDomain } from '../../domain/identifiers.ts';
 import { type Actor, can, type Permission } from '../../domain/policy.ts';
-import type { AppContext, Trx } from '../ports.ts';
-import { partnerScope } from '../scope.ts';
-import { type WorkshopVerdict, workshopVerdicts } from './customer-facts.ts';
+import { partnerActor } from '../lifecycle/own-record.ts';
+import type { AppContext } from '../ports.ts';
+import type { Repositories } from '../store/index.ts';
+import type { Location } from '../store/users.ts';
+import { selectableForAdd, workshopVerdicts } from './customer-facts.ts';
 import { requireCustomersPage } from './engagement-access.ts';
 
 export interface LookupInput {
@@ -14,38 +17,54 @@ export interface LookupInput {
   tpid?: number | undefined;
 }
 
-/** The location the user acts for: theirs (scope), with an incentive role on it (R11, R33). */
+/** The location the user acts for: their partner's, with an incentive role on it (R11, R33); else 404. */
 export async function actingLocation(
-  trx: Trx,
+  tx: Repositories,
   actor: Actor,
   locationId: string,
   permission: Permission = 'customers.add',
-) {
-  const location = await partnerScope(trx, actor).verifyLocation(locationId);
-  if (!can(actor, permission, { partnerId: location.partner_id, locationId }))
+): Promise<Location> {
+  const partner = partnerActor(actor);
+  const location = await tx.users.location({ partnerId: partner.partnerId }, locationId);
+  if (!location || !can(actor, permission, { partnerId: location.partnerId, locationId }))
     throw new DomainError('NotFound', { target: 'locationId' });
-  const enrolment = await trx
-    .selectFrom('enrolments')
-    .select('status')
-    .where('location_id', '=', locationId)
-    .executeTakeFirst();
-  return { ...location, enrolled: enrolment?.status === 'enrolled' };
+  return location;
 }
 
+/** Why a workshop cannot be chosen: the location's reasons, the customer's, or a record already there. */
+export type WorkshopObstacle =
+  | PartnerIneligibility
+  | { code: IneligibleReasonCode }
+  | { code: 'alreadyNominated' }
+  | { code: 'useClaimCustomer' };
+
 /**
- * R12–R14: which tenant the customer is, whether the email's domain belongs to it, and for every
- * workshop whether location and customer are both eligible (R15). Nothing is written.
+ * Step 1 of Add customer (R12–R15): which tenant the customer is, whether the email's domain belongs
+ * to it, and for every workshop whether it can be chosen and why not. Nothing is written.
  */
 export async function lookupCustomer(ctx: AppContext, actor: Actor, input: LookupInput) {
-  await requireCustomersPage(ctx.db, actor, input.engagementId);
-  const location = await actingLocation(ctx.db, actor, input.locationId);
+  await requireCustomersPage(ctx.store, actor, input.engagementId);
+  const location = await actingLocation(ctx.store, actor, input.locationId);
   const resolved = await resolveCustomer(ctx, input);
-  const verdicts = await workshopVerdicts(ctx.db, {
-    partnerId: location.partner_id,
+  const verdicts = await workshopVerdicts(ctx.store, {
+    scope: { partnerId: location.partnerId },
     location,
     tenantId: resolved.tenant.id,
   });
-  return { ...resolved, verdicts, location };
+  return {
+    ...resolved,
+    workshops: verdicts.map((v) => ({
+      engagementId: v.engagementId,
+      name: v.name,
+      selectable: selectableForAdd(v),
+      obstacles: [
+        ...v.locationReasons,
+        ...(v.customerReason ? [{ code: v.customerReason.code }] : []),
+        ...(v.hasLiveRecord ? [{ code: 'alreadyNominated' as const }] : []),
+        ...(!v.hasLiveRecord && v.known ? [{ code: 'useClaimCustomer' as const }] : []),
+      ] satisfies WorkshopObstacle[],
+    })),
+  };
 }
 
 /** R12–R14 only: the tenant and whether the email's domain belongs to it (no eligibility). */
@@ -63,53 +82,30 @@ export async function resolveCustomer(
 
   const resolved = await ctx.directory.resolveDomain(domain);
   if (resolved.kind === 'unavailable') throw new DomainError('DirectoryUnavailable');
+  const directory = ctx.store.directory;
 
-  let tenant: { id: string; name: string; tpid: number | null } | undefined;
-  let resolvedBy: 'domain' | 'tenantId' | 'tpid';
-  let domainMatches: boolean;
   if (input.tenantId) {
-    resolvedBy = 'tenantId';
-    tenant = await ctx.db
-      .selectFrom('tenants')
-      .select(['id', 'name', 'tpid'])
-      .where('id', '=', input.tenantId)
-      .executeTakeFirst();
+    const tenant = await directory.tenant(input.tenantId);
     if (!tenant) throw new DomainError('TenantNotFound', { target: 'tenantId' });
-    domainMatches = resolved.kind === 'found' && resolved.tenantId === tenant.id;
-  } else if (input.tpid !== undefined) {
-    resolvedBy = 'tpid';
-    const underTpid = await ctx.db
-      .selectFrom('tenants')
-      .select(['id', 'name', 'tpid'])
-      .where('tpid', '=', input.tpid)
-      .orderBy('name')
-      .orderBy('id')
-      .execute();
+    const domainMatches = resolved.kind === 'found' && resolved.tenantId === tenant.id;
+    return { tenant, resolvedBy: 'tenantId' as const, domainMatches, mismatchReasonRequired: !domainMatches };
+  }
+  if (input.tpid !== undefined) {
+    const underTpid = await directory.tenantsUnderTpid(input.tpid);
     if (underTpid.length === 0) throw new DomainError('TenantNotFound', { target: 'tpid' });
     // The domain's tenant when it is under this TPID; otherwise the TPID's first tenant, with a mismatch.
     const match = resolved.kind === 'found' ? underTpid.find((t) => t.id === resolved.tenantId) : undefined;
-    tenant = match ?? underTpid[0]!;
-    domainMatches = match !== undefined;
-  } else {
-    resolvedBy = 'domain';
-    if (resolved.kind !== 'found') throw new DomainError('TenantNotFound', { target: 'email' });
-    tenant = await ctx.db
-      .selectFrom('tenants')
-      .select(['id', 'name', 'tpid'])
-      .where('id', '=', resolved.tenantId)
-      .executeTakeFirst();
-    // Entra discovery may know tenants our directory does not hold attributes for.
-    if (!tenant) throw new DomainError('TenantNotFound', { target: 'email' });
-    domainMatches = true;
+    const tenant = match ?? underTpid[0]!;
+    return {
+      tenant,
+      resolvedBy: 'tpid' as const,
+      domainMatches: match !== undefined,
+      mismatchReasonRequired: !match,
+    };
   }
-  return { tenant, resolvedBy, domainMatches, mismatchReasonRequired: !domainMatches };
-}
-
-/** R15: a workshop can be chosen for an add when nothing on either side stands in the way. */
-export function selectableForAdd(v: WorkshopVerdict): boolean {
-  return v.locationReasons.length === 0 && v.customerReason === null && !v.hasLiveRecord && !v.known;
-}
-
-export function selectableForClaim(v: WorkshopVerdict): boolean {
-  return v.locationReasons.length === 0 && v.customerReason === null && !v.hasLiveRecord;
+  if (resolved.kind !== 'found') throw new DomainError('TenantNotFound', { target: 'email' });
+  const tenant = await directory.tenant(resolved.tenantId);
+  // Entra discovery may know tenants our directory does not hold attributes for.
+  if (!tenant) throw new DomainError('TenantNotFound', { target: 'email' });
+  return { tenant, resolvedBy: 'domain' as const, domainMatches: true, mismatchReasonRequired: false };
 }

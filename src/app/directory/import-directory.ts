@@ -2,7 +2,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { can } from '../../domain/policy.ts';
 import { audit } from '../audit.ts';
-import { partnersKnowing, refreshCustomerRows } from '../customers/read-model.ts';
+import { refreshCustomerRows } from '../customers/read-model.ts';
 import type { AppContext } from '../ports.ts';
 import { parseCsv } from './csv.ts';
 
@@ -126,8 +126,8 @@ export async function importDirectory(ctx: AppContext, actor: Actor, csv: string
       report.push({ line: row.line, tenantId, outcome: existed ? 'updated' : 'created', errors: [] });
     }
     // Criteria read these attributes: the Customers pages of every partner that knows them change.
-    for (const partnerId of await partnersKnowing(trx, touched))
-      await refreshCustomerRows(trx, { partnerId, tenantIds: touched }, now);
+    for (const partnerId of await ctx.store.within(trx).nominations.partnersKnowing(touched))
+      await refreshCustomerRows(ctx.store.within(trx), { partnerId }, { tenantIds: touched }, now);
     await audit(trx, {
       actor: { kind: 'operator', id: actor.kind === 'operator' ? actor.userId : null },
       action: 'directory.import',

@@ -1,58 +1,21 @@
 import { errorFromRefusal } from '../../domain/errors.ts';
-import { decide, type Effect, type EventType, type NominationRecord } from '../../domain/lifecycle.ts';
-import { CONSENTED_STATUSES } from '../../domain/lifecycle-sets.ts';
+import { decide, type Effect, type EventType } from '../../domain/lifecycle.ts';
+import { holdsConsent } from '../../domain/lifecycle-sets.ts';
 import type { NominationStatus } from '../../domain/status.ts';
-import { type AuditActor, audit } from '../audit.ts';
-import { partnersKnowing, refreshCustomerRows } from '../customers/read-model.ts';
+import { refreshCustomerRows } from '../customers/read-model.ts';
 import { notifyPartners } from '../notifications/notify-partner.ts';
-import type { AppContext, Trx } from '../ports.ts';
-import { LIFECYCLE_COLUMNS, toNominationRecord, WINDOW_COLUMNS } from './nomination-record.ts';
+import type { AppContext } from '../ports.ts';
+import type { AuditActor } from '../store/audit.ts';
+import type { Repositories } from '../store/index.ts';
+import type { LockedNomination } from '../store/nominations.ts';
+import { SYSTEM_SCOPE } from '../store/scope.ts';
 
-// Applies one lifecycle event to one record (spec §5): the record is locked, decide() rules, the
-// change is a conditional update on the expected from-status, the audit event and every side effect
-// are written in the caller's transaction, and the Customers page rows are refreshed. The only effect
-// left to the caller is the consent email, whose content the caller owns (the consent request).
+export type { LockedNomination } from '../store/nominations.ts';
 
-export interface LockedNomination extends NominationRecord {
-  id: string;
-  partnerId: string;
-  locationId: string;
-  engagementId: string;
-  tenantId: string;
-}
-
-/** Loads and locks a record (FOR UPDATE) with its engagement's windows, or undefined. */
-export async function lockNomination(trx: Trx, nominationId: string): Promise<LockedNomination | undefined> {
-  const r = await trx
-    .selectFrom('nominations as n')
-    .innerJoin('engagements as e', 'e.id', 'n.engagement_id')
-    .select(['n.id', 'n.partner_id', 'n.location_id', 'n.engagement_id', 'n.tenant_id'])
-    .select([...LIFECYCLE_COLUMNS, ...WINDOW_COLUMNS])
-    .where('n.id', '=', nominationId)
-    .forUpdate('n')
-    .executeTakeFirst();
-  if (!r) return undefined;
-  return {
-    ...toNominationRecord(r),
-    id: r.id,
-    partnerId: r.partner_id,
-    locationId: r.location_id,
-    engagementId: r.engagement_id,
-    tenantId: r.tenant_id,
-  };
-}
-
-const COLUMN: Record<string, string> = {
-  consentedAt: 'consented_at',
-  claimDueAt: 'claim_due_at',
-  reviewDueAt: 'review_due_at',
-  firstSubmittedAt: 'first_submitted_at',
-  submittedAt: 'submitted_at',
-  rejectedAt: 'rejected_at',
-  disputeDueAt: 'dispute_due_at',
-  disputedAt: 'disputed_at',
-  endedAt: 'ended_at',
-};
+// Applies one lifecycle event to one locked record (spec §5): decide() rules, the change is a
+// conditional update on the expected from-status, the audit event and every side effect are written
+// in the caller's transaction, and the Customers page rows are refreshed. The only effect left to the
+// caller is the consent email, whose content the caller owns (the consent request).
 
 export interface Applied {
   from: NominationStatus;
@@ -62,7 +25,7 @@ export interface Applied {
 }
 
 export async function applyEvent(
-  trx: Trx,
+  tx: Repositories,
   ctx: AppContext,
   record: LockedNomination,
   event: EventType,
@@ -78,20 +41,12 @@ export async function applyEvent(
   if (!decision.ok) throw errorFromRefusal(decision.refusal, options.target);
   const from = record.status;
   const { next, set } = decision;
-  const columns: Record<string, unknown> = { status: next, updated_at: now };
-  for (const [key, value] of Object.entries(set)) columns[COLUMN[key]!] = value;
   if (next !== from || Object.keys(set).length > 0) {
-    const result = await trx
-      .updateTable('nominations')
-      .set((eb) => ({ ...columns, version: eb('version', '+', 1) }) as never)
-      .where('id', '=', record.id)
-      .where('status', '=', from)
-      .executeTakeFirst();
     // Only possible if the caller did not lock the record: a lost race is a clean 409 (§5).
-    if (Number(result.numUpdatedRows) !== 1)
+    if (!(await tx.nominations.transition(record.id, { from, to: next, stamps: set, at: now })))
       throw errorFromRefusal({ code: 'InvalidTransition', from, event });
   }
-  await audit(trx, {
+  await tx.audit.record({
     actor,
     action: event,
     at: now,
@@ -107,19 +62,14 @@ export async function applyEvent(
   for (const effect of decision.effects) {
     switch (effect.type) {
       case 'voidConsentLinks':
-        await trx
-          .updateTable('consent_requests')
-          .set({ voided_at: now })
-          .where('nomination_id', '=', record.id)
-          .where('voided_at', 'is', null)
-          .execute();
+        await tx.consent.voidCurrent(record.id, now);
         break;
       case 'supersedeOthers':
-        for (const partnerId of await supersedeOthers(trx, ctx, record, now)) refreshPartners.add(partnerId);
+        for (const partnerId of await supersedeRivals(tx, ctx, record, now)) refreshPartners.add(partnerId);
         break;
       case 'notifyPartner':
         await notifyPartners(
-          trx,
+          tx,
           ctx,
           [
             {
@@ -141,47 +91,34 @@ export async function applyEvent(
     }
   }
   // Another partner's Ineligible reason depends on who holds the consent (§4.3).
-  const consentChanged =
-    (CONSENTED_STATUSES as readonly string[]).includes(next) !==
-    (CONSENTED_STATUSES as readonly string[]).includes(from);
-  if (consentChanged) for (const p of await partnersKnowing(trx, [record.tenantId])) refreshPartners.add(p);
+  if (holdsConsent(next) !== holdsConsent(from))
+    for (const p of await tx.nominations.partnersKnowing([record.tenantId])) refreshPartners.add(p);
   for (const partnerId of refreshPartners)
     await refreshCustomerRows(
-      trx,
-      { partnerId, engagementIds: [record.engagementId], tenantIds: [record.tenantId] },
+      tx,
+      { partnerId },
+      { engagementIds: [record.engagementId], tenantIds: [record.tenantId] },
       now,
     );
   return { from, next, pending };
 }
 
 /**
- * First consent wins (§4.3): every other partner's claimed or pending record for this customer and
- * engagement is superseded, and its links stop working. A record already past its own consent
- * deadline is left to the sweep (it ends as consent_expired, R30). Returns the partners touched.
+ * First consent wins (§4.3): every other partner's record for this customer and engagement that is
+ * still before consent is superseded, and its links stop working. A record already past its own
+ * consent deadline is left to the sweep (it ends as consent_expired, R30). Returns the partners touched.
  */
-async function supersedeOthers(trx: Trx, ctx: AppContext, winner: LockedNomination, now: Date) {
-  const others = await trx
-    .selectFrom('nominations')
-    .select('id')
-    .where('engagement_id', '=', winner.engagementId)
-    .where('tenant_id', '=', winner.tenantId)
-    .where('id', '!=', winner.id)
-    .where('status', 'in', ['claimed', 'consent_pending'])
-    .orderBy('id')
-    .execute();
+async function supersedeRivals(tx: Repositories, ctx: AppContext, winner: LockedNomination, now: Date) {
   const touched: string[] = [];
-  for (const { id } of others) {
-    const other = await lockNomination(trx, id);
-    if (!other || !(other.status === 'claimed' || other.status === 'consent_pending')) continue;
-    if (other.consentDueAt.getTime() <= now.getTime()) continue;
-    await applyEvent(trx, ctx, other, 'supersede', { kind: 'system', id: null }, now);
-    await trx
-      .updateTable('consent_requests')
-      .set({ voided_at: now })
-      .where('nomination_id', '=', other.id)
-      .where('voided_at', 'is', null)
-      .execute();
-    touched.push(other.partnerId);
+  for (const rival of await tx.nominations.lockRivals(winner)) {
+    if (rival.consentDueAt.getTime() <= now.getTime()) continue;
+    await applyEvent(tx, ctx, rival, 'supersede', { kind: 'system', id: null }, now);
+    await tx.consent.voidCurrent(rival.id, now);
+    touched.push(rival.partnerId);
   }
   return touched;
 }
+
+/** Loads and locks a record of the scope (the system's scope: any partner's) for a change. */
+export const lockNomination = (tx: Repositories, nominationId: string) =>
+  tx.nominations.lock(SYSTEM_SCOPE, nominationId);

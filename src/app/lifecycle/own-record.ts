@@ -1,9 +1,10 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor, Permission } from '../../domain/policy.ts';
 import { can } from '../../domain/policy.ts';
-import type { Trx } from '../ports.ts';
-import { type PartnerActor, partnerScope } from '../scope.ts';
-import { type LockedNomination, lockNomination } from './apply-event.ts';
+import type { Repositories } from '../store/index.ts';
+import type { LockedNomination } from '../store/nominations.ts';
+
+export type PartnerActor = Extract<Actor, { kind: 'partnerUser' }>;
 
 /** Partner-side use cases only: an operator (or anyone else) is refused outright. */
 export function partnerActor(actor: Actor): PartnerActor {
@@ -17,15 +18,14 @@ export function partnerActor(actor: Actor): PartnerActor {
  * is a 403.
  */
 export async function lockOwnRecord(
-  trx: Trx,
+  tx: Repositories,
   actor: PartnerActor,
   nominationId: string,
   permissions: { view: Permission; act: Permission },
 ): Promise<LockedNomination> {
-  const scope = partnerScope(trx, actor);
-  const record = await lockNomination(trx, nominationId);
+  const record = await tx.nominations.lock({ partnerId: actor.partnerId }, nominationId);
   const target = record ? { partnerId: record.partnerId, locationId: record.locationId } : null;
-  if (!record || !target || record.partnerId !== scope.partnerId || !can(actor, permissions.view, target))
+  if (!record || !target || !can(actor, permissions.view, target))
     throw new DomainError('NotFound', { target: 'nominationId' });
   if (!can(actor, permissions.act, target))
     throw new DomainError('Forbidden', { params: { permission: permissions.act } });

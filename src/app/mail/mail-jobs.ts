@@ -115,8 +115,9 @@ async function markConsentEmail(trx: Trx, ctx: AppContext, params: unknown, stat
     .where('id', '=', row.nomination_id)
     .executeTakeFirstOrThrow();
   await refreshCustomerRows(
-    trx,
-    { partnerId: n.partner_id, engagementIds: [n.engagement_id], tenantIds: [n.tenant_id] },
+    ctx.store.within(trx),
+    { partnerId: n.partner_id },
+    { engagementIds: [n.engagement_id], tenantIds: [n.tenant_id] },
     ctx.clock.now(),
   );
 }

@@ -1,7 +1,8 @@
 import type { Locale } from '../../i18n/locales.ts';
 import type { MailTemplate } from '../../i18n/mail-render.ts';
 import { newId } from '../ids.ts';
-import type { AppContext, MailSettings, Trx } from '../ports.ts';
+import type { AppContext, MailSettings } from '../ports.ts';
+import type { Repositories } from '../store/index.ts';
 
 // The mail outbox (issue 5): a message is a row in mail_messages, queued in the transaction of the
 // change that causes it, with a Message-ID fixed at that moment; rendering and delivery are separate
@@ -35,56 +36,54 @@ export function messageIdDomain(from: string): string {
   return match?.[1] ?? 'mci.invalid';
 }
 
-/** Queues messages inside `trx`: they exist (and will be sent) if and only if `trx` commits. */
+/** Queues the rendering of messages already written, in batches, in the same transaction. */
+export async function queueRender(tx: Repositories, mailIds: readonly string[]): Promise<void> {
+  if (mailIds.length === 0) return;
+  const batches: { mailIds: string[] }[] = [];
+  for (let i = 0; i < mailIds.length; i += RENDER_BATCH)
+    batches.push({ mailIds: mailIds.slice(i, i + RENDER_BATCH) });
+  if (batches.length === 1) await tx.outbox.enqueue('mail.render', batches[0]!);
+  else await tx.outbox.enqueueMany('mail.render', batches);
+}
+
+/** Queues messages inside the transaction: they exist (and will be sent) if and only if it commits. */
 export async function queueMails(
-  trx: Trx,
+  tx: Repositories,
   ctx: AppContext,
   mails: MailRequest[],
   now: Date,
 ): Promise<string[]> {
   if (mails.length === 0) return [];
   const domain = messageIdDomain(mailSettings(ctx).from);
-  const values = mails.map((m) => {
-    const id = newId();
-    return {
-      id,
-      message_id: `<${id}@${domain}>`,
-      dedupe_key: m.dedupeKey ?? null,
-      template: m.template,
-      locale: m.locale,
-      params: JSON.stringify(m.params),
-      to_address: m.to,
-      to_name: m.toName,
-      nomination_id: m.nominationId ?? null,
-      partner_id: m.partnerId,
-      created_at: now,
-    };
-  });
-  const ids: string[] = [];
-  for (let i = 0; i < values.length; i += 1000) {
-    const rows = await trx
-      .insertInto('mail_messages')
-      .values(values.slice(i, i + 1000))
-      .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .returning('id')
-      .execute();
-    ids.push(...rows.map((r) => r.id));
-  }
-  const batches: { mailIds: string[] }[] = [];
-  for (let i = 0; i < ids.length; i += RENDER_BATCH)
-    batches.push({ mailIds: ids.slice(i, i + RENDER_BATCH) });
-  if (batches.length === 1) await ctx.jobs.enqueue(trx, 'mail.render', batches[0]!);
-  else await ctx.jobs.enqueueMany(trx, 'mail.render', batches);
+  const ids = await tx.mail.queue(
+    mails.map((m) => {
+      const id = newId();
+      return {
+        id,
+        messageId: `<${id}@${domain}>`,
+        dedupeKey: m.dedupeKey ?? null,
+        template: m.template,
+        locale: m.locale,
+        to: m.to,
+        toName: m.toName,
+        params: m.params,
+        nominationId: m.nominationId ?? null,
+        partnerId: m.partnerId,
+        createdAt: now,
+      };
+    }),
+  );
+  await queueRender(tx, ids);
   return ids;
 }
 
 export async function queueMail(
-  trx: Trx,
+  tx: Repositories,
   ctx: AppContext,
   mail: MailRequest,
   now: Date,
 ): Promise<string | null> {
-  const [id] = await queueMails(trx, ctx, [mail], now);
+  const [id] = await queueMails(tx, ctx, [mail], now);
   return id ?? null;
 }
 

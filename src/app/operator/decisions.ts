@@ -25,10 +25,11 @@ export async function decideClaim(
   const now = ctx.clock.now();
   const who = auditActor(operator);
   return idempotent<ReviewDecisionResult>(
-    ctx.db,
+    ctx.store,
     { scope: `operator:${operator.userId}`, key: idempotencyKey, fingerprintOf: { nominationId, body }, now },
-    async (trx) => {
-      let record = await lockNomination(trx, nominationId);
+    async (tx) => {
+      const trx = tx.legacyDb;
+      let record = await lockNomination(ctx.store.within(trx), nominationId);
       if (!record) throw new DomainError('NotFound', { target: 'nominationId' });
       const claim = await trx
         .selectFrom('workshop_claims')
@@ -41,11 +42,13 @@ export async function decideClaim(
 
       // §4.4: the review of a submission (or of a dispute) starts with the first decision on it.
       if (record.status === 'claim_submitted' || record.status === 'disputed') {
-        await applyEvent(trx, ctx, record, 'startReview', who, now, { target: 'nominationId' });
-        record = (await lockNomination(trx, nominationId))!;
+        await applyEvent(ctx.store.within(trx), ctx, record, 'startReview', who, now, {
+          target: 'nominationId',
+        });
+        record = (await lockNomination(ctx.store.within(trx), nominationId))!;
       }
       const decisionId = newId();
-      await applyEvent(trx, ctx, record, body.decision, who, now, {
+      await applyEvent(ctx.store.within(trx), ctx, record, body.decision, who, now, {
         target: 'decision',
         auditData: { decisionId, ...(comment ? { comment } : {}) },
         // The partner's notice carries the reviewer's words for "action required" and rejections.

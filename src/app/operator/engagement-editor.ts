@@ -180,7 +180,7 @@ async function writeRates(
  * The Customers page rows of one workshop for every partner that has rows on it or knows customers
  * (a new workshop has no rows yet: every partner's known customers become its candidates).
  */
-async function refreshEngagementRows(trx: Trx, engagementId: string, now: Date) {
+async function refreshEngagementRows(ctx: AppContext, trx: Trx, engagementId: string, now: Date) {
   const withRows = await trx
     .selectFrom('customer_rows')
     .select('partner_id')
@@ -190,7 +190,7 @@ async function refreshEngagementRows(trx: Trx, engagementId: string, now: Date) 
   const knowing = await trx.selectFrom('nominations').select('partner_id').distinct().execute();
   const partners = new Set([...withRows, ...knowing].map((r) => r.partner_id));
   for (const partnerId of [...partners].sort())
-    await refreshCustomerRows(trx, { partnerId, engagementIds: [engagementId] }, now);
+    await refreshCustomerRows(ctx.store.within(trx), { partnerId }, { engagementIds: [engagementId] }, now);
   return partners.size;
 }
 
@@ -214,14 +214,15 @@ export async function createEngagement(
   checkWindows(body.claimWindowDays ?? 90, body.reviewWindowDays ?? 120);
   try {
     return await idempotent<OperatorEngagement>(
-      ctx.db,
+      ctx.store,
       {
         scope: `operator:${operator.userId}`,
         key: idempotencyKey,
         fingerprintOf: { createEngagement: body },
         now,
       },
-      async (trx) => {
+      async (tx) => {
+        const trx = tx.legacyDb;
         const taken = await trx
           .selectFrom('engagements')
           .select('id')
@@ -254,7 +255,7 @@ export async function createEngagement(
           .execute();
         if (body.rates) await writeRates(trx, id, body.rates);
         const view = await load(trx, id);
-        const refreshed = view.kind === 'workshop' ? await refreshEngagementRows(trx, id, now) : 0;
+        const refreshed = view.kind === 'workshop' ? await refreshEngagementRows(ctx, trx, id, now) : 0;
         await audit(trx, {
           actor: auditActor(operator),
           action: 'engagement.create',
@@ -340,7 +341,9 @@ export async function patchEngagement(
     const after = await load(trx, id);
     // §6: the customer criteria decide the Eligible / Ineligible split of every partner's page.
     const refreshed =
-      changes.customerCriteria && after.kind === 'workshop' ? await refreshEngagementRows(trx, id, now) : 0;
+      changes.customerCriteria && after.kind === 'workshop'
+        ? await refreshEngagementRows(ctx, trx, id, now)
+        : 0;
     await audit(trx, {
       actor: auditActor(operator),
       action: 'engagement.update',

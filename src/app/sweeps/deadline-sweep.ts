@@ -99,7 +99,7 @@ async function sweepBatch(trx: Trx, ctx: AppContext, sweep: Transition, now: Dat
     select id from moved`.execute(trx);
   const changed = new Set(updated.rows.map((u) => u.id));
   await notifyPartners(
-    trx,
+    ctx.store.within(trx),
     ctx,
     notices.filter((n) => changed.has(n.nominationId)),
     now,
@@ -116,8 +116,9 @@ async function sweepBatch(trx: Trx, ctx: AppContext, sweep: Transition, now: Dat
   }
   for (const [partnerId, scope] of byPartner)
     await refreshCustomerRows(
-      trx,
-      { partnerId, engagementIds: [...scope.engagements], tenantIds: [...scope.tenants] },
+      ctx.store.within(trx),
+      { partnerId },
+      { engagementIds: [...scope.engagements], tenantIds: [...scope.tenants] },
       now,
     );
   return { picked: rows.length, changed: changed.size };

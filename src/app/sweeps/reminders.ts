@@ -44,7 +44,7 @@ export async function sendCustomerReminders(ctx: AppContext): Promise<number> {
           returning id`.execute(trx);
         if (updated.rows.length === 0) continue;
         await sendConsentEmail(
-          trx,
+          ctx.store.within(trx),
           ctx,
           row.id,
           newSecret(),
@@ -96,7 +96,7 @@ export async function sendDeadlineNotices(ctx: AppContext): Promise<number> {
         .limit(5000)
         .execute();
       await notifyPartners(
-        trx,
+        ctx.store.within(trx),
         ctx,
         rows.map((r) => {
           const due = r.due as Date;

@@ -40,7 +40,7 @@ export const consentRoutes =
           request.headers['idempotency-key'],
         );
         if (result.replayed) reply.header('idempotent-replayed', 'true');
-        const etag = await consentEtag(ctx.db, request.params.nominationId);
+        const etag = await consentEtag(ctx.store, request.params.nominationId);
         if (etag) reply.header('etag', etag);
         return reply.code(result.status as 202).send(result.body);
       },
@@ -88,7 +88,7 @@ export const consentRoutes =
           request.body,
           request.headers['if-match'],
         );
-        const etag = await consentEtag(ctx.db, request.params.nominationId);
+        const etag = await consentEtag(ctx.store, request.params.nominationId);
         if (etag) reply.header('etag', etag);
         return view;
       },
@@ -107,7 +107,7 @@ export const consentRoutes =
       },
       async (request, reply) => {
         const view = await resendConsent(ctx, requirePrincipal(request).actor, request.params.nominationId);
-        const etag = await consentEtag(ctx.db, request.params.nominationId);
+        const etag = await consentEtag(ctx.store, request.params.nominationId);
         if (etag) reply.header('etag', etag);
         return reply.code(202).send(view);
       },

@@ -57,7 +57,7 @@ export const customerRoutes =
         const { engagementId } = request.params;
         const q = request.query;
         const page = await listCustomers(
-          ctx.db,
+          ctx.store,
           requirePrincipal(request).actor,
           {
             engagementId,
@@ -92,7 +92,7 @@ export const customerRoutes =
       },
       async (request) =>
         countCustomers(
-          ctx.db,
+          ctx.store,
           requirePrincipal(request).actor,
           request.params.engagementId,
           request.query.search,
@@ -118,7 +118,12 @@ export const customerRoutes =
         const locale = request.locale;
         const now = ctx.clock.now();
         // Checks access and the engagement before anything is sent (errors keep the error shape).
-        let page = await listCustomers(ctx.db, actor, { engagementId, tab, search, sort, limit: 1000 }, now);
+        let page = await listCustomers(
+          ctx.store,
+          actor,
+          { engagementId, tab, search, sort, limit: 1000 },
+          now,
+        );
         const t = (key: string) => translate(locale, key);
         const lines = [
           csvLine(
@@ -157,7 +162,7 @@ export const customerRoutes =
           }
           if (!page.next) break;
           page = await listCustomers(
-            ctx.db,
+            ctx.store,
             actor,
             { engagementId, tab, search, sort, limit: 1000, cursor: page.next },
             now,

@@ -29,7 +29,7 @@ export const engagementRoutes =
       },
       async (request) => {
         const { maxpagesize, cursor: _cursor, ...filters } = request.query;
-        const all = await listEngagements(ctx.db, requirePrincipal(request).actor, filters);
+        const all = await listEngagements(ctx.store, requirePrincipal(request).actor, filters);
         // The catalogue is small (tens of engagements): one page unless a smaller page is asked for.
         const size = maxpagesize ?? 200;
         const start = request.query.cursor
@@ -57,7 +57,11 @@ export const engagementRoutes =
         },
       },
       async (request) => {
-        const e = await getEngagement(ctx.db, requirePrincipal(request).actor, request.params.engagementId);
+        const e = await getEngagement(
+          ctx.store,
+          requirePrincipal(request).actor,
+          request.params.engagementId,
+        );
         const locale = request.locale;
         return {
           ...e,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createNominations } from '../../app/customers/create-nominations.ts';
-import { lookupCustomer, selectableForAdd } from '../../app/customers/lookup-customer.ts';
+import { lookupCustomer } from '../../app/customers/lookup-customer.ts';
 import { getNomination, nominationHistory } from '../../app/customers/nomination-view.ts';
 import type { AppContext } from '../../app/ports.ts';
 import { errorResponses, IdempotencyKeyHeaders } from '../../contracts/common.ts';
@@ -12,9 +12,8 @@ import {
   NominationList,
   NominationParams,
 } from '../../contracts/nominations.ts';
-import { translate } from '../../i18n/translate.ts';
 import { requirePrincipal } from '../auth.ts';
-import { describePartnerReason } from '../present.ts';
+import { describeObstacle } from '../present.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409, 422, 429, 503);
 
@@ -34,34 +33,16 @@ export const nominationRoutes =
         },
       },
       async (request) => {
-        const result = await lookupCustomer(ctx, requirePrincipal(request).actor, request.body);
-        const locale = request.locale;
+        const { workshops, ...customer } = await lookupCustomer(
+          ctx,
+          requirePrincipal(request).actor,
+          request.body,
+        );
         return {
-          tenant: result.tenant,
-          resolvedBy: result.resolvedBy,
-          domainMatches: result.domainMatches,
-          mismatchReasonRequired: result.mismatchReasonRequired,
-          workshops: result.verdicts.map((v) => ({
-            engagementId: v.engagementId,
-            name: v.name,
-            selectable: selectableForAdd(v) && v.availability === 'active',
-            reasons: [
-              ...v.locationReasons.map((r) => describePartnerReason(locale, r)),
-              ...(v.customerReason
-                ? [
-                    {
-                      code: v.customerReason.code,
-                      message: translate(locale, `ineligible.${camel(v.customerReason.code)}`),
-                    },
-                  ]
-                : []),
-              ...(v.hasLiveRecord
-                ? [{ code: 'alreadyNominated', message: translate(locale, 'lookup.alreadyNominated') }]
-                : []),
-              ...(!v.hasLiveRecord && v.known
-                ? [{ code: 'useClaimCustomer', message: translate(locale, 'lookup.useClaimCustomer') }]
-                : []),
-            ],
+          ...customer,
+          workshops: workshops.map(({ obstacles, ...w }) => ({
+            ...w,
+            reasons: obstacles.map((o) => describeObstacle(request.locale, o)),
           })),
         };
       },
@@ -102,7 +83,12 @@ export const nominationRoutes =
         },
       },
       async (request) =>
-        getNomination(ctx.db, requirePrincipal(request).actor, request.params.nominationId, ctx.clock.now()),
+        getNomination(
+          ctx.store,
+          requirePrincipal(request).actor,
+          request.params.nominationId,
+          ctx.clock.now(),
+        ),
     );
 
     app.get(
@@ -117,7 +103,7 @@ export const nominationRoutes =
       },
       async (request) => ({
         value: await nominationHistory(
-          ctx.db,
+          ctx.store,
           requirePrincipal(request).actor,
           request.params.nominationId,
           ctx.clock.now(),
@@ -125,5 +111,3 @@ export const nominationRoutes =
       }),
     );
   };
-
-const camel = (code: string) => code.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());

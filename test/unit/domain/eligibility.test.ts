@@ -214,13 +214,13 @@ describe('R7: exactly one Ineligible reason, completed > consented > criteria', 
 
   // biome-ignore format: table
   const cases: [completed: boolean, consented: boolean, criteriaMet: boolean, expected: string | null][] = [
-    [true,  true,  false, 'completed_with_other_partner'],
-    [true,  true,  true,  'completed_with_other_partner'],
-    [true,  false, false, 'completed_with_other_partner'],
-    [true,  false, true,  'completed_with_other_partner'],
-    [false, true,  false, 'consented_to_other_partner'],
-    [false, true,  true,  'consented_to_other_partner'],
-    [false, false, false, 'criteria_not_met'],
+    [true,  true,  false, 'completedWithOtherPartner'],
+    [true,  true,  true,  'completedWithOtherPartner'],
+    [true,  false, false, 'completedWithOtherPartner'],
+    [true,  false, true,  'completedWithOtherPartner'],
+    [false, true,  false, 'consentedToOtherPartner'],
+    [false, true,  true,  'consentedToOtherPartner'],
+    [false, false, false, 'criteriaNotMet'],
     [false, false, true,  null],
   ];
   for (const [completed, consented, met, expected] of cases) {
@@ -234,14 +234,14 @@ describe('R7: exactly one Ineligible reason, completed > consented > criteria', 
     });
   }
 
-  it('criteria_not_met says which criterion failed; no reason names another partner', () => {
+  it('criteriaNotMet says which criterion failed; no reason names another partner', () => {
     const reason = ineligibleReason({
       completedWithOtherPartner: false,
       consentedToOtherPartner: false,
       customer: notMet,
     });
     expect(reason).toEqual({
-      code: 'criteria_not_met',
+      code: 'criteriaNotMet',
       failed: [{ criterion: { type: 'countryIn', countries: ['PT'] }, code: 'countryNotInList' }],
     });
     const other = ineligibleReason({
@@ -249,6 +249,6 @@ describe('R7: exactly one Ineligible reason, completed > consented > criteria', 
       consentedToOtherPartner: true,
       customer: ok,
     });
-    expect(other).toEqual({ code: 'completed_with_other_partner' });
+    expect(other).toEqual({ code: 'completedWithOtherPartner' });
   });
 });

@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import type { JobEnqueuer } from '../../../app/ports.ts';
+import type { Repositories, Store } from '../../../app/store/index.ts';
+import type { Database } from '../schema.ts';
+import { auditRepository } from './audit.ts';
+import { consentRepository } from './consent.ts';
+import { customerRowRepository } from './customer-rows.ts';
+import type { Q } from './db.ts';
+import { directoryRepository } from './directory.ts';
+import { engagementRepository } from './engagements.ts';
+import { idempotencyRepository } from './idempotency.ts';
+import { mailRepository } from './mail.ts';
+import { nominationRepository } from './nominations.ts';
+import { notificationRepository } from './notifications.ts';
+import { userRepository } from './users.ts';
+
+// The store over Kysely: every repository bound to the pool, or to one transaction.
+
+const NO_JOBS: JobEnqueuer = {
+  enqueue: () => Promise.reject(new Error('no job queue here (demo and bench data queue no jobs)')),
+  enqueueMany: () => Promise.reject(new Error('no job queue here (demo and bench data queue no jobs)')),
+};
+
+/** The repositories on `db` (the pool or a transaction); without `jobs` (the seed), queueing a job throws. */
+export function bindRepositories(db: Q, jobs: JobEnqueuer = NO_JOBS): Repositories {
+  return {
+    audit: auditRepository(db),
+    claims: {},
+    consent: consentRepository(db),
+    customerRows: customerRowRepository(db),
+    directory: directoryRepository(db),
+    engagements: engagementRepository(db),
+    idempotency: idempotencyRepository(db),
+    mail: mailRepository(db),
+    nominations: nominationRepository(db),
+    notifications: notificationRepository(db),
+    outbox: {
+      enqueue: (name, payload, options) => jobs.enqueue(db, name, payload, options),
+      enqueueMany: (name, payloads, options) => jobs.enqueueMany(db, name, payloads, options),
+    },
+    users: userRepository(db),
+    legacyDb: db,
+  };
+}
+
+export function createStore(db: Kysely<Database>, jobs: JobEnqueuer): Store {
+  return {
+    ...bindRepositories(db, jobs),
+    transaction: (work) => db.transaction().execute((trx) => work(bindRepositories(trx, jobs))),
+    within: (trx) => bindRepositories(trx as Q, jobs),
+  };
+}

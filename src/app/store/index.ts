@@ -1,0 +1,42 @@
+import type { Trx } from '../ports.ts';
+import type { AuditRepository } from './audit.ts';
+import type { ClaimRepository } from './claims.ts';
+import type { ConsentRepository } from './consent.ts';
+import type { CustomerRowRepository } from './customer-rows.ts';
+import type { DirectoryRepository } from './directory.ts';
+import type { EngagementRepository } from './engagements.ts';
+import type { IdempotencyRepository } from './idempotency.ts';
+import type { MailRepository } from './mail.ts';
+import type { NominationRepository } from './nominations.ts';
+import type { NotificationRepository } from './notifications.ts';
+import type { Outbox } from './outbox.ts';
+import type { UserRepository } from './users.ts';
+
+// The store: what the use cases know of the database (ADR 0013). Each repository is a port declared
+// here and implemented in src/adapters/db/repositories/, where all the SQL of the product lives; use
+// cases import no query builder. A transaction hands the use case the same repositories bound to it,
+// so "load → decide → write + audit + enqueue" is one transaction without a connection in sight.
+
+export interface Repositories {
+  audit: AuditRepository;
+  claims: ClaimRepository;
+  consent: ConsentRepository;
+  customerRows: CustomerRowRepository;
+  directory: DirectoryRepository;
+  engagements: EngagementRepository;
+  idempotency: IdempotencyRepository;
+  mail: MailRepository;
+  nominations: NominationRepository;
+  notifications: NotificationRepository;
+  outbox: Outbox;
+  users: UserRepository;
+  /** Migration bridge (issue 11): the query builder under these repositories, until every use case has moved. */
+  legacyDb: Trx;
+}
+
+export interface Store extends Repositories {
+  /** Runs `work` in one transaction; the repositories it is given are bound to that transaction. */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Migration bridge (issue 11): the repositories bound to a transaction opened with the query builder. */
+  within(trx: Trx): Repositories;
+}
