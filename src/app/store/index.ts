@@ -10,6 +10,8 @@ import type { MailRepository } from './mail.ts';
 import type { NominationRepository } from './nominations.ts';
 import type { NotificationRepository } from './notifications.ts';
 import type { Outbox } from './outbox.ts';
+import type { SettingsRepository } from './settings.ts';
+import type { SweepRepository } from './sweeps.ts';
 import type { UserRepository } from './users.ts';
 
 // The store: what the use cases know of the database (ADR 0013). Each repository is a port declared
@@ -29,6 +31,8 @@ export interface Repositories {
   nominations: NominationRepository;
   notifications: NotificationRepository;
   outbox: Outbox;
+  settings: SettingsRepository;
+  sweeps: SweepRepository;
   users: UserRepository;
   /** Migration bridge (issue 11): the query builder under these repositories, until every use case has moved. */
   legacyDb: Trx;

@@ -38,6 +38,8 @@ export function bindRepositories(db: Q, jobs: JobEnqueuer = NO_JOBS): Repositori
       enqueue: (name, payload, options) => jobs.enqueue(db, name, payload, options),
       enqueueMany: (name, payloads, options) => jobs.enqueueMany(db, name, payloads, options),
     },
+    settings: {},
+    sweeps: {},
     users: userRepository(db),
     legacyDb: db,
   };
