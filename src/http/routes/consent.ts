@@ -11,6 +11,7 @@ import { errorResponses, IdempotencyKeyHeaders, IfMatchHeaders } from '../../con
 import { ConsentContactPatch, ConsentRequest, ConsentRequestBody } from '../../contracts/consent.ts';
 import { NominationParams } from '../../contracts/nominations.ts';
 import { requirePrincipal } from '../auth.ts';
+import { sendIdempotent } from '../idempotent-reply.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409, 410, 412, 422, 429, 503);
 
@@ -39,10 +40,9 @@ export const consentRoutes =
           request.body,
           request.headers['idempotency-key'],
         );
-        if (result.replayed) reply.header('idempotent-replayed', 'true');
         const etag = await consentEtag(ctx.store, request.params.nominationId);
         if (etag) reply.header('etag', etag);
-        return reply.code(result.status as 202).send(result.body);
+        return sendIdempotent(reply, result);
       },
     );
 

@@ -13,6 +13,7 @@ import {
   NominationParams,
 } from '../../contracts/nominations.ts';
 import { requirePrincipal } from '../auth.ts';
+import { sendIdempotent } from '../idempotent-reply.ts';
 import { describeObstacle } from '../present.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409, 422, 429, 503);
@@ -67,8 +68,7 @@ export const nominationRoutes =
           request.body,
           request.headers['idempotency-key'],
         );
-        if (result.replayed) reply.header('idempotent-replayed', 'true');
-        return reply.code(result.status as 201).send(result.body);
+        return sendIdempotent(reply, result);
       },
     );
 
