@@ -435,10 +435,12 @@ test('the Customers page’s dialogs: Add customer, Claim customer, Trigger and 
   await expect(dialog).toHaveCount(0);
 
   // Trigger customer consent (R26–R28): every step, its field errors and the discard question,
-  // with the demo's longest customer contact email as typed text (the dialog lays out whatever is
-  // typed; the address is never sent, so whose domain it is does not matter here).
-  const { customer } = longestContacts(demo);
-  await actionButton('triggerConsent', rowWith('triggerConsent')).click();
+  // with the demo's longest customer contact as typed text: its name, and its email's local part at
+  // the row customer's own domain (R34: the wizard accepts only the customer's domains).
+  const consentRow = rowWith('triggerConsent');
+  const longest = longestContacts(demo).customer;
+  const customer = { name: longest.name, email: `${longest.email.split('@')[0]}@${consentRow.domain}` };
+  await actionButton('triggerConsent', consentRow).click();
   await expect(step(1, 3, t('en', 'consent.step.customer'))).toBeFocused();
   await measure('Trigger customer consent, step 1');
   await dialog.getByRole('button', { name: t('en', 'wizard.next') }).click();

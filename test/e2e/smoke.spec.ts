@@ -65,7 +65,8 @@ test('Ada signs in and sees her locations; sign-in and home are accessible in li
   const response = await saved;
   expect(response.status()).toBe(200);
   expect(response.request().headers()['x-csrf-token']).toBeTruthy();
-  expect(await isDarkTheme(page)).toBe(true);
+  // The theme is applied when the app has taken in the saved preference.
+  await expect.poll(() => isDarkTheme(page)).toBe(true);
   await expectNoAxeViolations(page, 'home, dark');
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
