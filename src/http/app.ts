@@ -5,7 +5,12 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -14,16 +19,20 @@ import {
 } from 'fastify-type-provider-zod';
 import { surveyPageStatus } from '../app/claims/public-survey.ts';
 import { consentPageStatus } from '../app/consent/public-consent.ts';
+import { withCorrelation } from '../app/correlation.ts';
 import type { AppContext } from '../app/ports.ts';
 import { registerAuth } from './auth.ts';
+import { registerDraining } from './draining.ts';
 import { errorBody, handleError, sendError } from './errors.ts';
+import { CORRELATION_LABEL, loggerOptions } from './logging.ts';
+import { type MetricsOptions, registerMetricsRoute, registerRequestTiming } from './metrics.ts';
 import { apiReferencePage, REFERENCE_CSS, REFERENCE_JS } from './reference-page.ts';
 import { claimRoutes } from './routes/claims.ts';
 import { consentRoutes } from './routes/consent.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { devRoutes } from './routes/dev.ts';
 import { engagementRoutes } from './routes/engagements.ts';
-import { healthRoutes } from './routes/health.ts';
+import { healthRoutes, LIVENESS_PATH, type ReadinessChecks } from './routes/health.ts';
 import { nominationRoutes } from './routes/nominations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { oidcRoutes } from './routes/oidc.ts';
@@ -46,27 +55,27 @@ export interface HttpOptions {
   publicUrl?: string | undefined;
   /** Probe of the database for the health route. */
   ping: () => Promise<void>;
+  /** Further readiness checks by name (migrations, job queue: src/main/readiness.ts). */
+  readiness?: ReadinessChecks;
+  /** GET /metrics access (METRICS_TOKEN). */
+  metrics?: MetricsOptions;
+  /** The process's pino logger (shared with the jobs); by default one is made from `logLevel`. */
+  logger?: FastifyBaseLogger;
 }
 
 export const API_PREFIX = '/api/v1';
 
 export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: {
-      level: options.logLevel ?? 'info',
-      // No secrets in logs (guide: security by construction): cookies, tokens and bodies are never logged.
-      redact: {
-        paths: [
-          'req.headers.cookie',
-          'req.headers.authorization',
-          'req.headers["x-csrf-token"]',
-          'res.headers["set-cookie"]',
-        ],
-        remove: true,
-      },
-    },
+    // No secrets in logs (guide: security by construction): see src/http/logging.ts.
+    ...(options.logger
+      ? { loggerInstance: options.logger }
+      : { logger: loggerOptions(options.logLevel ?? 'info') }),
     genReqId: () => randomUUID(),
+    requestIdLogLabel: CORRELATION_LABEL,
     requestIdHeader: false,
+    // Draining answers in the error shape instead (src/http/draining.ts).
+    return503OnClosing: false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -74,6 +83,10 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // Everything a request causes, jobs it enqueues included, carries its correlation id.
+  app.addHook('onRequest', (request, _reply, done) => withCorrelation(request.id, done));
+  registerDraining(app);
+  registerRequestTiming(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
     // Time spent in the server for this request (read by the benchmarks and browser dev tools).
@@ -82,7 +95,10 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
 
   // The test clock's offset is shared by every instance: read it before anything reads the time.
   const testClock = options.ctx.testClock;
-  if (testClock) app.addHook('onRequest', async () => testClock.sync());
+  if (testClock)
+    app.addHook('onRequest', async (request) => {
+      if (!request.url.startsWith(LIVENESS_PATH)) await testClock.sync();
+    });
 
   registerSecurityHeaders(app);
   await app.register(cookie);
@@ -111,7 +127,7 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
 
   await app.register(
     async (api) => {
-      await api.register(healthRoutes(options.ping));
+      await api.register(healthRoutes({ database: options.ping, ...options.readiness }));
       await api.register(sessionRoutes(options.ctx));
       await api.register(oidcRoutes(options.ctx, options.publicUrl));
       await api.register(partnerRoleRoutes(options.ctx));
@@ -131,6 +147,7 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
     },
     { prefix: API_PREFIX },
   );
+  registerMetricsRoute(app, options.metrics ?? { token: undefined });
   app.get('/api/docs', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(apiReferencePage()),
   );

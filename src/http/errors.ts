@@ -148,7 +148,8 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
     );
   if (isDatabaseUnavailable(error)) {
     reply.header('retry-after', '5');
-    return sendError(reply, 503, errorBody(request, 'ServiceUnavailable'));
+    request.log.warn({ code: (error as { code?: string }).code }, 'database unavailable');
+    return sendError(reply, 503, errorBody(request, 'DatabaseUnavailable'));
   }
   request.log.error({ err: error }, 'unexpected error');
   return sendError(reply, 500, errorBody(request, 'InternalError'));

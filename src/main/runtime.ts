@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
 import { argon2Hasher } from '../adapters/auth/argon2-hasher.ts';
 import { createOidcClient } from '../adapters/auth/oidc-client.ts';
 import { systemClock } from '../adapters/clock/clock.ts';
@@ -19,6 +18,12 @@ import type { Config } from '../config.ts';
 import { buildHttpApp } from '../http/app.ts';
 import { startWorker } from '../jobs/worker.ts';
 import { demoFiles, seedDemo } from '../seed/demo.ts';
+import { openControlSocket } from './control-socket.ts';
+import { createLogger } from './logger.ts';
+import { observeRuntime } from './metrics.ts';
+import { readinessChecks } from './readiness.ts';
+import { drainHttp } from './shutdown.ts';
+import { withStartupLock } from './startup-lock.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_ROOT = join(ROOT, 'dist/web');
@@ -36,11 +41,23 @@ export interface Runtime {
   ctx: AppContext;
   queue: JobQueue;
   demoUsers: { email: string; role: string }[] | null;
-  close(): Promise<void>;
+  /** Starts the job queue (its set-up runs under the start-up lock, like the migrations). */
+  startQueue(options: { schedule: boolean }): Promise<void>;
+  /** Stops the queue (running jobs get `graceMs` to finish, then go back to the queue), then the database. */
+  close(graceMs?: number): Promise<void>;
 }
 
 export async function createRuntime(config: Config, options: { clock?: Clock } = {}): Promise<Runtime> {
   const handle = await openConfiguredDatabase(config);
+  // Migrations and the demo seed: one instance at a time (src/main/startup-lock.ts).
+  return withStartupLock(handle, () => prepareRuntime(config, handle, options));
+}
+
+async function prepareRuntime(
+  config: Config,
+  handle: DatabaseHandle,
+  options: { clock?: Clock },
+): Promise<Runtime> {
   await migrateToLatest(handle.db);
   // The test clock (MCI_TEST_CLOCK=1, never by default) shares its offset through the database.
   const testClock = !options.clock && config.testClock ? new OffsetClock(handle.db) : undefined;
@@ -70,6 +87,7 @@ export async function createRuntime(config: Config, options: { clock?: Clock } =
   const queue = new JobQueue(handle, {
     maintenanceSeconds: config.jobMaintenanceSeconds,
     ...(config.jobTimeoutSeconds ? { timeoutSeconds: config.jobTimeoutSeconds } : {}),
+    logger: createLogger(config.logLevel),
   });
   const ctx: AppContext = {
     db: handle.db,
@@ -91,13 +109,16 @@ export async function createRuntime(config: Config, options: { clock?: Clock } =
     testClock,
     files,
   };
+  const unobserve = observeRuntime({ handle, queue });
   return {
     handle,
     ctx,
     queue,
     demoUsers,
-    async close() {
-      await queue.stop();
+    startQueue: (o) => withStartupLock(handle, () => queue.start(o)),
+    async close(graceMs) {
+      unobserve();
+      await queue.stop(graceMs);
       await handle.close();
     },
   };
@@ -106,28 +127,34 @@ export async function createRuntime(config: Config, options: { clock?: Clock } =
 export async function startServer(config: Config, options: { clock?: Clock; worker?: boolean } = {}) {
   const runtime = await createRuntime(config, options);
   const worker = options.worker ?? config.role !== 'api';
-  await runtime.queue.start({ schedule: worker });
+  await runtime.startQueue({ schedule: worker });
   if (worker) await startWorker(runtime.ctx, runtime.queue);
+  const { database, ...readiness } = readinessChecks(runtime.handle, runtime.queue);
   const app = await buildHttpApp({
     ctx: runtime.ctx,
     ...(existsSync(WEB_ROOT) ? { webRoot: WEB_ROOT } : {}),
-    logLevel: config.logLevel,
+    logger: createLogger(config.logLevel),
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
-    ping: async () => {
-      await sql`select 1`.execute(runtime.handle.db);
-    },
+    ping: database,
+    readiness,
+    metrics: { token: config.metricsToken },
   });
   const address = await app.listen({ port: config.port, host: config.host });
+  // Embedded mode: `mci backup` reaches the running server through a socket in the data dir (ADR 0013).
+  const control = runtime.handle.pglite ? await openControlSocket(config.dataDir, runtime.handle) : undefined;
   // Without PUBLIC_URL, links in emails point at the address actually bound (PORT=0 in tests).
   if (!config.publicUrl) runtime.ctx.links = { baseUrl: address.replace('0.0.0.0', '127.0.0.1') };
   return {
     app,
     runtime,
     address,
-    async close() {
-      await app.close();
-      await runtime.close();
+    /** Graceful stop: HTTP drains within `graceMs`, then running jobs get what is left of it. */
+    async close(graceMs = 5000) {
+      const started = Date.now();
+      await control?.close();
+      await drainHttp(app, graceMs);
+      await runtime.close(Math.max(1000, graceMs - (Date.now() - started)));
     },
   };
 }

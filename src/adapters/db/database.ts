@@ -21,6 +21,8 @@ export interface DatabaseHandle {
   url?: string;
   /** The embedded instance, when kind is 'pglite' (for dumps in tests and tools). */
   pglite?: PGlite;
+  /** Connections in use, checkouts waiting for one, and the pool's size (metrics). */
+  stats(): { inUse: number; waiting: number; size: number };
   close(): Promise<void>;
 }
 
@@ -54,6 +56,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       db,
       url: options.url,
       executor: { executeSql: (text, values) => pool.query(text, values as unknown[]) },
+      stats: () => ({
+        inUse: pool.totalCount - pool.idleCount,
+        waiting: pool.waitingCount,
+        size: options.poolSize ?? 10,
+      }),
       close: () => db.destroy(),
     };
   }
@@ -69,6 +76,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     db,
     pglite,
     executor: { executeSql: (text, values) => pool.query(text, values) },
+    stats: () => pool.stats(),
     close: () => db.destroy(),
   };
 }
