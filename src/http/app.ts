@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyReply,
@@ -72,7 +73,7 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
       ? { loggerInstance: options.logger }
       : { logger: loggerOptions(options.logLevel ?? 'info') }),
     genReqId: () => randomUUID(),
-    requestIdLogLabel: CORRELATION_LABEL,
+    logController: new LogController({ requestIdLogLabel: CORRELATION_LABEL }),
     requestIdHeader: false,
     // Draining answers in the error shape instead (src/http/draining.ts).
     return503OnClosing: false,
