@@ -18,7 +18,7 @@ for (const kind of DATABASE_KINDS) {
   describe(`health and metrics [${kind}]`, () => {
     let server: Awaited<ReturnType<typeof startServer>>;
     let base: string;
-    const auth = kind === 'postgres' ? { authorization: `Bearer ${TOKEN}` } : {};
+    const auth: Record<string, string> = kind === 'postgres' ? { authorization: `Bearer ${TOKEN}` } : {};
     beforeAll(async () => {
       const env: Record<string, string> = {
         PORT: '0',
