@@ -15,12 +15,20 @@ const within = (promise: Promise<unknown>, ms: number) =>
   });
 
 /**
+ * A short "lame duck" period: requests a client had already sent when the signal came (still unread in
+ * a kept-alive connection) are answered 503, not reset by closing their connection, and load balancers
+ * see readiness fail before the listener goes away.
+ */
+const LAME_DUCK_MS = 1000;
+
+/**
  * New requests get 503 (the listener stays open so that kept-alive clients see the 503, not a reset);
  * in-flight ones get until `graceMs`, after which their connections are cut; then the listener closes.
  */
 export async function drainHttp(app: FastifyInstance, graceMs: number): Promise<void> {
   app.draining.begin();
-  const settled = await within(app.draining.idle(), graceMs);
+  const lameDuck = new Promise((resolve) => setTimeout(resolve, Math.min(LAME_DUCK_MS, graceMs)));
+  const settled = await within(Promise.all([app.draining.idle(), lameDuck]), graceMs);
   const closing = app.close();
   if (!settled) app.server.closeAllConnections();
   await closing;

@@ -1,0 +1,109 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { type DatabaseHandle, type DatabaseKind, openDatabase } from '../../src/adapters/db/database.ts';
+import { seedDemo } from '../../src/seed/demo.ts';
+import { tenantId } from '../../src/seed/demo-catalogue.ts';
+import { freshDatabase } from './databases.ts';
+
+// A database for a real `mci start` child process: the demo data plus customers nobody knows yet (one per
+// add the test will make), on PGlite (a data directory the child opens) or on the PostgreSQL test server.
+
+export interface Installation {
+  kind: DatabaseKind;
+  /** The environment that points `mci start` at this database. */
+  env: Record<string, string>;
+  /** Email domains of the fresh customers, each eligible for every workshop like Contoso. */
+  domains: string[];
+  /** Opens the database from the test (PGlite: only while no server has it open). */
+  open(): Promise<DatabaseHandle>;
+}
+
+export async function addFreshCustomers(db: DatabaseHandle['db'], prefix: string, count: number) {
+  const contoso = await db
+    .selectFrom('tenants')
+    .selectAll()
+    .where('id', '=', tenantId('contoso'))
+    .executeTakeFirstOrThrow();
+  const domains: string[] = [];
+  for (let start = 0; start < count; start += 500) {
+    const batch = Array.from({ length: Math.min(500, count - start) }, (_v, k) => ({
+      id: crypto.randomUUID(),
+      domain: `${prefix}${start + k}.example`,
+    }));
+    await db
+      .insertInto('tenants')
+      .values(
+        batch.map((b) => ({
+          ...contoso,
+          id: b.id,
+          name: `Customer ${b.domain}`,
+          tpid: null,
+          attributes: '{}',
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('tenant_domains')
+      .values(batch.map((b) => ({ domain: b.domain, tenant_id: b.id })))
+      .execute();
+    domains.push(...batch.map((b) => b.domain));
+  }
+  return domains;
+}
+
+export async function prepareInstallation(
+  kind: DatabaseKind,
+  options: { customers: number; prefix?: string; pgUrl?: string },
+): Promise<Installation> {
+  const prefix = options.prefix ?? `c${Math.random().toString(36).slice(2, 7)}-`;
+  if (kind === 'pglite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'mci-install-'));
+    const pgliteDir = join(dataDir, 'pglite');
+    const dump = new Blob([readFileSync(inject('pgliteDump'))]);
+    const handle = await openDatabase({ kind: 'pglite', dataDir: pgliteDir, loadDataDir: dump });
+    let domains: string[];
+    try {
+      await seedDemo(handle.db, new Date());
+      domains = await addFreshCustomers(handle.db, prefix, options.customers);
+    } finally {
+      await handle.close();
+    }
+    return {
+      kind,
+      env: { MCI_DATA_DIR: dataDir },
+      domains,
+      open: () => openDatabase({ kind: 'pglite', dataDir: pgliteDir }),
+    };
+  }
+  const handle = options.pgUrl
+    ? await openDatabase({ kind: 'postgres', url: options.pgUrl })
+    : await freshDatabase('postgres');
+  const url = handle.url!;
+  let domains: string[];
+  try {
+    await seedDemo(handle.db, new Date());
+    domains = await addFreshCustomers(handle.db, prefix, options.customers);
+  } finally {
+    await handle.close();
+  }
+  return {
+    kind,
+    env: { DATABASE_URL: url },
+    domains,
+    open: () => openDatabase({ kind: 'postgres', url }),
+  };
+}
+
+/** Signs in as a demo user over real HTTP: the cookie header and the CSRF token. */
+export async function signIn(base: string, email = 'ada@treyresearch.example', password = 'demo') {
+  const response = await fetch(`${base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie: response.headers.getSetCookie()[0]!.split(';')[0]!, csrfToken };
+}
