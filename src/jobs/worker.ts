@@ -49,4 +49,6 @@ export async function startWorker(ctx: AppContext, queue: JobQueue): Promise<voi
       await measuredSweep('deadlineNotices', () => sendDeadlineNotices(ctx));
     }),
   );
+  // After downtime (a restart, a crash) due deadlines are swept now rather than at the next cron tick.
+  await queue.enqueue(ctx.db, 'sweep.deadlines', {}, { singletonKey: 'catch-up' });
 }

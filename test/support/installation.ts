@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { type DatabaseHandle, type DatabaseKind, openDatabase } from '../../src/adapters/db/database.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
-import { tenantId } from '../../src/seed/demo-catalogue.ts';
+import { addFreshCustomers } from '../soak/fixtures.ts';
 import { freshDatabase } from './databases.ts';
+
+export { signIn } from '../soak/fixtures.ts';
 
 // A database for a real `mci start` child process: the demo data plus customers nobody knows yet (one per
 // add the test will make), on PGlite (a data directory the child opens) or on the PostgreSQL test server.
@@ -18,39 +20,6 @@ export interface Installation {
   domains: string[];
   /** Opens the database from the test (PGlite: only while no server has it open). */
   open(): Promise<DatabaseHandle>;
-}
-
-export async function addFreshCustomers(db: DatabaseHandle['db'], prefix: string, count: number) {
-  const contoso = await db
-    .selectFrom('tenants')
-    .selectAll()
-    .where('id', '=', tenantId('contoso'))
-    .executeTakeFirstOrThrow();
-  const domains: string[] = [];
-  for (let start = 0; start < count; start += 500) {
-    const batch = Array.from({ length: Math.min(500, count - start) }, (_v, k) => ({
-      id: crypto.randomUUID(),
-      domain: `${prefix}${start + k}.example`,
-    }));
-    await db
-      .insertInto('tenants')
-      .values(
-        batch.map((b) => ({
-          ...contoso,
-          id: b.id,
-          name: `Customer ${b.domain}`,
-          tpid: null,
-          attributes: '{}',
-        })),
-      )
-      .execute();
-    await db
-      .insertInto('tenant_domains')
-      .values(batch.map((b) => ({ domain: b.domain, tenant_id: b.id })))
-      .execute();
-    domains.push(...batch.map((b) => b.domain));
-  }
-  return domains;
 }
 
 export async function prepareInstallation(
@@ -94,16 +63,4 @@ export async function prepareInstallation(
     domains,
     open: () => openDatabase({ kind: 'postgres', url }),
   };
-}
-
-/** Signs in as a demo user over real HTTP: the cookie header and the CSRF token. */
-export async function signIn(base: string, email = 'ada@treyresearch.example', password = 'demo') {
-  const response = await fetch(`${base}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie: response.headers.getSetCookie()[0]!.split(';')[0]!, csrfToken };
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { PGlitePool } from './pglite-pool.ts';
+import { PGlitePool, SCRIPT_MARKER } from './pglite-pool.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -75,7 +75,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     kind: 'pglite',
     db,
     pglite,
-    executor: { executeSql: (text, values) => pool.query(text, values) },
+    // Like pg, a statement without parameters goes through the simple protocol, which runs several
+    // statements at once: pg-boss's maintenance (expiring jobs lost with a crashed process, archiving)
+    // sends `BEGIN; …; COMMIT;` scripts. Through the extended protocol they failed silently on PGlite, and
+    // a job lost in a kill -9 stayed active for ever (found by the crash soak, issue 13).
+    executor: {
+      executeSql: (text, values) =>
+        values?.length ? pool.query(text, values) : pool.query(`${SCRIPT_MARKER}\n${text}`),
+    },
     stats: () => pool.stats(),
     close: () => db.destroy(),
   };
