@@ -41,6 +41,8 @@ async function main(): Promise<void> {
       console.log(lines.join('\n'));
       const { stopOnSignals } = await import('./main/shutdown.ts');
       const { createLogger } = await import('./main/logger.ts');
+      const { installProcessGuards } = await import('./main/process-guards.ts');
+      installProcessGuards(createLogger(config.logLevel));
       stopOnSignals((grace) => server.close(grace), {
         graceSeconds: config.shutdownGraceSeconds,
         log: createLogger(config.logLevel),
@@ -56,6 +58,8 @@ async function main(): Promise<void> {
       console.log('MCI worker running');
       const { stopOnSignals } = await import('./main/shutdown.ts');
       const { createLogger } = await import('./main/logger.ts');
+      const { installProcessGuards } = await import('./main/process-guards.ts');
+      installProcessGuards(createLogger(config.logLevel));
       stopOnSignals((grace) => runtime.close(grace), {
         graceSeconds: config.shutdownGraceSeconds,
         log: createLogger(config.logLevel),

@@ -156,10 +156,13 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
 }
 
 // Connection failures while the database restarts (quality §3.9): answer 503, the pool recovers.
-function isDatabaseUnavailable(error: unknown): boolean {
+export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
   return (
     ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(code) ||
-    /Connection terminated|connection is closed|database is closed/i.test((error as Error)?.message ?? '')
+    // pg's own messages (no code): a connection lost mid-transaction, or a client that lost it before.
+    /Connection terminated|connection is closed|database is closed|connection error and is not queryable|timeout exceeded when trying to connect/i.test(
+      (error as Error)?.message ?? '',
+    )
   );
 }

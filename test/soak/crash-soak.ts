@@ -72,12 +72,19 @@ async function startSink() {
   return { received, port, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-interface Acked {
+export interface Acked {
   adds: Map<string, string>; // nomination id → tenant id
   claims: Map<string, string>;
   consents: Set<string>;
   clockMoves: number;
 }
+
+export const emptyAcked = (): Acked => ({
+  adds: new Map(),
+  claims: new Map(),
+  consents: new Set(),
+  clockMoves: 0,
+});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -140,7 +147,7 @@ const count = async (db: DatabaseHandle['db'], query: ReturnType<typeof sql<{ n:
   Number((await query.execute(db)).rows[0]?.n ?? 0);
 
 /** Every acknowledged write is there and whole; nothing is half written; nothing happened twice. */
-async function check(handle: DatabaseHandle, acked: Acked, losses: string[], violations: string[]) {
+export async function check(handle: DatabaseHandle, acked: Acked, losses: string[], violations: string[]) {
   const db = handle.db;
   const ids = [...acked.adds.keys(), ...acked.claims.keys()];
   const present = new Set<string>();
@@ -239,7 +246,7 @@ export async function runSoak(
     JOB_TIMEOUT_SECONDS: '5',
     MAIL_RETRY_DELAY_SECONDS: '1',
   };
-  const acked: Acked = { adds: new Map(), claims: new Map(), consents: new Set(), clockMoves: 0 };
+  const acked = emptyAcked();
   const awaitingConsent: string[] = [];
   const claimable: string[] = [];
   const losses: string[] = [];

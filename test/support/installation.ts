@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { type DatabaseHandle, type DatabaseKind, openDatabase } from '../../src/adapters/db/database.ts';
+import { migrateToLatest } from '../../src/adapters/db/migrate.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { addFreshCustomers } from '../soak/fixtures.ts';
 import { freshDatabase } from './databases.ts';
@@ -49,6 +50,7 @@ export async function prepareInstallation(
   const handle = options.pgUrl
     ? await openDatabase({ kind: 'postgres', url: options.pgUrl })
     : await freshDatabase('postgres');
+  if (options.pgUrl) await migrateToLatest(handle.db);
   const url = handle.url!;
   let domains: string[];
   try {

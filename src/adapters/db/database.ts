@@ -50,6 +50,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // An idle client that loses its server (restart) emits 'error'; the pool replaces it. Without a
     // listener Node would crash the process.
     pool.on('error', () => {});
+    // A checked-out client (e.g. inside a transaction) whose server goes away emits 'error' too; its next
+    // query fails and answers 503, and the pool drops it on release. Unhandled, it would end the process.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       kind: 'postgres',

@@ -174,7 +174,11 @@ export class JobQueue {
       jobMetrics.finished(name, 'failed', (performance.now() - started) / 1000);
       const message = String((error as Error)?.message ?? error);
       log?.warn({ err: message }, 'job failed (retried while it has attempts left)');
-      await this.boss.fail(name, id, { message });
+      // While the database is away the failure cannot be recorded: the job stays active, times out and is
+      // retried by pg-boss's maintenance, like a job lost with its process.
+      await this.boss.fail(name, id, { message }).catch((failure: unknown) => {
+        log?.warn({ err: String((failure as Error)?.message ?? failure) }, 'job failure not recorded');
+      });
     }
   }
 
