@@ -290,7 +290,7 @@ export async function runSoak(
         if (!pg) await handle.close();
       }
       log(
-        `${target.kind} ${i + 1}/${options.iterations}: ${acked.adds.size} adds, ${acked.claims.size} claims, ` +
+        `${new Date().toISOString().slice(11, 19)} ${target.kind} ${i + 1}/${options.iterations}: ${acked.adds.size} adds, ${acked.claims.size} claims, ` +
           `${acked.consents.size} consent requests acknowledged; losses ${losses.length}, violations ${violations.length}`,
       );
       if (losses.length || violations.length) break;
