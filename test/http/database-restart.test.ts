@@ -112,7 +112,9 @@ it('answers 503 DatabaseUnavailable while PostgreSQL restarts, then recovers by 
   const readiness: { status: number; target?: string; code?: string }[] = [];
   while (Date.now() - downFrom < DOWN_MS) {
     const ready = await fetch(`${base}/api/v1/health/ready`).catch((error: unknown) => {
-      throw new Error(`${String(error)} ${(error as Error).cause}; exit ${server?.proc.exitCode}\n${server?.output().slice(-3000)}`);
+      throw new Error(
+        `${String(error)} ${(error as Error).cause}; exit ${server?.proc.exitCode}\n${server?.output().slice(-3000)}`,
+      );
     });
     const body = (await ready.json()) as { error?: { target: string; code: string } };
     readiness.push({ status: ready.status, target: body.error?.target, code: body.error?.code });
