@@ -96,7 +96,8 @@ async function main(): Promise<void> {
       if (!file) throw new Error(`Usage: mci ${command} <file>`);
       const { backup, restore } = await import('./cli/backup.ts');
       console.log(await (command === 'backup' ? backup : restore)(config, file));
-      return;
+      // PGlite keeps the event loop alive for a while after close (a loaded dump's handles): done is done.
+      process.exit(0);
     }
     case 'bench-data': {
       const { openConfiguredDatabase } = await import('./main/runtime.ts');
