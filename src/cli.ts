@@ -39,14 +39,8 @@ async function main(): Promise<void> {
         for (const u of server.runtime.demoUsers) lines.push(`    ${u.email.padEnd(30)} ${u.role}`);
       }
       console.log(lines.join('\n'));
-      const { stopOnSignals } = await import('./main/shutdown.ts');
-      const { createLogger } = await import('./main/logger.ts');
-      const { installProcessGuards } = await import('./main/process-guards.ts');
-      installProcessGuards(createLogger(config.logLevel));
-      stopOnSignals((grace) => server.close(grace), {
-        graceSeconds: config.shutdownGraceSeconds,
-        log: createLogger(config.logLevel),
-      });
+      const { runUntilSignalled } = await import('./main/shutdown.ts');
+      runUntilSignalled(config, (grace) => server.close(grace));
       return;
     }
     case 'worker': {
@@ -56,14 +50,8 @@ async function main(): Promise<void> {
       await runtime.startQueue({ schedule: true });
       await startWorker(runtime.ctx, runtime.queue);
       console.log('MCI worker running');
-      const { stopOnSignals } = await import('./main/shutdown.ts');
-      const { createLogger } = await import('./main/logger.ts');
-      const { installProcessGuards } = await import('./main/process-guards.ts');
-      installProcessGuards(createLogger(config.logLevel));
-      stopOnSignals((grace) => runtime.close(grace), {
-        graceSeconds: config.shutdownGraceSeconds,
-        log: createLogger(config.logLevel),
-      });
+      const { runUntilSignalled } = await import('./main/shutdown.ts');
+      runUntilSignalled(config, (grace) => runtime.close(grace));
       return;
     }
     case 'migrate': {
@@ -97,7 +85,7 @@ async function main(): Promise<void> {
       const { backup, restore } = await import('./cli/backup.ts');
       console.log(await (command === 'backup' ? backup : restore)(config, file));
       // PGlite keeps the event loop alive for a while after close (a loaded dump's handles): done is done.
-      process.exit(0);
+      return process.exit(0);
     }
     case 'bench-data': {
       const { openConfiguredDatabase } = await import('./main/runtime.ts');

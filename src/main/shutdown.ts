@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import { createLogger } from './logger.ts';
+import { installProcessGuards } from './process-guards.ts';
 
 // Graceful stop (SIGTERM from an orchestrator, SIGINT from a terminal): stop taking requests, let those
 // in flight finish, let running jobs finish or hand them back to the queue, close the database, exit 0.
@@ -68,4 +71,14 @@ export function stopOnSignals(
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+}
+
+/** For `mci start` and `mci worker`: guard against stray rejections and stop gracefully on a signal. */
+export function runUntilSignalled(
+  config: Pick<Config, 'logLevel' | 'shutdownGraceSeconds'>,
+  stop: (graceMs: number) => Promise<void>,
+): void {
+  const log = createLogger(config.logLevel);
+  installProcessGuards(log);
+  stopOnSignals(stop, { graceSeconds: config.shutdownGraceSeconds, log });
 }

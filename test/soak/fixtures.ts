@@ -1,4 +1,5 @@
-import type { Db } from '../../src/adapters/db/database.ts';
+import type { DatabaseHandle, Db } from '../../src/adapters/db/database.ts';
+import { seedDemo } from '../../src/seed/demo.ts';
 import { tenantId } from '../../src/seed/demo-catalogue.ts';
 
 // Pieces shared by the soak script (run outside vitest) and the tests that spawn the real server.
@@ -47,4 +48,14 @@ export async function signIn(base: string, email = 'ada@treyresearch.example', p
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return { cookie: response.headers.getSetCookie()[0]!.split(';')[0]!, csrfToken };
+}
+
+/** The demo data plus `count` fresh customers; closes the handle (the server will open the database). */
+export async function seedAndClose(handle: DatabaseHandle, prefix: string, count: number): Promise<string[]> {
+  try {
+    await seedDemo(handle.db, new Date());
+    return await addFreshCustomers(handle.db, prefix, count);
+  } finally {
+    await handle.close();
+  }
 }

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/adapters/db/database.ts';
 import { migrateToLatest } from '../../src/adapters/db/migrate.ts';
-import { seedDemo } from '../../src/seed/demo.ts';
 import { startPostgres } from '../support/postgres-server.ts';
 import { runSoak, SOAK_PREFIX, type SoakTarget } from './crash-soak.ts';
-import { addFreshCustomers } from './fixtures.ts';
+import { seedAndClose } from './fixtures.ts';
 
 // The command line of `npm run soak`: prepares a database (demo data and fresh customers), runs the
 // soak, prints one line per kill and a summary, writes the report to test-results/soak-<db>.json.
@@ -35,9 +34,7 @@ export async function main(args: string[]): Promise<number> {
     const url = server.url('soak');
     const handle = await openDatabase({ kind: 'postgres', url });
     await migrateToLatest(handle.db);
-    await seedDemo(handle.db, new Date());
-    const domains = await addFreshCustomers(handle.db, SOAK_PREFIX, customers);
-    await handle.close();
+    const domains = await seedAndClose(handle, SOAK_PREFIX, customers);
     target = {
       kind,
       env: { DATABASE_URL: url },
@@ -49,9 +46,7 @@ export async function main(args: string[]): Promise<number> {
     const pgliteDir = join(dataDir, 'pglite');
     const handle = await openDatabase({ kind: 'pglite', dataDir: pgliteDir });
     await migrateToLatest(handle.db);
-    await seedDemo(handle.db, new Date());
-    const domains = await addFreshCustomers(handle.db, SOAK_PREFIX, customers);
-    await handle.close();
+    const domains = await seedAndClose(handle, SOAK_PREFIX, customers);
     target = {
       kind,
       env: { MCI_DATA_DIR: dataDir },

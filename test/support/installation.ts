@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { type DatabaseHandle, type DatabaseKind, openDatabase } from '../../src/adapters/db/database.ts';
 import { migrateToLatest } from '../../src/adapters/db/migrate.ts';
-import { seedDemo } from '../../src/seed/demo.ts';
-import { addFreshCustomers } from '../soak/fixtures.ts';
+import { seedAndClose } from '../soak/fixtures.ts';
 import { freshDatabase } from './databases.ts';
 
 export { signIn } from '../soak/fixtures.ts';
@@ -33,13 +32,7 @@ export async function prepareInstallation(
     const pgliteDir = join(dataDir, 'pglite');
     const dump = new Blob([readFileSync(inject('pgliteDump'))]);
     const handle = await openDatabase({ kind: 'pglite', dataDir: pgliteDir, loadDataDir: dump });
-    let domains: string[];
-    try {
-      await seedDemo(handle.db, new Date());
-      domains = await addFreshCustomers(handle.db, prefix, options.customers);
-    } finally {
-      await handle.close();
-    }
+    const domains = await seedAndClose(handle, prefix, options.customers);
     return {
       kind,
       env: { MCI_DATA_DIR: dataDir },
@@ -52,13 +45,7 @@ export async function prepareInstallation(
     : await freshDatabase('postgres');
   if (options.pgUrl) await migrateToLatest(handle.db);
   const url = handle.url!;
-  let domains: string[];
-  try {
-    await seedDemo(handle.db, new Date());
-    domains = await addFreshCustomers(handle.db, prefix, options.customers);
-  } finally {
-    await handle.close();
-  }
+  const domains = await seedAndClose(handle, prefix, options.customers);
   return {
     kind,
     env: { DATABASE_URL: url },
