@@ -77,6 +77,9 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
     requestIdHeader: false,
     // Draining answers in the error shape instead (src/http/draining.ts).
     return503OnClosing: false,
+    // PGlite runs on this thread: a long statement at start-up (a catch-up sweep after a crash) on a
+    // loaded machine held plugin registration past Fastify's 10 s default, and the start failed.
+    pluginTimeout: 120_000,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();

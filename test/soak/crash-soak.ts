@@ -271,7 +271,11 @@ export async function runSoak(
         await Promise.race([server.ready.catch(() => {}), sleep(Math.random() * 3000)]);
         killsDuringStartUp++;
       } else {
-        const base = await server.ready;
+        const base = await server.ready.catch((error: unknown) => {
+          violations.push(`the server did not start: ${String((error as Error).message).slice(0, 2000)}`);
+          return undefined;
+        });
+        if (!base) break;
         const auth = await signIn(base);
         const loops = [1, 2, 3].map(() =>
           traffic(base, auth, () => target.domains[nextDomain++], acked, awaitingConsent, claimable).catch(
