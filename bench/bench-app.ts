@@ -11,7 +11,7 @@ export async function startBenchApp(handle: DatabaseHandle, email: string) {
   const config = loadConfig({ LOG_LEVEL: 'silent', MCI_DATA_DIR: mkdtempSync(join(tmpdir(), 'mci-bench-')) });
   const { ctx, queue } = composeContext(handle, config);
   await queue.start({ schedule: false });
-  const app = await composeHttpApp(handle, ctx, config);
+  const app = await composeHttpApp(handle, ctx, queue, config);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const signIn = await fetch(`${address}/api/v1/session`, {
     method: 'POST',

@@ -6,6 +6,8 @@ const USAGE = `Usage: mci <command>
   worker       run background jobs only (for scaling out on PostgreSQL)
   migrate      apply database migrations
   seed         load the demo data (idempotent)
+  backup FILE  embedded database (PGlite): write a consistent backup, also while the server runs
+  restore FILE embedded database (PGlite): restore a backup (server stopped; the old data is kept aside)
   bench-data   load large generated data: --tenants N --nominations N --partner-nominations N
   bench        run the benchmarks (see bench/README.md)`;
 
@@ -37,34 +39,27 @@ async function main(): Promise<void> {
         for (const u of server.runtime.demoUsers) lines.push(`    ${u.email.padEnd(30)} ${u.role}`);
       }
       console.log(lines.join('\n'));
-      const stop = async () => {
-        await server.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      const { runUntilSignalled } = await import('./main/shutdown.ts');
+      runUntilSignalled(config, (grace) => server.close(grace));
       return;
     }
     case 'worker': {
       const { createRuntime } = await import('./main/runtime.ts');
       const { startWorker } = await import('./jobs/worker.ts');
       const runtime = await createRuntime({ ...config, seedDemo: 'never' });
-      await runtime.queue.start({ schedule: true });
+      await runtime.startQueue({ schedule: true });
       await startWorker(runtime.ctx, runtime.queue);
       console.log('MCI worker running');
-      const stop = async () => {
-        await runtime.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      const { runUntilSignalled } = await import('./main/shutdown.ts');
+      runUntilSignalled(config, (grace) => runtime.close(grace));
       return;
     }
     case 'migrate': {
       const { openConfiguredDatabase } = await import('./main/runtime.ts');
       const { migrateToLatest } = await import('./adapters/db/migrate.ts');
+      const { withStartupLock } = await import('./main/startup-lock.ts');
       const handle = await openConfiguredDatabase(config);
-      const applied = await migrateToLatest(handle.db);
+      const applied = await withStartupLock(handle, () => migrateToLatest(handle.db));
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date');
       await handle.close();
       return;
@@ -73,12 +68,24 @@ async function main(): Promise<void> {
       const { openConfiguredDatabase } = await import('./main/runtime.ts');
       const { migrateToLatest } = await import('./adapters/db/migrate.ts');
       const { seedDemo } = await import('./seed/demo.ts');
+      const { withStartupLock } = await import('./main/startup-lock.ts');
       const handle = await openConfiguredDatabase(config);
-      await migrateToLatest(handle.db);
-      const { users } = await seedDemo(handle.db, new Date());
+      const { users } = await withStartupLock(handle, async () => {
+        await migrateToLatest(handle.db);
+        return seedDemo(handle.db, new Date());
+      });
       console.log(`Demo data loaded. Sign-ins (password "demo"): ${users.map((u) => u.email).join(', ')}`);
       await handle.close();
       return;
+    }
+    case 'backup':
+    case 'restore': {
+      const file = process.argv[3];
+      if (!file) throw new Error(`Usage: mci ${command} <file>`);
+      const { backup, restore } = await import('./cli/backup.ts');
+      console.log(await (command === 'backup' ? backup : restore)(config, file));
+      // PGlite keeps the event loop alive for a while after close (a loaded dump's handles): done is done.
+      return process.exit(0);
     }
     case 'bench-data': {
       const { openConfiguredDatabase } = await import('./main/runtime.ts');

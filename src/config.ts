@@ -35,6 +35,8 @@ const schema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_ALLOW_HTTP: flag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(20),
 });
 
 export type Config = {
@@ -63,6 +65,10 @@ export type Config = {
     | { issuer: string; clientId: string; clientSecret: string | undefined; allowHttp: boolean }
     | undefined;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** Bearer token for GET /metrics; without it only loopback peers may read them (ADR 0014). */
+  metricsToken: string | undefined;
+  /** How long a stop waits for in-flight requests and running jobs (SIGTERM, SIGINT). */
+  shutdownGraceSeconds: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -101,5 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
   };
 }

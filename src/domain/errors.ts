@@ -38,6 +38,7 @@ export const ERROR_STATUS = {
   InternalError: 500,
   DirectoryUnavailable: 503, // §7
   ServiceUnavailable: 503,
+  DatabaseUnavailable: 503, // quality §3.9: the database is restarting or unreachable; retry later
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -53,6 +54,7 @@ export const RETRYABLE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'RateLimited',
   'DirectoryUnavailable',
   'ServiceUnavailable',
+  'DatabaseUnavailable',
 ]);
 
 /** Values for the localised message (ICU arguments). */

@@ -5,7 +5,13 @@ import cookie from '@fastify/cookie';
 import rateLimit, { type RateLimitPluginOptions } from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -14,10 +20,14 @@ import {
 } from 'fastify-type-provider-zod';
 import { surveyPageStatus } from '../app/claims/public-survey.ts';
 import { consentPageStatus } from '../app/consent/public-consent.ts';
+import { withCorrelation } from '../app/correlation.ts';
 import type { AppContext } from '../app/ports.ts';
 import { DEFAULT_BODY_LIMIT, registerAuth } from './auth.ts';
+import { registerDraining } from './draining.ts';
 import { errorBody, handleError, sendError } from './errors.ts';
 import { refuseUnstorableInput } from './input-characters.ts';
+import { CORRELATION_LABEL, loggerOptions } from './logging.ts';
+import { type MetricsOptions, registerMetricsRoute, registerRequestTiming } from './metrics.ts';
 import { RATE_LIMITS } from './rate-limits.ts';
 import { apiReferencePage, REFERENCE_CSS, REFERENCE_JS } from './reference-page.ts';
 import { recordRoutes } from './route-table.ts';
@@ -26,7 +36,7 @@ import { consentRoutes } from './routes/consent.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { devRoutes } from './routes/dev.ts';
 import { engagementRoutes } from './routes/engagements.ts';
-import { healthRoutes } from './routes/health.ts';
+import { healthRoutes, LIVENESS_PATH, type ReadinessChecks } from './routes/health.ts';
 import { nominationRoutes } from './routes/nominations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { oidcRoutes } from './routes/oidc.ts';
@@ -51,27 +61,30 @@ export interface HttpOptions {
   ping: () => Promise<void>;
   /** Where rate-limit counters live (a @fastify/rate-limit store; the database in every composition). */
   rateLimitStore: NonNullable<RateLimitPluginOptions['store']>;
+  /** Further readiness checks by name (migrations, job queue: src/main/readiness.ts). */
+  readiness?: ReadinessChecks;
+  /** GET /metrics access (METRICS_TOKEN). */
+  metrics?: MetricsOptions;
+  /** The process's pino logger (shared with the jobs); by default one is made from `logLevel`. */
+  logger?: FastifyBaseLogger;
 }
 
 export const API_PREFIX = '/api/v1';
 
 export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: {
-      level: options.logLevel ?? 'info',
-      // No secrets in logs (guide: security by construction): cookies, tokens and bodies are never logged.
-      redact: {
-        paths: [
-          'req.headers.cookie',
-          'req.headers.authorization',
-          'req.headers["x-csrf-token"]',
-          'res.headers["set-cookie"]',
-        ],
-        remove: true,
-      },
-    },
+    // No secrets in logs (guide: security by construction): see src/http/logging.ts.
+    ...(options.logger
+      ? { loggerInstance: options.logger }
+      : { logger: loggerOptions(options.logLevel ?? 'info') }),
     genReqId: () => randomUUID(),
+    logController: new LogController({ requestIdLogLabel: CORRELATION_LABEL }),
     requestIdHeader: false,
+    // Draining answers in the error shape instead (src/http/draining.ts).
+    return503OnClosing: false,
+    // PGlite runs on this thread: a long statement at start-up (a catch-up sweep after a crash) on a
+    // loaded machine held plugin registration past Fastify's 10 s default, and the start failed.
+    pluginTimeout: 120_000,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: DEFAULT_BODY_LIMIT,
   }).withTypeProvider<ZodTypeProvider>();
@@ -81,6 +94,10 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.addHook('preValidation', refuseUnstorableInput);
+  // Everything a request causes, jobs it enqueues included, carries its correlation id.
+  app.addHook('onRequest', (request, _reply, done) => withCorrelation(request.id, done));
+  registerDraining(app);
+  registerRequestTiming(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
     // Time spent in the server for this request (read by the benchmarks and browser dev tools).
@@ -89,7 +106,10 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
 
   // The test clock's offset is shared by every instance: read it before anything reads the time.
   const testClock = options.ctx.testClock;
-  if (testClock) app.addHook('onRequest', async () => testClock.sync());
+  if (testClock)
+    app.addHook('onRequest', async (request) => {
+      if (!request.url.startsWith(LIVENESS_PATH)) await testClock.sync();
+    });
 
   registerSecurityHeaders(app);
   await app.register(cookie);
@@ -120,7 +140,7 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
 
   await app.register(
     async (api) => {
-      await api.register(healthRoutes(options.ping));
+      await api.register(healthRoutes({ database: options.ping, ...options.readiness }));
       await api.register(sessionRoutes(options.ctx));
       await api.register(oidcRoutes(options.ctx, options.publicUrl));
       await api.register(partnerRoleRoutes(options.ctx));
@@ -140,6 +160,7 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
     },
     { prefix: API_PREFIX },
   );
+  registerMetricsRoute(app, options.metrics ?? { token: undefined });
   app.get('/api/docs', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(apiReferencePage()),
   );

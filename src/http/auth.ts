@@ -34,7 +34,8 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', async (request) => {
     request.locale = negotiateLocale(request.headers['accept-language']);
     const token = request.cookies[SESSION_COOKIE];
-    if (!token || !request.url.startsWith('/api/')) return;
+    // Liveness never touches the database (src/http/routes/health.ts).
+    if (!token || !request.url.startsWith('/api/') || request.url.startsWith('/api/v1/health/live')) return;
     const session = await resumeSession(ctx, token);
     if (!session) return;
     request.principal = { user: session.user, actor: session.actor };

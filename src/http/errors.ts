@@ -148,17 +148,21 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
     );
   if (isDatabaseUnavailable(error)) {
     reply.header('retry-after', '5');
-    return sendError(reply, 503, errorBody(request, 'ServiceUnavailable'));
+    request.log.warn({ code: (error as { code?: string }).code }, 'database unavailable');
+    return sendError(reply, 503, errorBody(request, 'DatabaseUnavailable'));
   }
   request.log.error({ err: error }, 'unexpected error');
   return sendError(reply, 500, errorBody(request, 'InternalError'));
 }
 
 // Connection failures while the database restarts (quality §3.9): answer 503, the pool recovers.
-function isDatabaseUnavailable(error: unknown): boolean {
+export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
   return (
     ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(code) ||
-    /Connection terminated|connection is closed|database is closed/i.test((error as Error)?.message ?? '')
+    // pg's own messages (no code): a connection lost mid-transaction, or a client that lost it before.
+    /Connection terminated|connection is closed|database is closed|connection error and is not queryable|timeout exceeded when trying to connect/i.test(
+      (error as Error)?.message ?? '',
+    )
   );
 }

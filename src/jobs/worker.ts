@@ -3,6 +3,7 @@ import { deliverMail, renderMails } from '../app/mail/mail-jobs.ts';
 import type { AppContext } from '../app/ports.ts';
 import { sweepDeadlines } from '../app/sweeps/deadline-sweep.ts';
 import { sendCustomerReminders, sendDeadlineNotices } from '../app/sweeps/reminders.ts';
+import { measuredSweep } from './sweep-metrics.ts';
 
 // Binds the registry's jobs to their handlers. Runs in `mci start` (embedded, one process) and in
 // `mci worker` (scaled out on PostgreSQL; pg-boss hands each job to one worker).
@@ -39,13 +40,18 @@ export async function startWorker(ctx: AppContext, queue: JobQueue): Promise<voi
   );
   await queue.work(
     'sweep.deadlines',
-    synced(async () => void (await sweepDeadlines(ctx))),
+    synced(
+      async () =>
+        void (await measuredSweep('deadlines', async () => (await sweepDeadlines(ctx)).transitioned)),
+    ),
   );
   await queue.work(
     'sweep.reminders',
     synced(async () => {
-      await sendCustomerReminders(ctx);
-      await sendDeadlineNotices(ctx);
+      await measuredSweep('reminders', () => sendCustomerReminders(ctx));
+      await measuredSweep('deadlineNotices', () => sendDeadlineNotices(ctx));
     }),
   );
+  // After downtime (a restart, a crash) due deadlines are swept now rather than at the next cron tick.
+  await queue.enqueue(ctx.db, 'sweep.deadlines', {}, { singletonKey: 'catch-up' });
 }

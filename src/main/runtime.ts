@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
 import { argon2Hasher } from '../adapters/auth/argon2-hasher.ts';
 import { createOidcClient } from '../adapters/auth/oidc-client.ts';
 import { systemClock } from '../adapters/clock/clock.ts';
@@ -21,6 +20,12 @@ import type { Config } from '../config.ts';
 import { buildHttpApp } from '../http/app.ts';
 import { startWorker } from '../jobs/worker.ts';
 import { demoFiles, seedDemo } from '../seed/demo.ts';
+import { openControlSocket } from './control-socket.ts';
+import { createLogger } from './logger.ts';
+import { observeRuntime } from './metrics.ts';
+import { readinessChecks } from './readiness.ts';
+import { drainHttp } from './shutdown.ts';
+import { withStartupLock } from './startup-lock.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_ROOT = join(ROOT, 'dist/web');
@@ -38,7 +43,10 @@ export interface Runtime {
   ctx: AppContext;
   queue: JobQueue;
   demoUsers: { email: string; role: string }[] | null;
-  close(): Promise<void>;
+  /** Starts the job queue (its set-up runs under the start-up lock, like the migrations). */
+  startQueue(options: { schedule: boolean }): Promise<void>;
+  /** Stops the queue (running jobs get `graceMs` to finish, then go back to the queue), then the database. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** What a test may swap in; everything else is chosen from the configuration exactly as in production. */
@@ -64,6 +72,7 @@ export function composeContext(
   const queue = new JobQueue(handle, {
     maintenanceSeconds: config.jobMaintenanceSeconds,
     ...(config.jobTimeoutSeconds ? { timeoutSeconds: config.jobTimeoutSeconds } : {}),
+    logger: createLogger(config.logLevel),
   });
   const ctx: AppContext = {
     db: handle.db,
@@ -94,29 +103,40 @@ export function composeContext(
   return { ctx, queue };
 }
 
-/** The HTTP app over a composed context, as `mci start` serves it. */
+/** The HTTP app over a composed context, as `mci start` serves it (health, metrics, logs, limits). */
 export function composeHttpApp(
   handle: DatabaseHandle,
   ctx: AppContext,
+  queue: JobQueue,
   config: Config,
   options: { webRoot?: string } = {},
 ) {
   const webRoot = options.webRoot ?? (existsSync(WEB_ROOT) ? WEB_ROOT : undefined);
+  const { database, ...readiness } = readinessChecks(handle, queue);
   return buildHttpApp({
     ctx,
     ...(webRoot ? { webRoot } : {}),
-    logLevel: config.logLevel,
+    logger: createLogger(config.logLevel),
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
-    ping: async () => {
-      await sql`select 1`.execute(handle.db);
-    },
+    ping: database,
+    readiness,
+    metrics: { token: config.metricsToken },
     rateLimitStore: databaseRateLimitStore(handle.db),
   });
 }
 
 export async function createRuntime(config: Config, overrides: ContextOverrides = {}): Promise<Runtime> {
   const handle = await openConfiguredDatabase(config);
+  // Migrations and the demo seed: one instance at a time (src/main/startup-lock.ts).
+  return withStartupLock(handle, () => prepareRuntime(config, handle, overrides));
+}
+
+async function prepareRuntime(
+  config: Config,
+  handle: DatabaseHandle,
+  overrides: ContextOverrides,
+): Promise<Runtime> {
   await migrateToLatest(handle.db);
   const { ctx, queue } = composeContext(handle, config, overrides);
   await ctx.testClock?.sync();
@@ -140,13 +160,16 @@ export async function createRuntime(config: Config, overrides: ContextOverrides 
     .executeTakeFirst();
   if ((demoUsers || hasDemo) && ctx.files)
     for (const f of demoFiles()) await ctx.files.put(Readable.from([f.bytes]), f.bytes.length);
+  const unobserve = observeRuntime({ handle, queue });
   return {
     handle,
     ctx,
     queue,
     demoUsers,
-    async close() {
-      await queue.stop();
+    startQueue: (o) => withStartupLock(handle, () => queue.start(o)),
+    async close(graceMs) {
+      unobserve();
+      await queue.stop(graceMs);
       await handle.close();
     },
   };
@@ -156,19 +179,24 @@ export async function startServer(config: Config, options: ContextOverrides & { 
   const { worker: workerOption, ...overrides } = options;
   const runtime = await createRuntime(config, overrides);
   const worker = workerOption ?? config.role !== 'api';
-  await runtime.queue.start({ schedule: worker });
+  await runtime.startQueue({ schedule: worker });
   if (worker) await startWorker(runtime.ctx, runtime.queue);
-  const app = await composeHttpApp(runtime.handle, runtime.ctx, config);
+  const app = await composeHttpApp(runtime.handle, runtime.ctx, runtime.queue, config);
   const address = await app.listen({ port: config.port, host: config.host });
+  // Embedded mode: `mci backup` reaches the running server through a socket in the data dir (ADR 0015).
+  const control = runtime.handle.pglite ? await openControlSocket(config.dataDir, runtime.handle) : undefined;
   // Without PUBLIC_URL, links in emails point at the address actually bound (PORT=0 in tests).
   if (!config.publicUrl) runtime.ctx.links = { baseUrl: address.replace('0.0.0.0', '127.0.0.1') };
   return {
     app,
     runtime,
     address,
-    async close() {
-      await app.close();
-      await runtime.close();
+    /** Graceful stop: HTTP drains within `graceMs`, then running jobs get what is left of it. */
+    async close(graceMs = 5000) {
+      const started = Date.now();
+      await control?.close();
+      await drainHttp(app, graceMs);
+      await runtime.close(Math.max(1000, graceMs - (Date.now() - started)));
     },
   };
 }

@@ -131,7 +131,9 @@ describeEachDatabase('consent reminders, notices and consent page', ({ handle })
   it('serves the consent page with the status of its link: 200 open, 404 unknown, 410 expired', async () => {
     const webRoot = mkdtempSync(join(tmpdir(), 'mci-web-'));
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>MCI</title><div id="root"></div>');
-    const app = await composeHttpApp(handle(), t().ctx, loadConfig({ LOG_LEVEL: 'silent' }), { webRoot });
+    const app = await composeHttpApp(handle(), t().ctx, t().queue, loadConfig({ LOG_LEVEL: 'silent' }), {
+      webRoot,
+    });
     try {
       const start = t().clock.now();
       const { email, consentDueAt } = await pending('page');

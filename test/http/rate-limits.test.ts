@@ -19,7 +19,9 @@ describeEachDatabase('rate limits', ({ handle }) => {
     const webRoot = mkdtempSync(join(tmpdir(), 'mci-web-'));
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>MCI</title><div id="root"></div>');
     // A second instance on the same database, serving the web app too.
-    second = await composeHttpApp(handle(), t().ctx, loadConfig({ LOG_LEVEL: 'silent' }), { webRoot });
+    second = await composeHttpApp(handle(), t().ctx, t().queue, loadConfig({ LOG_LEVEL: 'silent' }), {
+      webRoot,
+    });
     await second.ready();
   });
   afterAll(async () => {

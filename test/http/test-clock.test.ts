@@ -33,7 +33,7 @@ describeEachDatabase('the test clock in the composed application', ({ handle }) 
     const composed = composeContext(handle(), c);
     queue = composed.queue;
     await queue.start({ schedule: false });
-    app = await composeHttpApp(handle(), composed.ctx, c);
+    app = await composeHttpApp(handle(), composed.ctx, queue, c);
     await app.ready();
   });
   afterAll(async () => {

@@ -32,7 +32,7 @@ async function instance(handle: DatabaseHandle) {
   const { ctx, queue } = composeContext(handle, config, { clock: new ManualClock() });
   queues.push(queue);
   await queue.start({ schedule: false });
-  const app = await composeHttpApp(handle, ctx, config);
+  const app = await composeHttpApp(handle, ctx, queue, config);
   return { app, queue };
 }
 

@@ -47,7 +47,7 @@ export function useTestApp(
       ...(options.directory ? { directory: options.directory() } : {}),
     });
     await queue.start({ schedule: false });
-    const app = await composeHttpApp(h, ctx, config);
+    const app = await composeHttpApp(h, ctx, queue, config);
     await app.ready();
     testApp = { app, ctx, clock, queue };
   });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { PGlitePool } from './pglite-pool.ts';
+import { PGlitePool, SCRIPT_MARKER } from './pglite-pool.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -21,6 +21,8 @@ export interface DatabaseHandle {
   url?: string;
   /** The embedded instance, when kind is 'pglite' (for dumps in tests and tools). */
   pglite?: PGlite;
+  /** Connections in use, checkouts waiting for one, and the pool's size (metrics). */
+  stats(): { inUse: number; waiting: number; size: number };
   close(): Promise<void>;
 }
 
@@ -48,12 +50,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // An idle client that loses its server (restart) emits 'error'; the pool replaces it. Without a
     // listener Node would crash the process.
     pool.on('error', () => {});
+    // A checked-out client (e.g. inside a transaction) whose server goes away emits 'error' too; its next
+    // query fails and answers 503, and the pool drops it on release. Unhandled, it would end the process.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       kind: 'postgres',
       db,
       url: options.url,
       executor: { executeSql: (text, values) => pool.query(text, values as unknown[]) },
+      stats: () => ({
+        inUse: pool.totalCount - pool.idleCount,
+        waiting: pool.waitingCount,
+        size: options.poolSize ?? 10,
+      }),
       close: () => db.destroy(),
     };
   }
@@ -68,7 +78,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     kind: 'pglite',
     db,
     pglite,
-    executor: { executeSql: (text, values) => pool.query(text, values) },
+    // Like pg, a statement without parameters goes through the simple protocol, which runs several
+    // statements at once: pg-boss's maintenance (expiring jobs lost with a crashed process, archiving)
+    // sends `BEGIN; …; COMMIT;` scripts. Through the extended protocol they failed silently on PGlite, and
+    // a job lost in a kill -9 stayed active for ever (found by the crash soak, issue 13).
+    executor: {
+      executeSql: (text, values) =>
+        values?.length ? pool.query(text, values) : pool.query(`${SCRIPT_MARKER}\n${text}`),
+    },
+    stats: () => pool.stats(),
     close: () => db.destroy(),
   };
 }

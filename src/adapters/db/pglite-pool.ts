@@ -63,16 +63,24 @@ export class PGliteClient {
 export class PGlitePool {
   readonly #mutex = new Mutex();
   #ended = false;
+  #inUse = 0;
 
   constructor(readonly pg: PGlite) {}
+
+  /** The session in use (0 or 1) and the checkouts queued behind it (metrics: pool in use / waiting). */
+  stats(): { inUse: number; waiting: number; size: number } {
+    return { inUse: this.#inUse, waiting: this.#mutex.waiting, size: 1 };
+  }
 
   async connect(): Promise<PGliteClient> {
     if (this.#ended) throw new Error('database is closed');
     const release = await this.#mutex.acquire();
+    this.#inUse++;
     let released = false;
     return new PGliteClient(this.pg, () => {
       if (released) return;
       released = true;
+      this.#inUse--;
       release();
     });
   }

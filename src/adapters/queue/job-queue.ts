@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import { correlationId, withCorrelation } from '../../app/correlation.ts';
 import {
   DEFAULT_JOB_TIMEOUT_SECONDS,
   JOB_NAMES,
@@ -9,6 +11,25 @@ import {
 } from '../../jobs/registry.ts';
 import { type DatabaseHandle, executorFor } from '../db/database.ts';
 import { JOB_SCHEMA } from '../db/migrations/0002_job_queue.ts';
+import { jobMetrics } from './job-metrics.ts';
+
+/**
+ * The correlation id of the request (or job) that enqueued a job travels in its data under this key,
+ * beside the payload the registry checks; the worker takes it off before parsing the payload.
+ */
+const CORRELATION_KEY = '_correlationId';
+
+function stamped(data: object): object {
+  const id = correlationId();
+  return id ? { ...data, [CORRELATION_KEY]: id } : data;
+}
+
+function unstamped(data: unknown): { data: unknown; correlationId: string | undefined } {
+  if (!data || typeof data !== 'object' || !(CORRELATION_KEY in data))
+    return { data, correlationId: undefined };
+  const { [CORRELATION_KEY]: id, ...rest } = data as Record<string, unknown>;
+  return { data: rest, correlationId: typeof id === 'string' ? id : undefined };
+}
 
 export type JobHandler<N extends JobName> = (payload: JobPayload<N>, job: { id: string }) => Promise<void>;
 
@@ -22,6 +43,8 @@ export class JobQueue {
   #started = false;
 
   readonly #timeoutOverride: number | undefined;
+  readonly #log: Logger | undefined;
+  readonly #executor: DatabaseHandle['executor'];
 
   /**
    * `maintenanceSeconds`: how often expired (lost) jobs are found and retried; `timeoutSeconds`
@@ -29,9 +52,11 @@ export class JobQueue {
    */
   constructor(
     handle: DatabaseHandle,
-    options: { maintenanceSeconds?: number; timeoutSeconds?: number } = {},
+    options: { maintenanceSeconds?: number; timeoutSeconds?: number; logger?: Logger } = {},
   ) {
     this.#timeoutOverride = options.timeoutSeconds;
+    this.#log = options.logger;
+    this.#executor = handle.executor;
     const common = {
       schema: JOB_SCHEMA,
       migrate: false,
@@ -44,7 +69,8 @@ export class JobQueue {
     // pg-boss reports transient errors (e.g. a database restart) as events; without a listener they
     // would crash the process. They are retried by pg-boss itself.
     this.boss.on('error', (error) => {
-      if (process.env.MCI_LOG_JOB_ERRORS) console.warn('job queue:', error.message);
+      if (this.#log) this.#log.warn({ err: error.message }, 'job queue error (retried by pg-boss)');
+      else if (process.env.MCI_LOG_JOB_ERRORS) console.warn('job queue:', error.message);
     });
   }
 
@@ -76,16 +102,12 @@ export class JobQueue {
     } = {},
   ): Promise<string | null> {
     const data = JOBS[name].payload.parse(payload);
-    return this.boss.send(
-      name,
-      data as object,
-      {
-        expireInSeconds: this.timeoutOf(name),
-        ...(JOBS[name] as { retry?: object }).retry,
-        ...options,
-        db: executorFor(trx),
-      } as PgBoss.SendOptions,
-    );
+    return this.boss.send(name, stamped(data as object), {
+      expireInSeconds: this.timeoutOf(name),
+      ...(JOBS[name] as { retry?: object }).retry,
+      ...options,
+      db: executorFor(trx),
+    } as PgBoss.SendOptions);
   }
 
   timeoutOf(name: JobName): number {
@@ -103,7 +125,7 @@ export class JobQueue {
     if (payloads.length === 0) return;
     const jobs = payloads.map((payload) => ({
       name,
-      data: JOBS[name].payload.parse(payload) as object,
+      data: stamped(JOBS[name].payload.parse(payload) as object),
       expireInSeconds: this.timeoutOf(name),
       ...(JOBS[name] as { retry?: object }).retry,
       ...options,
@@ -129,11 +151,9 @@ export class JobQueue {
         const pending = [...jobs];
         const lane = async () => {
           for (let job = pending.shift(); job; job = pending.shift()) {
-            try {
-              await handler(JOBS[name].payload.parse(job.data) as JobPayload<N>, { id: job.id });
-            } catch (error) {
-              await this.boss.fail(name, job.id, { message: String((error as Error)?.message ?? error) });
-            }
+            const { data, correlationId: cid } = unstamped(job.data);
+            // A job runs inside the correlation id of the request that queued it (or its own id).
+            await withCorrelation(cid ?? job.id, () => this.#run(name, handler, job.id, data));
           }
         };
         await Promise.all(
@@ -143,9 +163,46 @@ export class JobQueue {
     );
   }
 
-  async stop(): Promise<void> {
+  async #run<N extends JobName>(name: N, handler: JobHandler<N>, id: string, data: unknown): Promise<void> {
+    const log = this.#log?.child({ correlationId: correlationId(), job: name, jobId: id });
+    const started = performance.now();
+    try {
+      await handler(JOBS[name].payload.parse(data) as JobPayload<N>, { id });
+      jobMetrics.finished(name, 'completed', (performance.now() - started) / 1000);
+      log?.debug('job completed');
+    } catch (error) {
+      jobMetrics.finished(name, 'failed', (performance.now() - started) / 1000);
+      const message = String((error as Error)?.message ?? error);
+      log?.warn({ err: message }, 'job failed (retried while it has attempts left)');
+      // While the database is away the failure cannot be recorded: the job stays active, times out and is
+      // retried by pg-boss's maintenance, like a job lost with its process.
+      await this.boss.fail(name, id, { message }).catch((failure: unknown) => {
+        log?.warn({ err: String((failure as Error)?.message ?? failure) }, 'job failure not recorded');
+      });
+    }
+  }
+
+  /** True between start() and stop() (readiness). */
+  get running(): boolean {
+    return this.#started;
+  }
+
+  /** Jobs by name and state, completed ones left out (metrics: queue depth and failures). */
+  async depth(): Promise<{ name: string; state: string; count: number }[]> {
+    const { rows } = await this.#executor.executeSql(
+      `select name, state::text as state, count(*)::int as count from ${JOB_SCHEMA}.job
+        where state <> 'completed' group by 1, 2`,
+    );
+    return rows as { name: string; state: string; count: number }[];
+  }
+
+  /**
+   * Stops fetching; waits up to `timeoutMs` for running jobs, then hands those still running back to
+   * the queue (pg-boss fails them, and a failed job with attempts left is retried by another worker).
+   */
+  async stop(timeoutMs = 5000): Promise<void> {
     if (!this.#started) return;
     this.#started = false;
-    await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
   }
 }

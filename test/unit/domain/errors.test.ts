@@ -45,9 +45,11 @@ describe('error codes', () => {
       InternalError: 500,
       DirectoryUnavailable: 503,
       ServiceUnavailable: 503,
+      DatabaseUnavailable: 503,
     });
     expect(ERROR_CODES).toHaveLength(33);
     expect([...RETRYABLE_CODES].sort()).toEqual([
+      'DatabaseUnavailable',
       'DirectoryUnavailable',
       'RateLimited',
       'ServiceUnavailable',
