@@ -30,6 +30,18 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
     access: 'public',
     reason: 'load balancers probe it without a session; says only ok or not',
   },
+  'GET /api/v1/health/live': {
+    access: 'public',
+    reason: 'liveness for the orchestrator: the process answers; no data',
+  },
+  'GET /api/v1/health/ready': {
+    access: 'public',
+    reason: 'readiness for load balancers: names a failing check, never data',
+  },
+  'GET /metrics': {
+    access: 'public',
+    reason: 'Prometheus metrics: METRICS_TOKEN or a loopback peer only (ADR 0014); counts, no data',
+  },
   'GET /api/v1/auth/providers': {
     access: 'public',
     reason: 'the sign-in page asks which sign-in methods exist',
