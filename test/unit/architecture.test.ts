@@ -55,6 +55,30 @@ const RULES: Record<string, { ours: string[]; packages: RegExp; typeOnly?: strin
     typeOnly: ['src/adapters'],
   },
   'src/i18n': { ours: ['src/i18n'], packages: /^(intl-messageformat|node:.*)$/ },
+  // Adapters implement the app's ports (the store, the clock, the queue): never the HTTP layer, the
+  // composition root or the seed.
+  'src/adapters': {
+    ours: ['src/adapters', 'src/app', 'src/domain', 'src/i18n', 'src/jobs', 'src/contracts'],
+    packages: /./,
+  },
+  // The demo and bench data: written through the schema and the read model, never through HTTP.
+  'src/seed': { ours: ['src/seed', 'src/domain', 'src/adapters', 'src/app'], packages: /./ },
+  // The composition root may wire everything (`src` holds the configuration and the command line).
+  'src/main': {
+    ours: [
+      'src/main',
+      'src/adapters',
+      'src/app',
+      'src/contracts',
+      'src/domain',
+      'src/http',
+      'src/i18n',
+      'src/jobs',
+      'src/seed',
+      'src',
+    ],
+    packages: /./,
+  },
   web: { ours: ['web', 'src/contracts', 'src/i18n'], packages: /./ },
 };
 
