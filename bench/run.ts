@@ -78,6 +78,11 @@ async function measure(kind: 'postgres' | 'pglite', handle: DatabaseHandle, dura
 }
 
 export async function runBenchmarks(args: string[]): Promise<void> {
+  if (args.includes('--profile')) {
+    const { runProfiles } = await import('./profile.ts');
+    await runProfiles(args);
+    return;
+  }
   const duration = seconds(args);
   const size = args.includes('--quick') ? SIZES.quick : SIZES.full;
   const samples = args.includes('--quick') ? 100 : 300;
