@@ -215,11 +215,11 @@ export async function runProfiles(args: string[]): Promise<void> {
       '| # | self time | function | where |',
       '|---|---|---|---|',
     );
-    s.top.forEach((t, i) =>
+    for (const [i, t] of s.top.entries()) {
       lines.push(
         `| ${i + 1} | ${(t.share * 100).toFixed(1)} % | \`${t.fn}\` | ${t.where ? `\`${t.where}\`` : ''} |`,
-      ),
-    );
+      );
+    }
     lines.push('');
   }
   const text = lines.join('\n');
