@@ -12,12 +12,7 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { surveyPageStatus } from '../app/claims/public-survey.ts';
 import { consentPageStatus } from '../app/consent/public-consent.ts';
 import { withCorrelation } from '../app/correlation.ts';
@@ -48,6 +43,7 @@ import { publicConsentRoutes } from './routes/public-consent.ts';
 import { publicSurveyRoutes } from './routes/public-survey.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { contractSerializerCompiler } from './serializer.ts';
 
 export interface HttpOptions {
   ctx: AppContext;
@@ -91,7 +87,7 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
 
   recordRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(contractSerializerCompiler);
   app.setErrorHandler(handleError);
   app.addHook('preValidation', refuseUnstorableInput);
   // Everything a request causes, jobs it enqueues included, carries its correlation id.

@@ -47,7 +47,7 @@ describe('error codes', () => {
       ServiceUnavailable: 503,
       DatabaseUnavailable: 503,
     });
-    expect(ERROR_CODES).toHaveLength(33);
+    expect(ERROR_CODES).toHaveLength(34);
     expect([...RETRYABLE_CODES].sort()).toEqual([
       'DatabaseUnavailable',
       'DirectoryUnavailable',
