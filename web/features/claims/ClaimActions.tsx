@@ -279,7 +279,7 @@ function DisputeDialog({ onClose }: { onClose: () => void }) {
       return;
     }
     const ok = await run(
-      (key) => claimsApi.dispute(nominationId, text.trim(), key),
+      (key) => claimsApi.dispute(nominationId, { justification: text.trim() }, key),
       () => intl.formatMessage({ id: 'claim.dispute.done' }, { customer: claim.customer.name }),
     );
     if (ok) onClose();

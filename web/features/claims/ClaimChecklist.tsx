@@ -490,7 +490,7 @@ function PartnerSurveyDialog({ item, onClose }: { item: PoeItem; onClose: () => 
     }
     setBusy(true);
     try {
-      const next = await claimsApi.answerPartnerSurvey(nominationId, toPartnerAnswers(value));
+      const next = await claimsApi.answerPartnerSurvey(nominationId, { answers: toPartnerAnswers(value) });
       applied(next, intl.formatMessage({ id: 'claim.partnerSurvey.saved' }));
       onClose();
     } catch (e) {
@@ -573,7 +573,7 @@ function SendPartnerSurveyDialog({ item, onClose }: { item: PoeItem; onClose: ()
     setBusy(true);
     try {
       const contact = { name: name.trim(), email: email.trim() };
-      const next = await claimsApi.sendPartnerSurvey(nominationId, contact);
+      const next = await claimsApi.sendPartnerSurvey(nominationId, { contact });
       applied(next, intl.formatMessage({ id: 'claim.partnerSurvey.sentTo' }, contact));
       onClose();
     } catch (e) {

@@ -101,7 +101,7 @@ export default function ResendConsentDialog({ row, onClose }: ResendConsentProps
     try {
       const next = await consentApi.changeContact(
         nominationId,
-        toCustomerContact(editing),
+        { customerContact: toCustomerContact(editing) },
         current?.etag ?? null,
       );
       onClose({ kind: 'changed', request: next.request });
