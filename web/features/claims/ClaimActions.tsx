@@ -21,7 +21,7 @@ import { ApiError } from '../../api/client.ts';
 import type { WorkshopClaim } from '../../api/types.ts';
 import { errorText } from '../../components/errors.ts';
 import { FormDialogActions } from '../../components/FormDialogActions.tsx';
-import { statusLabel } from '../customers/labels.ts';
+import { statusLabel } from '../../components/statusLabels.ts';
 import { date, poeName, useClaim, useClaimStyles } from './claimShared.ts';
 
 // Submit (S9), cancel (before the first submit) and dispute (once, within the dispute window). Each

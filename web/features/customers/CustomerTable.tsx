@@ -20,8 +20,9 @@ import {
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { CustomerRow, CustomerSort, CustomerTab, RowAction } from '../../api/types.ts';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { statusLabel } from '../../components/statusLabels.ts';
 import { useVisuallyHidden } from '../../components/visuallyHidden.ts';
-import { ACTION_MESSAGE_IDS, countdownText, statusLabel } from './labels.ts';
+import { ACTION_MESSAGE_IDS, countdownText } from './labels.ts';
 
 // The rows are plain table elements styled with Fluent tokens rather than Fluent's Table, Button and
 // Badge components: a page of 100 rows renders several times faster that way, which is what keeps a

@@ -22,7 +22,8 @@ import { ApiError } from '../../api/client.ts';
 import { type Decision, operatorApi } from '../../api/operator.ts';
 import type { OperatorClaimDetail, ReviewDecisionResult } from '../../api/types.ts';
 import { errorText } from '../../components/errors.ts';
-import { DECISION_MESSAGE_IDS, statusLabel } from './labels.ts';
+import { statusLabel } from '../../components/statusLabels.ts';
+import { DECISION_MESSAGE_IDS } from './labels.ts';
 import { useOperatorStyles } from './styles.ts';
 
 // The operator's decision on a claim (spec §4.4): approve, reject (with a reason) or request more
