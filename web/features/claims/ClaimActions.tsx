@@ -16,11 +16,13 @@ import {
 import { SendRegular } from '@fluentui/react-icons';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { DisputeBody } from '../../../src/contracts/claims.ts';
 import { claimsApi } from '../../api/claims.ts';
 import { ApiError } from '../../api/client.ts';
 import type { WorkshopClaim } from '../../api/types.ts';
 import { errorText } from '../../components/errors.ts';
 import { FormDialogActions } from '../../components/FormDialogActions.tsx';
+import { fieldErrors, lengthLimits } from '../../components/fieldErrors.ts';
 import { statusLabel } from '../../components/statusLabels.ts';
 import { date, poeName, useClaim, useClaimStyles } from './claimShared.ts';
 
@@ -255,8 +257,8 @@ function ConfirmDialog({ which, onClose }: { which: 'submit' | 'cancel'; onClose
   );
 }
 
-const JUSTIFICATION_MIN = 20;
-const JUSTIFICATION_MAX = 2000;
+/** The contract's limits of a justification, for the hint and the field. */
+const JUSTIFICATION = lengthLimits(DisputeBody.shape.justification);
 
 function DisputeDialog({ onClose }: { onClose: () => void }) {
   const shared = useClaimStyles();
@@ -269,17 +271,16 @@ function DisputeDialog({ onClose }: { onClose: () => void }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (count < JUSTIFICATION_MIN || count > JUSTIFICATION_MAX) {
-      setFieldError(
-        intl.formatMessage(
-          { id: 'claim.dispute.length' },
-          { min: JUSTIFICATION_MIN, max: JUSTIFICATION_MAX },
-        ),
-      );
+    const body = { justification: text.trim() };
+    const found = fieldErrors(intl, DisputeBody, body, {
+      justification: { invalid: 'claim.dispute.length', values: JUSTIFICATION },
+    }).justification;
+    if (found) {
+      setFieldError(found);
       return;
     }
     const ok = await run(
-      (key) => claimsApi.dispute(nominationId, { justification: text.trim() }, key),
+      (key) => claimsApi.dispute(nominationId, body, key),
       () => intl.formatMessage({ id: 'claim.dispute.done' }, { customer: claim.customer.name }),
     );
     if (ok) onClose();
@@ -314,15 +315,12 @@ function DisputeDialog({ onClose }: { onClose: () => void }) {
               <Field
                 label={intl.formatMessage({ id: 'claim.dispute.justification' })}
                 required
-                hint={intl.formatMessage(
-                  { id: 'claim.dispute.count' },
-                  { count, min: JUSTIFICATION_MIN, max: JUSTIFICATION_MAX },
-                )}
+                hint={intl.formatMessage({ id: 'claim.dispute.count' }, { count, ...JUSTIFICATION })}
                 validationMessage={fieldError}
               >
                 <Textarea
                   value={text}
-                  maxLength={JUSTIFICATION_MAX}
+                  maxLength={JUSTIFICATION.max}
                   rows={6}
                   resize="vertical"
                   onChange={(_e, d) => {
