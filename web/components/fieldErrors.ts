@@ -24,13 +24,15 @@ const isEmpty = (value: unknown) =>
 /**
  * Parses `input` with `schema` and says, for each field it refuses, the catalogue's message (the first
  * issue of a field wins). Fields are the top-level keys of the input; `prefix` makes them targets of a
- * larger body (`customerContact.`). An empty object means the schema took the input.
+ * larger body (`customerContact.`). A field without words is one the user cannot change (an id from
+ * the page): the server's answer about it is shown as the step's error. An empty object means the
+ * schema took the input.
  */
 export function fieldErrors<F extends string>(
   intl: IntlShape,
   schema: z.ZodType,
   input: { [K in F]?: unknown },
-  messages: Record<F, FieldMessages>,
+  messages: Partial<Record<F, FieldMessages>>,
   prefix = '',
 ): FieldErrors {
   const result = schema.safeParse(input);
