@@ -9,7 +9,7 @@ import { useIdempotencyKey } from '../../components/wizard/useIdempotencyKey.ts'
 import { WizardError } from '../../components/wizard/WizardError.tsx';
 import { WizardShell } from '../../components/wizard/WizardShell.tsx';
 import { ConsentReviewStep } from './ConsentReviewStep.tsx';
-import { CustomerContactStep, PartnerContactStep } from './ContactSteps.tsx';
+import { CustomerContactStep } from './CustomerContactStep.tsx';
 import {
   checkCustomerContact,
   checkPartnerContact,
@@ -18,6 +18,7 @@ import {
   toPartnerContact,
   useContactDomainRule,
 } from './contactForm.tsx';
+import { PartnerContactStep } from './PartnerContactStep.tsx';
 import { initialTriggerState, STEP_MESSAGE_IDS, STEPS, triggerReducer } from './triggerConsentState.ts';
 
 // "Trigger customer consent" (spec §4.3, R26–R28) in the shared wizard shell: the customer's contact,
