@@ -21,9 +21,9 @@ import { claimsApi } from '../../api/claims.ts';
 import { ApiError } from '../../api/client.ts';
 import type { WorkshopClaim } from '../../api/types.ts';
 import { errorText } from '../../components/errors.ts';
-import { FormDialogActions } from '../../components/FormDialogActions.tsx';
 import { fieldErrors, lengthLimits } from '../../components/fieldErrors.ts';
 import { statusLabel } from '../../components/statusLabels.ts';
+import { ClaimFormDialog } from './ClaimFormDialog.tsx';
 import { date, poeName, useClaim, useClaimStyles } from './claimShared.ts';
 
 // Submit (S9), cancel (before the first submit) and dispute (once, within the dispute window). Each
@@ -261,7 +261,6 @@ function ConfirmDialog({ which, onClose }: { which: 'submit' | 'cancel'; onClose
 const JUSTIFICATION = lengthLimits(DisputeBody.shape.justification);
 
 function DisputeDialog({ onClose }: { onClose: () => void }) {
-  const shared = useClaimStyles();
   const intl = useIntl();
   const { nominationId } = useClaim();
   const { run, busy, error, claim } = useRun();
@@ -287,58 +286,42 @@ function DisputeDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog
-      open
-      modalType="modal"
-      onOpenChange={(_e, d) => {
-        if (!d.open && !busy) onClose();
-      }}
+    <ClaimFormDialog
+      title={<FormattedMessage id="claim.dispute.title" values={{ customer: claim.customer.name }} />}
+      submit="claim.dispute.send"
+      busy={busy}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <DialogSurface className={shared.dialog} aria-describedby={undefined}>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>
-              <FormattedMessage id="claim.dispute.title" values={{ customer: claim.customer.name }} />
-            </DialogTitle>
-            <DialogContent className={shared.dialogContent}>
-              <Text as="p">
-                <FormattedMessage id="claim.dispute.intro" />
-              </Text>
-              {claim.disputeDueAt ? (
-                <Text as="p">
-                  <FormattedMessage
-                    id="claim.dispute.window"
-                    values={{ date: date(intl, claim.disputeDueAt), days: claim.disputeDaysLeft ?? 0 }}
-                  />
-                </Text>
-              ) : null}
-              <Field
-                label={intl.formatMessage({ id: 'claim.dispute.justification' })}
-                required
-                hint={intl.formatMessage({ id: 'claim.dispute.count' }, { count, ...JUSTIFICATION })}
-                validationMessage={fieldError}
-              >
-                <Textarea
-                  value={text}
-                  maxLength={JUSTIFICATION.max}
-                  rows={6}
-                  resize="vertical"
-                  onChange={(_e, d) => {
-                    setText(d.value);
-                    setFieldError(undefined);
-                  }}
-                />
-              </Field>
-              {error ? (
-                <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>{error}</MessageBarBody>
-                </MessageBar>
-              ) : null}
-            </DialogContent>
-            <FormDialogActions busy={busy} submit="claim.dispute.send" onCancel={onClose} />
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+      <Text as="p">
+        <FormattedMessage id="claim.dispute.intro" />
+      </Text>
+      {claim.disputeDueAt ? (
+        <Text as="p">
+          <FormattedMessage
+            id="claim.dispute.window"
+            values={{ date: date(intl, claim.disputeDueAt), days: claim.disputeDaysLeft ?? 0 }}
+          />
+        </Text>
+      ) : null}
+      <Field
+        label={intl.formatMessage({ id: 'claim.dispute.justification' })}
+        required
+        hint={intl.formatMessage({ id: 'claim.dispute.count' }, { count, ...JUSTIFICATION })}
+        validationMessage={fieldError}
+      >
+        <Textarea
+          value={text}
+          maxLength={JUSTIFICATION.max}
+          rows={6}
+          resize="vertical"
+          onChange={(_e, d) => {
+            setText(d.value);
+            setFieldError(undefined);
+          }}
+        />
+      </Field>
+    </ClaimFormDialog>
   );
 }

@@ -31,14 +31,14 @@ export interface PartnerContactInput {
 /** Keys are the server's error targets (`customerContact.email`, …). */
 export type ContactErrors = Partial<Record<string, string>>;
 
-/** The words for each contact field the contract refuses. */
-const PERSON_MESSAGES = {
+/** The words for each field of a person's contact that the contract refuses. */
+export const CONTACT_FIELD_MESSAGES = {
   name: { required: 'consent.field.name.required', invalid: 'consent.field.name.invalid' },
   email: { required: 'consent.field.email.required', invalid: 'consent.field.email.invalid' },
   phone: { invalid: 'consent.field.phone.invalid' },
 } as const satisfies Record<string, FieldMessages>;
 const CUSTOMER_MESSAGES = {
-  ...PERSON_MESSAGES,
+  ...CONTACT_FIELD_MESSAGES,
   locale: { invalid: 'consent.field.locale.required' },
 } as const satisfies Record<keyof CustomerContact, FieldMessages>;
 
@@ -100,7 +100,13 @@ export function checkCustomerContact(
   return errors;
 }
 export function checkPartnerContact(intl: IntlShape, c: PartnerContactInput): ContactErrors {
-  return fieldErrors(intl, PartnerContactSchema, toPartnerContact(c), PERSON_MESSAGES, 'partnerContact.');
+  return fieldErrors(
+    intl,
+    PartnerContactSchema,
+    toPartnerContact(c),
+    CONTACT_FIELD_MESSAGES,
+    'partnerContact.',
+  );
 }
 
 export function toCustomerContact(c: CustomerContactInput): CustomerContact {
