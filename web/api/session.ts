@@ -3,7 +3,7 @@ import type { PreferencesRequest, Session, SignInRequest, User } from './types.t
 
 /**
  * How users can sign in here: a password, and OpenID Connect when the server is configured for it.
- * (The route declares this answer inline in src/http/routes/oidc.ts; there is no contract to take it from yet.)
+ * (The route declares this answer inline in src/http/routes/oidc.ts: there is no contract to take it from.)
  */
 export interface AuthProviders {
   password: boolean;

@@ -5,7 +5,7 @@ import type { IntlShape } from 'react-intl';
 
 const digitsByCurrency = new Map<string, number | null>();
 
-/** Digits after the decimal point of a currency (2 for USD and EUR, 0 for JPY); null for a code Intl refuses. */
+/** Digits after the decimal point of a currency (2 for USD, 0 for JPY); null for a code Intl refuses. */
 function currencyDigits(currency: string): number | null {
   let digits = digitsByCurrency.get(currency);
   if (digits === undefined) {
@@ -20,12 +20,12 @@ function currencyDigits(currency: string): number | null {
   return digits;
 }
 
-/** Digits after the decimal point of a currency; 2 for a code that is not one (e.g. while it is being typed). */
+/** Digits after the decimal point of a currency; 2 for a code that is not one (e.g. being typed). */
 export function minorDigits(currency: string): number {
   return currencyDigits(currency) ?? 2;
 }
 
-/** An amount in minor units in the UI language, e.g. 500000 USD → "$5,000.00" (en) or "5000,00 USD" (pl). */
+/** An amount in minor units in the UI language: 500000 USD → "$5,000.00" (en), "5000,00 USD" (pl). */
 export function formatMoney(intl: IntlShape, amountMinor: number, currency: string): string {
   const digits = currencyDigits(currency);
   if (digits === null) {

@@ -32,7 +32,7 @@ const STATUS_MESSAGE_ID: Partial<
   Record<string, (typeof STATUS_MESSAGE_IDS)[keyof typeof STATUS_MESSAGE_IDS]>
 > = STATUS_MESSAGE_IDS;
 
-/** A status as the pages say it. The API sends statuses as strings: one this build does not know shows as it is. */
+/** A status as the pages say it (the API sends strings: one this build does not know shows as it is). */
 export function statusLabel(intl: IntlShape, status: string): string {
   const id = STATUS_MESSAGE_ID[status];
   return id ? intl.formatMessage({ id }) : status.replace(/_/g, ' ');
@@ -55,5 +55,5 @@ const STATUS_FILTER_ID: Partial<
   Record<ClaimStatus, (typeof STATUS_FILTER_IDS)[keyof typeof STATUS_FILTER_IDS]>
 > = STATUS_FILTER_IDS;
 
-/** The filter's label of a claim status (every submitted status has one: test/unit/operator/labels.test.ts). */
+/** The filter's label of a claim status (each submitted status has one: test/unit/operator/labels.test.ts). */
 export const statusFilterId = (status: ClaimStatus) => STATUS_FILTER_ID[status] ?? 'operator.filter.status';

@@ -30,9 +30,10 @@ import { useOperatorStyles } from './styles.ts';
 
 // The operator's decision on a claim (spec §4.4): approve, reject (with a reason) or request more
 // information (the comment goes to the partner). Checked here first with the contract's schema (a
-// comment is required for reject and request info), then confirmed in a dialog; each confirmed attempt has its own
-// Idempotency-Key, reused only when that same attempt is retried after a failure. 409 (the claim
-// changed meanwhile) and 410 (the review deadline passed) are explained and the claim reloaded.
+// comment is required for reject and request info), then confirmed in a dialog; each confirmed
+// attempt has its own Idempotency-Key, reused only when that same attempt is retried after a failure.
+// 409 (the claim changed meanwhile) and 410 (the review deadline passed) are explained and the claim
+// reloaded.
 
 const ORDER: Decision[] = ['approve', 'requestInfo', 'reject'];
 const COMMENT_MAX = lengthLimits(DecisionComment).max;
