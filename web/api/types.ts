@@ -35,7 +35,6 @@ export type Session = session.SessionResponse;
 export type User = session.SessionUser;
 export type Features = session.Features;
 export type IncentiveRole = z.infer<typeof session.RoleName>;
-export type RoleAssignment = User['roles'][number];
 export type Theme = NonNullable<User['theme']>;
 export type SignInRequest = z.input<typeof session.SignInRequest>;
 export type PreferencesRequest = z.input<typeof session.PreferencesRequest>;
@@ -64,7 +63,6 @@ export type CustomerCounts = z.infer<typeof customers.CustomerCounts>;
 // Adding and claiming customers (spec §4.1, §4.2).
 export type CustomerLookupRequest = z.input<typeof lookups.CustomerLookupRequest>;
 export type CustomerLookup = lookups.CustomerLookup;
-export type WorkshopOption = CustomerLookup['workshops'][number];
 export type CreateNominationsRequest = z.input<typeof nominations.CreateNominationsRequest>;
 export type Nomination = nominations.Nomination;
 export type NominationList = z.infer<typeof nominations.NominationList>;
@@ -85,7 +83,6 @@ export type PoeItem = WorkshopClaim['items'][number];
 export type ClaimHistoryEvent = WorkshopClaim['history'][number];
 export type PoeKind = claims.PoeKind;
 export type FileKind = claims.FileKind;
-export type ClaimAction = claims.ClaimAction;
 export type DisputeBody = z.input<typeof claims.DisputeBody>;
 export type PartnerSurveyAnswers = z.input<typeof surveys.PartnerSurveyAnswers>;
 export type CustomerSurveyAnswers = z.input<typeof surveys.CustomerSurveyAnswers>;
@@ -107,7 +104,6 @@ export type CreateEngagementRequest = z.input<typeof operator.CreateEngagementRe
 export type PatchEngagementRequest = z.input<typeof operator.PatchEngagementRequest>;
 
 // Notifications and the demo aids (mailbox, test clock).
-export type Notification = notifications.Notification;
 export type NotificationList = notifications.NotificationList;
 export type MarkNotificationsRead = z.input<typeof notifications.MarkNotificationsRead>;
 export type MailboxMessage = dev.MailboxMessage;
