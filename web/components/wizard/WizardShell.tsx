@@ -19,7 +19,7 @@ import { useWizardStyles } from './wizardStyles.ts';
 // change (so a screen reader announces where the user is), Back / Next / Cancel, and a question
 // before input is thrown away (Esc or Cancel). What a step shows and does is the wizard's.
 
-export interface WizardShellProps {
+interface WizardShellProps {
   title: ReactNode;
   /** The steps the stepper lists, in order. */
   steps: readonly MessageId[];

@@ -15,7 +15,7 @@ export const UPLOAD_LIMITS: Record<FileKind, { maxBytes: number; accept: string 
 };
 export const limitMb = (kind: FileKind) => UPLOAD_LIMITS[kind].maxBytes / MB;
 
-export type UploadState =
+type UploadState =
   | { kind: 'idle' }
   | { kind: 'uploading'; name: string; fraction: number }
   | { kind: 'error'; title: string; body: string };

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CustomerRow } from '../../../api/types.ts';
 
 /** At most this many pages of rows are in the DOM at once; scrolling on slides the window (quality §2: 10 k rows). */
-export const MAX_PAGES_IN_DOM = 5;
+const MAX_PAGES_IN_DOM = 5;
 
 /**
  * The pages of a list that are in the DOM: the last `MAX_PAGES_IN_DOM` up to `end`. Showing the next

@@ -23,7 +23,7 @@ export function idFields(text: string): { tenantId?: string; tpid?: number } {
   return /^[0-9]+$/.test(value) ? { tpid: Number(value) } : { tenantId: value.toLowerCase() };
 }
 
-export interface CustomerStepInput {
+interface CustomerStepInput {
   engagementId: string;
   locationId: string;
   email: string;

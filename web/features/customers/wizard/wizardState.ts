@@ -34,7 +34,7 @@ export type WizardFieldErrors = Partial<Record<FieldName, string>>;
 
 /** The inputs the user types, each with the field its message shows on. */
 const INPUT_FIELDS = { locationId: 'location', email: 'email', idText: 'id', reason: 'reason' } as const;
-export type InputName = keyof typeof INPUT_FIELDS;
+type InputName = keyof typeof INPUT_FIELDS;
 
 export interface WizardState {
   step: number;
