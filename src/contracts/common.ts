@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { LOCALE_VALUES } from './values.ts';
 
 // Shapes shared by every endpoint (quality §1). Only zod is imported here: the web app uses these too.
-export const LOCALE_VALUES = ['en', 'pl', 'sv', 'pt-PT', 'tr', 'nl'] as const;
+export { LOCALE_VALUES };
 export const Locale = z.enum(LOCALE_VALUES);
 
 export const ErrorDetail = z.object({

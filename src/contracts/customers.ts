@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
 import { Reason } from './engagements.ts';
+import { CUSTOMER_SORTS, CUSTOMER_TABS } from './values.ts';
 
 // The Customers page of one engagement (spec §3, R3–R8).
-export const CustomerTab = z.enum(['eligible', 'ineligible', 'complete']);
+export const CustomerTab = z.enum(CUSTOMER_TABS);
 export type CustomerTab = z.infer<typeof CustomerTab>;
 
-export const CustomerSort = z.enum(['name', '-name', 'daysLeft', '-daysLeft', 'status', '-status']);
+export const CustomerSort = z.enum(CUSTOMER_SORTS);
 export type CustomerSort = z.infer<typeof CustomerSort>;
 
 export const RowAction = z.enum([

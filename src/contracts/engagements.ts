@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
+import { AVAILABILITIES, ENGAGEMENT_KINDS } from './values.ts';
 
 // The engagement catalogue as a partner sees it (issue 3, spec §2, §6).
-export const EngagementKind = z.enum(['workshop', 'deployment', 'consumption']);
-export const Availability = z.enum(['upcoming', 'active', 'expired']);
+export const EngagementKind = z.enum(ENGAGEMENT_KINDS);
+export const Availability = z.enum(AVAILABILITIES);
 
 export const EligibilitySummary = z.object({
   /** Locations of the partner (where the user holds an incentive role) that may earn on it now. */

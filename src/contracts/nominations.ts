@@ -8,6 +8,9 @@ const engagementIds = z
   .max(20)
   .refine((ids) => new Set(ids).size === ids.length, { message: 'Each workshop once' });
 
+/** R14: why the email's domain and the tenant differ, 10–500 characters; the Add customer wizard checks it with this. */
+export const MismatchReason = z.string().trim().min(10).max(500);
+
 export const AddNominationRequest = z.strictObject({
   origin: z.literal('add'),
   locationId: Id,
@@ -16,7 +19,7 @@ export const AddNominationRequest = z.strictObject({
   tenantId: Id.optional(),
   tpid: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   /** R14: required when the email's domain does not belong to the tenant. */
-  mismatchReason: z.string().trim().min(10).max(500).optional(),
+  mismatchReason: MismatchReason.optional(),
 });
 
 export const ClaimNominationRequest = z.strictObject({

@@ -94,12 +94,13 @@ export type OperatorClaimDetail = z.infer<typeof OperatorClaimDetail>;
 
 // ── Decisions ─────────────────────────────────────────────────────────────────
 
-const Comment = z.string().trim().min(1).max(2000);
+/** The comment that rejecting and requesting information need (the decision form checks it with this too). */
+export const DecisionComment = z.string().trim().min(1).max(2000);
 export const ReviewDecisionRequest = z
   .discriminatedUnion('decision', [
     z.strictObject({ decision: z.literal('approve'), comment: z.string().trim().max(2000).optional() }),
-    z.strictObject({ decision: z.literal('reject'), comment: Comment }),
-    z.strictObject({ decision: z.literal('requestInfo'), comment: Comment }),
+    z.strictObject({ decision: z.literal('reject'), comment: DecisionComment }),
+    z.strictObject({ decision: z.literal('requestInfo'), comment: DecisionComment }),
   ])
   .meta({ id: 'ReviewDecisionRequest' });
 export type ReviewDecisionRequest = z.infer<typeof ReviewDecisionRequest>;

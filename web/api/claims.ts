@@ -1,9 +1,10 @@
 import { ApiError, api, apiUrl, requestLocale } from './client.ts';
 import type {
   ApiErrorBody,
+  DisputeBody,
   FileKind,
-  PartnerSurveyAnswers,
-  SurveyContact,
+  PartnerSurveyBody,
+  PartnerSurveySendBody,
   WorkshopClaim,
   WorkshopClaimPatch,
 } from './types.ts';
@@ -99,10 +100,11 @@ export const claimsApi = {
   },
   /** The download URL of an uploaded file (the session cookie authorises it). */
   fileUrl: (nominationId: string, kind: FileKind) => apiUrl(`${base(nominationId)}/files/${kind}`),
-  answerPartnerSurvey: (nominationId: string, answers: PartnerSurveyAnswers) =>
-    api.put<WorkshopClaim>(`${base(nominationId)}/surveys/partner`, { answers }),
-  sendPartnerSurvey: (nominationId: string, contact?: SurveyContact) =>
-    api.post<WorkshopClaim>(`${base(nominationId)}/surveys/partner/send`, contact ? { contact } : {}),
+  answerPartnerSurvey: (nominationId: string, body: PartnerSurveyBody) =>
+    api.put<WorkshopClaim>(`${base(nominationId)}/surveys/partner`, body),
+  /** To `contact`, or to the claim's partner contact when the body has none. */
+  sendPartnerSurvey: (nominationId: string, body: PartnerSurveySendBody) =>
+    api.post<WorkshopClaim>(`${base(nominationId)}/surveys/partner/send`, body),
   sendCustomerSurvey: (nominationId: string) =>
     api.post<WorkshopClaim>(`${base(nominationId)}/surveys/customer/send`, {}),
   /** Submit or resubmit; the same key on a retry submits once. */
@@ -122,12 +124,8 @@ export const claimsApi = {
         headers: { 'Idempotency-Key': idempotencyKey },
       },
     ),
-  dispute: (nominationId: string, justification: string, idempotencyKey: string) =>
-    api.post<WorkshopClaim>(
-      `${base(nominationId)}/dispute`,
-      { justification },
-      {
-        headers: { 'Idempotency-Key': idempotencyKey },
-      },
-    ),
+  dispute: (nominationId: string, body: DisputeBody, idempotencyKey: string) =>
+    api.post<WorkshopClaim>(`${base(nominationId)}/dispute`, body, {
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
 };

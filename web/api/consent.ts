@@ -1,9 +1,9 @@
 import { api } from './client.ts';
 import type {
+  ConsentContactPatch,
   ConsentDecision,
   ConsentRequest,
   ConsentRequestBody,
-  CustomerContact,
   PublicConsent,
 } from './types.ts';
 
@@ -33,13 +33,10 @@ export const consentApi = {
     return { request: data, etag: headers.get('etag') };
   },
   /** Voids the old link and sends a new email. */
-  async changeContact(nominationId: string, customerContact: CustomerContact, etag: string | null) {
-    const { data, headers } = await api.send<ConsentRequest>(
-      'PATCH',
-      `${base(nominationId)}/current`,
-      { customerContact },
-      { headers: etag ? { 'If-Match': etag } : {} },
-    );
+  async changeContact(nominationId: string, body: ConsentContactPatch, etag: string | null) {
+    const { data, headers } = await api.send<ConsentRequest>('PATCH', `${base(nominationId)}/current`, body, {
+      headers: etag ? { 'If-Match': etag } : {},
+    });
     return { request: data, etag: headers.get('etag') } satisfies CurrentConsent;
   },
   /** R29: at most one per hour (429 with Retry-After). */

@@ -1,30 +1,28 @@
 import { api, resolveLink } from './client.ts';
 import type {
-  Availability,
   CustomerCounts,
-  CustomerRow,
+  CustomerList,
   CustomerSort,
   CustomerTab,
   EngagementDetail,
-  EngagementKind,
-  EngagementSummary,
-  ListResponse,
+  EngagementList,
+  EngagementListQuery,
 } from './types.ts';
 
 // The engagement catalogue and the Customers page (issue 3; spec §3, §6).
 
-export interface EngagementFilters {
-  solutionArea?: string;
-  availability?: Availability;
-  kind?: EngagementKind;
-  locationId?: string;
-}
+/** The catalogue's filters (the list query without its paging). */
+export type EngagementFilters = Omit<EngagementListQuery, 'maxpagesize' | 'cursor'>;
 
+/** What the Customers page shows (its URL state): the list query without its paging. */
 export interface CustomerQuery {
   tab: CustomerTab;
   search: string;
   sort: CustomerSort;
 }
+
+/** A list answer of these endpoints: rows and, unless it is the last page, the link to the next. */
+type ListAnswer = EngagementList | CustomerList;
 
 /** One page of a list, with the absolute API path of the next page when there is one. */
 export interface Page<T> {
@@ -40,8 +38,11 @@ function query(params: Record<string, string | number | undefined>): string {
   return text ? `?${text}` : '';
 }
 
-async function page<T>(path: string, signal?: AbortSignal): Promise<Page<T>> {
-  const body = await api.get<ListResponse<T>>(path, { signal });
+async function page<L extends ListAnswer>(
+  path: string,
+  signal?: AbortSignal,
+): Promise<Page<L['value'][number]>> {
+  const body = await api.get<L>(path, { signal });
   return { value: body.value, next: body.nextLink ? resolveLink(body.nextLink, path) : null };
 }
 
@@ -52,12 +53,12 @@ export const CUSTOMER_PAGE_SIZE = 100;
 
 export const engagementsApi = {
   list: (filters: EngagementFilters, signal?: AbortSignal) =>
-    page<EngagementSummary>(`/engagements${query({ ...filters })}`, signal),
+    page<EngagementList>(`/engagements${query({ ...filters })}`, signal),
   /** Follows a `next` link of {@link list} or {@link customers}. */
-  next: <T>(next: string, signal?: AbortSignal) => page<T>(next, signal),
+  next: <L extends ListAnswer>(next: string, signal?: AbortSignal) => page<L>(next, signal),
   get: (id: string, signal?: AbortSignal) => api.get<EngagementDetail>(engagementPath(id), { signal }),
   customers: (id: string, q: CustomerQuery, signal?: AbortSignal) =>
-    page<CustomerRow>(
+    page<CustomerList>(
       `${engagementPath(id)}/customers${query({ tab: q.tab, search: q.search.trim(), sort: q.sort, maxpagesize: CUSTOMER_PAGE_SIZE })}`,
       signal,
     ),

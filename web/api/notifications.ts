@@ -1,10 +1,10 @@
 import { api } from './client.ts';
-import type { NotificationList } from './types.ts';
+import type { MarkNotificationsRead, NotificationList } from './types.ts';
 
 // In-app notifications (spec §4.3: declines, expiries, acceptances, deadlines).
 
 export const notificationsApi = {
   list: (signal?: AbortSignal) => api.get<NotificationList>('/notifications?maxpagesize=20', { signal }),
   /** The given ones, or all of the user's when `ids` is absent. */
-  markRead: (ids?: string[]) => api.post<void>('/notifications/read', ids ? { ids } : {}),
+  markRead: (body: MarkNotificationsRead) => api.post<void>('/notifications/read', body),
 };

@@ -1,12 +1,14 @@
 import { api, apiUrl, resolveLink } from './client.ts';
 import type {
   CreateEngagementRequest,
-  ListResponse,
+  FileKind,
   OperatorClaimDetail,
   OperatorEngagement,
+  OperatorEngagementList,
   PatchEngagementRequest,
   ReviewDecisionRequest,
   ReviewDecisionResult,
+  ReviewQueue,
   ReviewQueueItem,
 } from './types.ts';
 
@@ -24,7 +26,6 @@ export {
 } from '../../src/contracts/lifecycle.ts';
 
 export type Decision = ReviewDecisionRequest['decision'];
-export type FileKind = 'findingsReport' | 'invoice';
 
 export interface QueueFilters {
   statuses: readonly ClaimStatus[];
@@ -44,7 +45,7 @@ const claimPath = (nominationId: string) => `/operator/claims/${encodeURICompone
 const engagementPath = (id: string) => `/operator/engagements/${encodeURIComponent(id)}`;
 
 async function queuePage(path: string, signal?: AbortSignal): Promise<QueuePage> {
-  const body = await api.get<ListResponse<ReviewQueueItem>>(path, { signal });
+  const body = await api.get<ReviewQueue>(path, { signal });
   return { value: body.value, next: body.nextLink ? resolveLink(body.nextLink, path) : null };
 }
 
@@ -76,8 +77,7 @@ export const operatorApi = {
       headers: { 'Idempotency-Key': idempotencyKey },
     }),
 
-  engagements: (signal?: AbortSignal) =>
-    api.get<ListResponse<OperatorEngagement>>('/operator/engagements', { signal }),
+  engagements: (signal?: AbortSignal) => api.get<OperatorEngagementList>('/operator/engagements', { signal }),
   async engagement(id: string, signal?: AbortSignal): Promise<EditableEngagement> {
     const { data, headers } = await api.send<OperatorEngagement>('GET', engagementPath(id), undefined, {
       signal,

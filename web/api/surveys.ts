@@ -1,5 +1,5 @@
 import { api } from './client.ts';
-import type { CustomerSurveyAnswers, PartnerSurveyAnswers, PublicSurvey } from './types.ts';
+import type { PublicSurvey, PublicSurveyBody } from './types.ts';
 
 // The public survey page's API (spec §4.4, S3–S7): no sign-in, the link's token is the credential.
 
@@ -8,6 +8,6 @@ const path = (token: string) => `/public/surveys/${encodeURIComponent(token)}`;
 export const publicSurveyApi = {
   get: (token: string, signal?: AbortSignal) =>
     api.get<PublicSurvey>(path(token), { signal, expectUnauthorized: true }),
-  answer: (token: string, answers: PartnerSurveyAnswers | CustomerSurveyAnswers) =>
-    api.post<PublicSurvey>(path(token), { answers }, { expectUnauthorized: true }),
+  answer: (token: string, body: PublicSurveyBody) =>
+    api.post<PublicSurvey>(path(token), body, { expectUnauthorized: true }),
 };

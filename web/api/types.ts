@@ -1,179 +1,112 @@
-// Wire types of the endpoints the SPA uses, taken from the shared contracts (architecture §2: web
-// imports contracts only).
+// The web's view of the shared contracts (architecture §2: web imports contracts only). Responses are
+// the contract's output type (`z.infer`), request bodies its input type (`z.input`): nothing here is
+// typed by hand. These are type-only imports; the value lists come from src/contracts/values.ts, which
+// has no zod, so that zod travels only with the lazily loaded forms that validate with the schemas.
 
 import type { z } from 'zod';
-import type {
-  ClaimAction as ClaimActionWire,
-  FileKind as FileKindWire,
-  PoeKind as PoeKindWire,
-  WorkshopClaimPatch as WorkshopClaimPatchWire,
-  WorkshopClaim as WorkshopClaimWire,
-} from '../../src/contracts/claims.ts';
-import type { LOCALE_VALUES } from '../../src/contracts/common.ts';
-import type {
-  ConsentContactPatch as ConsentContactPatchWire,
-  ConsentRequestBody as ConsentRequestBodyWire,
-  ConsentRequest as ConsentRequestWire,
-  CustomerContact as CustomerContactWire,
-  PartnerContact as PartnerContactWire,
-  PublicConsent as PublicConsentWire,
-} from '../../src/contracts/consent.ts';
-import type {
-  CustomerCounts as CustomerCountsSchema,
-  CustomerRow as CustomerRowSchema,
-  CustomerSort as CustomerSortSchema,
-  CustomerTab as CustomerTabSchema,
-  RowAction as RowActionSchema,
-} from '../../src/contracts/customers.ts';
-import type {
-  MailboxMessage as MailboxMessageWire,
-  TestClock as TestClockSchema,
-} from '../../src/contracts/dev.ts';
-import type {
-  Availability as AvailabilitySchema,
-  EngagementDetail as EngagementDetailSchema,
-  EngagementKind as EngagementKindSchema,
-  EngagementSummary as EngagementSummarySchema,
-} from '../../src/contracts/engagements.ts';
-import type { CustomerLookup as CustomerLookupWire } from '../../src/contracts/lookups.ts';
-import type { Nomination as NominationWire } from '../../src/contracts/nominations.ts';
-import type {
-  NotificationList as NotificationListWire,
-  Notification as NotificationWire,
-} from '../../src/contracts/notifications.ts';
-import type {
-  PartnerLocation as PartnerLocationSchema,
-  PartnerUser as PartnerUserSchema,
-} from '../../src/contracts/partner.ts';
-import type {
-  Features as FeaturesWire,
-  RoleName,
-  SessionResponse,
-  SessionUser,
-} from '../../src/contracts/session.ts';
-import type {
-  CustomerSurveyAnswers as CustomerSurveyAnswersWire,
-  PartnerSurveyAnswers as PartnerSurveyAnswersWire,
-  PublicSurvey as PublicSurveyWire,
-  SurveyContact as SurveyContactWire,
-} from '../../src/contracts/surveys.ts';
+import type * as claims from '../../src/contracts/claims.ts';
+import type * as common from '../../src/contracts/common.ts';
+import type * as consent from '../../src/contracts/consent.ts';
+import type * as customers from '../../src/contracts/customers.ts';
+import type * as dev from '../../src/contracts/dev.ts';
+import type * as engagements from '../../src/contracts/engagements.ts';
+import type * as lookups from '../../src/contracts/lookups.ts';
+import type * as nominations from '../../src/contracts/nominations.ts';
+import type * as notifications from '../../src/contracts/notifications.ts';
+import type * as operator from '../../src/contracts/operator.ts';
+import type * as partner from '../../src/contracts/partner.ts';
+import type * as session from '../../src/contracts/session.ts';
+import type * as surveys from '../../src/contracts/surveys.ts';
 
-// Type-only imports: the zod schemas stay on the server side of the bundle boundary.
-
-/** Runtime copy of the contract's locale list (importing the value would pull zod into the bundle). */
-export const LOCALES = ['en', 'pl', 'sv', 'pt-PT', 'tr', 'nl'] as const;
-export type Locale = (typeof LOCALES)[number];
-// Compile-time check that the copy matches the contract, both ways.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const localesMatchContract: Same<Locale, (typeof LOCALE_VALUES)[number]> = true;
-void localesMatchContract;
-
-export type Theme = 'light' | 'dark';
-export type IncentiveRole = z.infer<typeof RoleName>;
-export type User = SessionUser;
-export type RoleAssignment = User['roles'][number];
-export type Session = SessionResponse;
-export type PartnerLocation = z.infer<typeof PartnerLocationSchema>;
-export type PartnerUser = PartnerUserSchema;
-
-export type EngagementKind = z.infer<typeof EngagementKindSchema>;
-export type Availability = z.infer<typeof AvailabilitySchema>;
-export type EngagementSummary = z.infer<typeof EngagementSummarySchema>;
-export type EngagementDetail = z.infer<typeof EngagementDetailSchema>;
-export type LocationEligibility = EngagementDetail['locations'][number];
-export type Criterion = EngagementDetail['partnerCriteria'][number];
-
-export type CustomerTab = z.infer<typeof CustomerTabSchema>;
-export type CustomerSort = z.infer<typeof CustomerSortSchema>;
-export type CustomerRow = z.infer<typeof CustomerRowSchema>;
-export type RowAction = z.infer<typeof RowActionSchema>;
-export type CustomerCounts = z.infer<typeof CustomerCountsSchema>;
-
-/** Runtime copies of the contract's enums (importing the values would pull zod into the bundle). */
-export const CUSTOMER_TABS = ['eligible', 'ineligible', 'complete'] as const satisfies readonly CustomerTab[];
-export const CUSTOMER_SORTS = [
-  'name',
-  '-name',
-  'daysLeft',
-  '-daysLeft',
-  'status',
-  '-status',
-] as const satisfies readonly CustomerSort[];
-export const ENGAGEMENT_KINDS = [
-  'workshop',
-  'deployment',
-  'consumption',
-] as const satisfies readonly EngagementKind[];
-export const AVAILABILITIES = ['upcoming', 'active', 'expired'] as const satisfies readonly Availability[];
-const tabsMatch: Same<CustomerTab, (typeof CUSTOMER_TABS)[number]> = true;
-const sortsMatch: Same<CustomerSort, (typeof CUSTOMER_SORTS)[number]> = true;
-const kindsMatch: Same<EngagementKind, (typeof ENGAGEMENT_KINDS)[number]> = true;
-const availabilitiesMatch: Same<Availability, (typeof AVAILABILITIES)[number]> = true;
-void [tabsMatch, sortsMatch, kindsMatch, availabilitiesMatch];
-
-export interface ListResponse<T> {
-  value: T[];
-  nextLink?: string;
-}
+export {
+  AVAILABILITIES,
+  CUSTOMER_SORTS,
+  CUSTOMER_TABS,
+  ENGAGEMENT_KINDS,
+  LOCALE_VALUES as LOCALES,
+} from '../../src/contracts/values.ts';
 
 /** The error body of every failed API call (Microsoft REST API guidelines shape, quality §1). */
-export interface ApiErrorBody {
-  error: {
-    code: string;
-    message: string;
-    target?: string;
-    details?: { code: string; message: string; target?: string }[];
-    isRetryable?: boolean;
-    correlationId?: string;
-  };
-}
+export type ApiErrorBody = common.ErrorResponse;
+export type Locale = z.infer<typeof common.Locale>;
 
-export type CustomerLookup = CustomerLookupWire;
-export type WorkshopOption = CustomerLookup['workshops'][number];
-export type Nomination = NominationWire;
+// Session, preferences and the partner's users (spec §1, R33).
+export type Session = session.SessionResponse;
+export type User = session.SessionUser;
+export type Features = session.Features;
+export type IncentiveRole = z.infer<typeof session.RoleName>;
+export type Theme = NonNullable<User['theme']>;
+export type SignInRequest = z.input<typeof session.SignInRequest>;
+export type PreferencesRequest = z.input<typeof session.PreferencesRequest>;
+export type PartnerLocation = z.infer<typeof partner.PartnerLocation>;
+export type PartnerLocationList = z.infer<typeof partner.PartnerLocationList>;
+export type PartnerUser = partner.PartnerUser;
+export type PartnerUserList = z.infer<typeof partner.PartnerUserList>;
+export type AssignRoleRequest = z.input<typeof partner.AssignRoleRequest>;
 
-export type Features = FeaturesWire;
-export type CustomerContact = CustomerContactWire;
-export type PartnerContact = PartnerContactWire;
-export type ConsentRequestBody = ConsentRequestBodyWire;
-export type ConsentContactPatch = ConsentContactPatchWire;
-export type ConsentRequest = ConsentRequestWire;
-export type PublicConsent = PublicConsentWire;
-export type ConsentDecision = 'accept' | 'decline';
-export type Notification = NotificationWire;
-export type NotificationList = NotificationListWire;
-export type MailboxMessage = MailboxMessageWire;
-export type TestClock = z.infer<typeof TestClockSchema>;
+// The engagement catalogue and the Customers page (spec §3, §6).
+export type EngagementKind = z.infer<typeof engagements.EngagementKind>;
+export type Availability = z.infer<typeof engagements.Availability>;
+export type EngagementSummary = engagements.EngagementSummary;
+export type EngagementList = z.infer<typeof engagements.EngagementList>;
+export type EngagementListQuery = z.input<typeof engagements.EngagementListQuery>;
+export type EngagementDetail = engagements.EngagementDetail;
+export type LocationEligibility = EngagementDetail['locations'][number];
+export type Criterion = EngagementDetail['partnerCriteria'][number];
+export type CustomerTab = customers.CustomerTab;
+export type CustomerSort = customers.CustomerSort;
+export type CustomerRow = customers.CustomerRow;
+export type CustomerList = z.infer<typeof customers.CustomerList>;
+export type RowAction = customers.RowAction;
+export type CustomerCounts = z.infer<typeof customers.CustomerCounts>;
 
-// The program operator's back office (spec §4.5): review queue, claim detail, decisions, engagement editor.
-export type {
-  CreateEngagementRequest,
-  OperatorClaimDetail,
-  OperatorEngagement,
-  PatchEngagementRequest,
-  ReviewDecisionRequest,
-  ReviewDecisionResult,
-  ReviewQueueItem,
-} from '../../src/contracts/operator.ts';
+// Adding and claiming customers (spec §4.1, §4.2).
+export type CustomerLookupRequest = z.input<typeof lookups.CustomerLookupRequest>;
+export type CustomerLookup = lookups.CustomerLookup;
+export type CreateNominationsRequest = z.input<typeof nominations.CreateNominationsRequest>;
+export type Nomination = nominations.Nomination;
+export type NominationList = z.infer<typeof nominations.NominationList>;
+
+// Consent (spec §4.3) and the public consent page.
+export type CustomerContact = z.input<typeof consent.CustomerContact>;
+export type PartnerContact = z.input<typeof consent.PartnerContact>;
+export type ConsentRequestBody = z.input<typeof consent.ConsentRequestBody>;
+export type ConsentContactPatch = z.input<typeof consent.ConsentContactPatch>;
+export type ConsentRequest = consent.ConsentRequest;
+export type PublicConsent = consent.PublicConsent;
+export type ConsentDecision = z.input<typeof consent.ConsentDecisionBody>['decision'];
 
 // Workshop claims (spec §4.4) and their surveys.
-export type WorkshopClaim = WorkshopClaimWire;
-export type WorkshopClaimPatch = WorkshopClaimPatchWire;
+export type WorkshopClaim = claims.WorkshopClaim;
+export type WorkshopClaimPatch = z.input<typeof claims.WorkshopClaimPatch>;
 export type PoeItem = WorkshopClaim['items'][number];
 export type ClaimHistoryEvent = WorkshopClaim['history'][number];
-export type PoeKind = PoeKindWire;
-export type FileKind = FileKindWire;
-export type ClaimAction = ClaimActionWire;
-export type PartnerSurveyAnswers = PartnerSurveyAnswersWire;
-export type CustomerSurveyAnswers = CustomerSurveyAnswersWire;
-export type SurveyContact = SurveyContactWire;
-export type PublicSurvey = PublicSurveyWire;
-/** Runtime copy of the contract's POE kinds (importing the value would pull zod into the bundle). */
-export const POE_KINDS = [
-  'findingsReport',
-  'invoice',
-  'partnerSurvey',
-  'customerSurvey',
-] as const satisfies readonly PoeKind[];
-const poeKindsMatch: Same<PoeKind, (typeof POE_KINDS)[number]> = true;
-void poeKindsMatch;
+export type PoeKind = claims.PoeKind;
+export type FileKind = claims.FileKind;
+export type DisputeBody = z.input<typeof claims.DisputeBody>;
+export type PartnerSurveyAnswers = z.input<typeof surveys.PartnerSurveyAnswers>;
+export type CustomerSurveyAnswers = z.input<typeof surveys.CustomerSurveyAnswers>;
+export type PartnerSurveyBody = z.input<typeof surveys.PartnerSurveyBody>;
+export type PartnerSurveySendBody = z.input<typeof surveys.PartnerSurveySendBody>;
+export type SurveyContact = z.input<typeof surveys.SurveyContact>;
+export type PublicSurvey = surveys.PublicSurvey;
+export type PublicSurveyBody = z.input<typeof surveys.PublicSurveyBody>;
+
+// The program operator's back office (spec §4.5): review queue, claim detail, decisions, engagement editor.
+export type ReviewQueue = z.infer<typeof operator.ReviewQueue>;
+export type ReviewQueueItem = operator.ReviewQueueItem;
+export type OperatorClaimDetail = operator.OperatorClaimDetail;
+export type ReviewDecisionRequest = z.input<typeof operator.ReviewDecisionRequest>;
+export type ReviewDecisionResult = operator.ReviewDecisionResult;
+export type OperatorEngagement = operator.OperatorEngagement;
+export type OperatorEngagementList = z.infer<typeof operator.OperatorEngagementList>;
+export type CreateEngagementRequest = z.input<typeof operator.CreateEngagementRequest>;
+export type PatchEngagementRequest = z.input<typeof operator.PatchEngagementRequest>;
+
+// Notifications and the demo aids (mailbox, test clock).
+export type NotificationList = notifications.NotificationList;
+export type MarkNotificationsRead = z.input<typeof notifications.MarkNotificationsRead>;
+export type MailboxMessage = dev.MailboxMessage;
+export type Mailbox = z.infer<typeof dev.Mailbox>;
+export type TestClock = z.infer<typeof dev.TestClock>;
+export type TestClockAdvance = z.input<typeof dev.TestClockAdvance>;

@@ -1,8 +1,6 @@
 import { Button, DialogActions, Spinner } from '@fluentui/react-components';
 import { FormattedMessage } from 'react-intl';
-import type en from '../../src/i18n/web/en.json';
-
-type MessageId = keyof typeof en;
+import type { MessageId } from '../i18n/locales.ts';
 
 /**
  * The actions of a form in a dialog: the submit button (a spinner while busy, still focusable so that

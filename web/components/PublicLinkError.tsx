@@ -1,11 +1,9 @@
 import { Text } from '@fluentui/react-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type en from '../../src/i18n/web/en.json';
 import { ApiError } from '../api/client.ts';
+import type { MessageId } from '../i18n/locales.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { Page } from './Page.tsx';
-
-type MessageId = keyof typeof en;
 
 export interface PublicLinkMessages {
   title: MessageId;

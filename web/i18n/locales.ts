@@ -35,8 +35,10 @@ export function matchLocale(tags: readonly string[]): Locale | null {
 
 import type en from '../../src/i18n/web/en.json';
 
+/** The id of a message of the catalogues (en.json is the source of truth for the keys). */
+export type MessageId = keyof typeof en;
 /** A complete catalogue (scripts/build-web.mjs checks that every locale has every key of en). */
-export type Messages = Record<keyof typeof en, string>;
+export type Messages = Record<MessageId, string>;
 
 // One lazily loaded chunk per catalogue: only the active locale is downloaded.
 const catalogues = import.meta.glob<Messages>('../../src/i18n/web/*.json', { import: 'default' });

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { CLAIM_STATUS_VALUES } from '../../../src/contracts/lifecycle.ts';
-import { STATUS_FILTER_IDS } from '../../../web/features/operator/labels.ts';
+import { STATUS_FILTER_IDS } from '../../../web/components/statusLabels.ts';
 
 // The queue's filter names every status a submitted claim can have (derived from the lifecycle table):
 // a new status in the table fails here until it has a label.

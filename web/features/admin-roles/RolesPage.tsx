@@ -118,7 +118,7 @@ function RolesEditor() {
         replaceUser({ ...target, roles: target.roles.filter((r) => r.locationId !== location.id) });
         announce('success', intl.formatMessage({ id: 'roles.status.removed' }, names));
       } else {
-        replaceUser(await partnerApi.setRole(target.id, location.id, next));
+        replaceUser(await partnerApi.setRole(target.id, location.id, { role: next }));
         announce(
           'success',
           intl.formatMessage({ id: 'roles.status.assigned' }, { ...names, role: choiceLabel(next) }),

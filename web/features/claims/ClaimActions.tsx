@@ -16,12 +16,14 @@ import {
 import { SendRegular } from '@fluentui/react-icons';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { DisputeBody } from '../../../src/contracts/claims.ts';
 import { claimsApi } from '../../api/claims.ts';
 import { ApiError } from '../../api/client.ts';
 import type { WorkshopClaim } from '../../api/types.ts';
 import { errorText } from '../../components/errors.ts';
-import { FormDialogActions } from '../../components/FormDialogActions.tsx';
-import { statusLabel } from '../customers/labels.ts';
+import { fieldErrors, lengthLimits } from '../../components/fieldErrors.ts';
+import { statusLabel } from '../../components/statusLabels.ts';
+import { ClaimFormDialog } from './ClaimFormDialog.tsx';
 import { date, poeName, useClaim, useClaimStyles } from './claimShared.ts';
 
 // Submit (S9), cancel (before the first submit) and dispute (once, within the dispute window). Each
@@ -255,11 +257,10 @@ function ConfirmDialog({ which, onClose }: { which: 'submit' | 'cancel'; onClose
   );
 }
 
-const JUSTIFICATION_MIN = 20;
-const JUSTIFICATION_MAX = 2000;
+/** The contract's limits of a justification, for the hint and the field. */
+const JUSTIFICATION = lengthLimits(DisputeBody.shape.justification);
 
 function DisputeDialog({ onClose }: { onClose: () => void }) {
-  const shared = useClaimStyles();
   const intl = useIntl();
   const { nominationId } = useClaim();
   const { run, busy, error, claim } = useRun();
@@ -269,78 +270,58 @@ function DisputeDialog({ onClose }: { onClose: () => void }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (count < JUSTIFICATION_MIN || count > JUSTIFICATION_MAX) {
-      setFieldError(
-        intl.formatMessage(
-          { id: 'claim.dispute.length' },
-          { min: JUSTIFICATION_MIN, max: JUSTIFICATION_MAX },
-        ),
-      );
+    const body = { justification: text.trim() };
+    const found = fieldErrors(intl, DisputeBody, body, {
+      justification: { invalid: 'claim.dispute.length', values: JUSTIFICATION },
+    }).justification;
+    if (found) {
+      setFieldError(found);
       return;
     }
     const ok = await run(
-      (key) => claimsApi.dispute(nominationId, text.trim(), key),
+      (key) => claimsApi.dispute(nominationId, body, key),
       () => intl.formatMessage({ id: 'claim.dispute.done' }, { customer: claim.customer.name }),
     );
     if (ok) onClose();
   };
 
   return (
-    <Dialog
-      open
-      modalType="modal"
-      onOpenChange={(_e, d) => {
-        if (!d.open && !busy) onClose();
-      }}
+    <ClaimFormDialog
+      title={<FormattedMessage id="claim.dispute.title" values={{ customer: claim.customer.name }} />}
+      submit="claim.dispute.send"
+      busy={busy}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <DialogSurface className={shared.dialog} aria-describedby={undefined}>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>
-              <FormattedMessage id="claim.dispute.title" values={{ customer: claim.customer.name }} />
-            </DialogTitle>
-            <DialogContent className={shared.dialogContent}>
-              <Text as="p">
-                <FormattedMessage id="claim.dispute.intro" />
-              </Text>
-              {claim.disputeDueAt ? (
-                <Text as="p">
-                  <FormattedMessage
-                    id="claim.dispute.window"
-                    values={{ date: date(intl, claim.disputeDueAt), days: claim.disputeDaysLeft ?? 0 }}
-                  />
-                </Text>
-              ) : null}
-              <Field
-                label={intl.formatMessage({ id: 'claim.dispute.justification' })}
-                required
-                hint={intl.formatMessage(
-                  { id: 'claim.dispute.count' },
-                  { count, min: JUSTIFICATION_MIN, max: JUSTIFICATION_MAX },
-                )}
-                validationMessage={fieldError}
-              >
-                <Textarea
-                  value={text}
-                  maxLength={JUSTIFICATION_MAX}
-                  rows={6}
-                  resize="vertical"
-                  onChange={(_e, d) => {
-                    setText(d.value);
-                    setFieldError(undefined);
-                  }}
-                />
-              </Field>
-              {error ? (
-                <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>{error}</MessageBarBody>
-                </MessageBar>
-              ) : null}
-            </DialogContent>
-            <FormDialogActions busy={busy} submit="claim.dispute.send" onCancel={onClose} />
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+      <Text as="p">
+        <FormattedMessage id="claim.dispute.intro" />
+      </Text>
+      {claim.disputeDueAt ? (
+        <Text as="p">
+          <FormattedMessage
+            id="claim.dispute.window"
+            values={{ date: date(intl, claim.disputeDueAt), days: claim.disputeDaysLeft ?? 0 }}
+          />
+        </Text>
+      ) : null}
+      <Field
+        label={intl.formatMessage({ id: 'claim.dispute.justification' })}
+        required
+        hint={intl.formatMessage({ id: 'claim.dispute.count' }, { count, ...JUSTIFICATION })}
+        validationMessage={fieldError}
+      >
+        <Textarea
+          value={text}
+          maxLength={JUSTIFICATION.max}
+          rows={6}
+          resize="vertical"
+          onChange={(_e, d) => {
+            setText(d.value);
+            setFieldError(undefined);
+          }}
+        />
+      </Field>
+    </ClaimFormDialog>
   );
 }

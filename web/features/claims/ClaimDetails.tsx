@@ -1,10 +1,5 @@
 import {
   Button,
-  Dialog,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   MessageBar,
   MessageBarBody,
@@ -19,7 +14,6 @@ import { claimsApi } from '../../api/claims.ts';
 import { ApiError } from '../../api/client.ts';
 import type { WorkshopClaimPatch } from '../../api/types.ts';
 import { errorText } from '../../components/errors.ts';
-import { FormDialogActions } from '../../components/FormDialogActions.tsx';
 import { isLocale, LOCALE_NAMES } from '../../i18n/locales.ts';
 import {
   type ContactErrors,
@@ -34,6 +28,7 @@ import {
   toPartnerContact,
   useContactStyles,
 } from '../consent/contactForm.tsx';
+import { ClaimFormDialog } from './ClaimFormDialog.tsx';
 import { etagOf, useClaim, useClaimStyles } from './claimShared.ts';
 
 // Contacts and comments for the reviewer (S7, S8). Changes are sent with If-Match (the claim's
@@ -269,67 +264,51 @@ function ContactsDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Dialog
-      open
-      modalType="modal"
-      onOpenChange={(_e, d) => {
-        if (!d.open && !busy) onClose();
-      }}
+    <ClaimFormDialog
+      title={<FormattedMessage id="claim.contacts.dialogTitle" />}
+      submit="claim.contacts.save"
+      busy={busy}
+      error={message}
+      onSubmit={save}
+      onClose={onClose}
     >
-      <DialogSurface className={shared.dialog} aria-describedby={undefined}>
-        <form onSubmit={save} noValidate>
-          <DialogBody>
-            <DialogTitle>
-              <FormattedMessage id="claim.contacts.dialogTitle" />
-            </DialogTitle>
-            <DialogContent className={shared.dialogContent}>
-              <fieldset className={contactStyles.fieldset}>
-                <legend className={contactStyles.legend}>
-                  <FormattedMessage id="claim.contacts.partner" />
-                </legend>
-                <PartnerContactFields
-                  value={partner}
-                  errors={errors}
-                  onChange={(next, field) => {
-                    setPartner(next);
-                    setErrors((e) => ({ ...e, [field]: undefined }));
-                  }}
-                />
-              </fieldset>
-              <fieldset className={contactStyles.fieldset}>
-                <legend className={contactStyles.legend}>
-                  <FormattedMessage id="claim.contacts.customer" />
-                </legend>
-                {claim.contactsLocked ? (
-                  <Text as="p">
-                    <LockClosedRegular aria-hidden /> <FormattedMessage id="claim.contacts.locked" />
-                  </Text>
-                ) : (
-                  <>
-                    <Text as="p" className={shared.muted}>
-                      <FormattedMessage id="claim.contacts.customerNote" />
-                    </Text>
-                    <CustomerContactFields
-                      value={customer}
-                      errors={errors}
-                      onChange={(next, field) => {
-                        setCustomer(next);
-                        setErrors((e) => ({ ...e, [field]: undefined }));
-                      }}
-                    />
-                  </>
-                )}
-              </fieldset>
-              {message ? (
-                <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>{message}</MessageBarBody>
-                </MessageBar>
-              ) : null}
-            </DialogContent>
-            <FormDialogActions busy={busy} submit="claim.contacts.save" onCancel={onClose} />
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+      <fieldset className={contactStyles.fieldset}>
+        <legend className={contactStyles.legend}>
+          <FormattedMessage id="claim.contacts.partner" />
+        </legend>
+        <PartnerContactFields
+          value={partner}
+          errors={errors}
+          onChange={(next, field) => {
+            setPartner(next);
+            setErrors((e) => ({ ...e, [field]: undefined }));
+          }}
+        />
+      </fieldset>
+      <fieldset className={contactStyles.fieldset}>
+        <legend className={contactStyles.legend}>
+          <FormattedMessage id="claim.contacts.customer" />
+        </legend>
+        {claim.contactsLocked ? (
+          <Text as="p">
+            <LockClosedRegular aria-hidden /> <FormattedMessage id="claim.contacts.locked" />
+          </Text>
+        ) : (
+          <>
+            <Text as="p" className={shared.muted}>
+              <FormattedMessage id="claim.contacts.customerNote" />
+            </Text>
+            <CustomerContactFields
+              value={customer}
+              errors={errors}
+              onChange={(next, field) => {
+                setCustomer(next);
+                setErrors((e) => ({ ...e, [field]: undefined }));
+              }}
+            />
+          </>
+        )}
+      </fieldset>
+    </ClaimFormDialog>
   );
 }

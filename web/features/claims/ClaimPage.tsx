@@ -17,10 +17,11 @@ import type { ClaimHistoryEvent, WorkshopClaim } from '../../api/types.ts';
 import { useClockOffset } from '../../components/appTime.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { formatMoney } from '../../components/money.ts';
 import { useNotify } from '../../components/notices.tsx';
 import { Page } from '../../components/Page.tsx';
+import { statusLabel } from '../../components/statusLabels.ts';
 import { Link, useSearchParam } from '../../routes/router.tsx';
-import { statusLabel } from '../customers/labels.ts';
 import { RequireIncentiveRole } from '../engagements/RequireIncentiveRole.tsx';
 import { ClaimActions } from './ClaimActions.tsx';
 import { ClaimChecklist } from './ClaimChecklist.tsx';
@@ -31,7 +32,6 @@ import {
   date,
   dateTime,
   daysUntil,
-  money,
   poeName,
   useClaimStyles,
 } from './claimShared.ts';
@@ -339,7 +339,7 @@ function Summary({ claim }: { claim: WorkshopClaim }) {
               intl.formatMessage({
                 id: claim.status === 'approved' ? 'claim.summary.payout' : 'claim.summary.expectedPayout',
               }),
-              money(intl, payout.amountMinor, payout.currency),
+              formatMoney(intl, payout.amountMinor, payout.currency),
               intl.formatMessage(
                 { id: payout.atConsent ? 'claim.summary.payoutAtConsent' : 'claim.summary.payoutToday' },
                 { market: payout.market },

@@ -46,19 +46,6 @@ export function date(intl: IntlShape, iso: string): string {
   return intl.formatDate(iso, { dateStyle: 'long' });
 }
 
-/** An amount in minor units (cents) in the currency's own number of decimals, in the UI's locale. */
-export function money(intl: IntlShape, amountMinor: number, currency: string): string {
-  let digits = 2;
-  try {
-    digits =
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2;
-  } catch {
-    // an unknown currency code: show it with two decimals
-  }
-  return intl.formatNumber(amountMinor / 10 ** digits, { style: 'currency', currency });
-}
-
 export function fileSize(intl: IntlShape, bytes: number): string {
   if (bytes < 1024) return intl.formatNumber(bytes, { style: 'unit', unit: 'byte', unitDisplay: 'short' });
   if (bytes < 1024 * 1024)

@@ -19,6 +19,7 @@ import type { ConsentRequest, CustomerRow } from '../../api/types.ts';
 import { useReached } from '../../components/appTime.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { errorText } from '../../components/errors.ts';
+import { useWizardStyles } from '../../components/wizard/wizardStyles.ts';
 import { isLocale, LOCALE_NAMES } from '../../i18n/locales.ts';
 import {
   type ContactErrors,
@@ -29,7 +30,6 @@ import {
   toCustomerContact,
   useContactDomainRule,
 } from './contactForm.tsx';
-import { useDialogStyles } from './TriggerConsentWizard.tsx';
 
 // "Resend customer consent" (R29) and changing the customer contact while consent is pending (the
 // old link stops working, a new email goes out). The current request comes with an ETag; the change
@@ -46,7 +46,7 @@ export function formatDateTime(intl: IntlShape, iso: string): string {
 }
 
 export default function ResendConsentDialog({ row, onClose }: ResendConsentProps) {
-  const styles = useDialogStyles();
+  const styles = useWizardStyles();
   const intl = useIntl();
   const [current, setCurrent] = useState<CurrentConsent | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -101,7 +101,7 @@ export default function ResendConsentDialog({ row, onClose }: ResendConsentProps
     try {
       const next = await consentApi.changeContact(
         nominationId,
-        toCustomerContact(editing),
+        { customerContact: toCustomerContact(editing) },
         current?.etag ?? null,
       );
       onClose({ kind: 'changed', request: next.request });

@@ -2,14 +2,19 @@ import { Field, Input, makeStyles, Select, tokens, typographyStyles } from '@flu
 import { useEffect, useState } from 'react';
 import type { IntlShape } from 'react-intl';
 import { useIntl } from 'react-intl';
+import {
+  CustomerContact as CustomerContactSchema,
+  PartnerContact as PartnerContactSchema,
+} from '../../../src/contracts/consent.ts';
 import { ApiError } from '../../api/client.ts';
 import { nominationsApi } from '../../api/nominations.ts';
 import type { CustomerContact, Locale, PartnerContact } from '../../api/types.ts';
 import { useUser } from '../../app/contexts.ts';
-import { isLocale, LOCALE_NAMES, LOCALES } from '../../i18n/locales.ts';
+import { type FieldMessages, fieldErrors } from '../../components/fieldErrors.ts';
+import { LOCALE_NAMES, LOCALES } from '../../i18n/locales.ts';
 
-// The customer's and the partner's contact (R26–R27) as form fields, their checks before anything is
-// sent (the same rules as the server's contract), and the server's field errors mapped back to them.
+// The customer's and the partner's contact (R26–R27) as form fields, checked with the contract's own
+// schemas before anything is sent, and the server's field errors mapped back to them.
 
 export interface CustomerContactInput {
   name: string;
@@ -26,9 +31,16 @@ export interface PartnerContactInput {
 /** Keys are the server's error targets (`customerContact.email`, …). */
 export type ContactErrors = Partial<Record<string, string>>;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^[0-9+()./\- ]{3,40}$/;
-const CONTROLS = /[\p{Cc}\u2028\u2029]/u;
+/** The words for each field of a person's contact that the contract refuses. */
+export const CONTACT_FIELD_MESSAGES = {
+  name: { required: 'consent.field.name.required', invalid: 'consent.field.name.invalid' },
+  email: { required: 'consent.field.email.required', invalid: 'consent.field.email.invalid' },
+  phone: { invalid: 'consent.field.phone.invalid' },
+} as const satisfies Record<string, FieldMessages>;
+const CUSTOMER_MESSAGES = {
+  ...CONTACT_FIELD_MESSAGES,
+  locale: { invalid: 'consent.field.locale.required' },
+} as const satisfies Record<keyof CustomerContact, FieldMessages>;
 
 export const useContactStyles = makeStyles({
   fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -68,7 +80,13 @@ export function checkCustomerContact(
   c: CustomerContactInput,
   rule: ContactDomainRule | null = null,
 ): ContactErrors {
-  const errors = { ...checkPerson(intl, 'customerContact', c), ...checkLocale(intl, c.locale) };
+  const errors = fieldErrors(
+    intl,
+    CustomerContactSchema,
+    toCustomerContact(c),
+    CUSTOMER_MESSAGES,
+    'customerContact.',
+  );
   if (rule && !errors['customerContact.email']) {
     const domain = domainOf(c.email);
     if (rule.partnerDomain && domain === rule.partnerDomain)
@@ -82,29 +100,13 @@ export function checkCustomerContact(
   return errors;
 }
 export function checkPartnerContact(intl: IntlShape, c: PartnerContactInput): ContactErrors {
-  return checkPerson(intl, 'partnerContact', c);
-}
-
-function checkLocale(intl: IntlShape, locale: string): ContactErrors {
-  return isLocale(locale)
-    ? {}
-    : { 'customerContact.locale': intl.formatMessage({ id: 'consent.field.locale.required' }) };
-}
-
-function checkPerson(intl: IntlShape, prefix: string, c: { name: string; email: string; phone: string }) {
-  const errors: ContactErrors = {};
-  const name = c.name.trim();
-  if (!name) errors[`${prefix}.name`] = intl.formatMessage({ id: 'consent.field.name.required' });
-  else if (name.length > 200 || CONTROLS.test(name))
-    errors[`${prefix}.name`] = intl.formatMessage({ id: 'consent.field.name.invalid' });
-  const email = c.email.trim();
-  if (!email) errors[`${prefix}.email`] = intl.formatMessage({ id: 'consent.field.email.required' });
-  else if (!EMAIL.test(email) || email.length > 254)
-    errors[`${prefix}.email`] = intl.formatMessage({ id: 'consent.field.email.invalid' });
-  const phone = c.phone.trim();
-  if (phone && !PHONE.test(phone))
-    errors[`${prefix}.phone`] = intl.formatMessage({ id: 'consent.field.phone.invalid' });
-  return errors;
+  return fieldErrors(
+    intl,
+    PartnerContactSchema,
+    toPartnerContact(c),
+    CONTACT_FIELD_MESSAGES,
+    'partnerContact.',
+  );
 }
 
 export function toCustomerContact(c: CustomerContactInput): CustomerContact {

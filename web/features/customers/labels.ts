@@ -1,7 +1,8 @@
 import type { IntlShape } from 'react-intl';
 import type { CustomerRow, CustomerSort, CustomerTab, RowAction } from '../../api/types.ts';
 
-// The words of the Customers page (spec §3, §5) for the values the API returns.
+// The words of the Customers page (spec §3, §5) for the values the API returns (the statuses' words
+// are shared with the other pages: components/statusLabels.ts).
 
 export const TAB_MESSAGE_IDS = {
   eligible: 'customers.tab.eligible',
@@ -26,36 +27,6 @@ export const ACTION_MESSAGE_IDS = {
   continueWorkshopClaim: 'customers.action.continueWorkshopClaim',
   viewWorkshopClaim: 'customers.action.viewWorkshopClaim',
 } as const satisfies Record<RowAction, string>;
-
-/** §5 statuses (and `candidate`, a known customer not yet claimed) as the Status and Outcome columns say them. */
-const STATUS_MESSAGE_IDS = {
-  candidate: 'customers.status.candidate',
-  claimed: 'customers.status.claimed',
-  consent_pending: 'customers.status.consentPending',
-  consent_declined: 'customers.status.consentDeclined',
-  consent_expired: 'customers.status.consentExpired',
-  superseded: 'customers.status.superseded',
-  active: 'customers.status.active',
-  claim_submitted: 'customers.status.claimSubmitted',
-  under_review: 'customers.status.underReview',
-  action_required: 'customers.status.actionRequired',
-  disputed: 'customers.status.disputed',
-  rejected: 'customers.status.rejected',
-  approved: 'customers.status.approved',
-  rejected_final: 'customers.status.rejectedFinal',
-  not_submitted_expired: 'customers.status.notSubmittedExpired',
-  post_submission_expired: 'customers.status.postSubmissionExpired',
-  dispute_expired: 'customers.status.disputeExpired',
-  cancelled: 'customers.status.cancelled',
-} as const;
-
-export function statusLabel(intl: IntlShape, status: string): string {
-  const id = (
-    STATUS_MESSAGE_IDS as Record<string, (typeof STATUS_MESSAGE_IDS)[keyof typeof STATUS_MESSAGE_IDS]>
-  )[status];
-  // A status this version does not know yet: show it rather than nothing.
-  return id ? intl.formatMessage({ id }) : status.replace(/_/g, ' ');
-}
 
 /** The countdown of the Status column ("12 days left for consent"), or null when there is none. */
 export function countdownText(intl: IntlShape, row: CustomerRow): string | null {

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { load, peek, update, useQuery } from '../../api/cache.ts';
 import { type CustomerQuery, engagementsApi } from '../../api/engagements.ts';
-import type { CustomerCounts, CustomerRow } from '../../api/types.ts';
+import type { CustomerCounts, CustomerList as CustomerListAnswer, CustomerRow } from '../../api/types.ts';
 
 // The rows of one tab of the Customers page: keyset pages of 100 followed through `nextLink`
 // (quality §1), kept in the shared cache per (engagement, tab, sort, search) so that switching back
@@ -63,7 +63,7 @@ export function useCustomerList(engagementId: string, q: CustomerQuery, autoLoad
     setMore({ key, loading: true });
     const nextPath = entry.next;
     engagementsApi
-      .next<CustomerRow>(nextPath)
+      .next<CustomerListAnswer>(nextPath)
       .then((page) => {
         // Still the same list (no refresh replaced it meanwhile): append.
         const latest = peek<LoadedRows>(key)?.data;

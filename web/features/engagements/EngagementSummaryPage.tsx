@@ -22,12 +22,13 @@ import type { Criterion, EngagementDetail } from '../../api/types.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { LinkButton } from '../../components/LinkButton.tsx';
+import { formatMoney } from '../../components/money.ts';
 import { Page } from '../../components/Page.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { useDelayedFlag } from '../../components/useDelayedFlag.ts';
 import { EngagementNotFound } from './EngagementNotFound.tsx';
-import { AvailabilityBadge, formatMoney, kindLabel } from './labels.tsx';
+import { AvailabilityBadge, kindLabel } from './labels.tsx';
 import { RequireIncentiveRole } from './RequireIncentiveRole.tsx';
 
 const useStyles = makeStyles({
@@ -369,7 +370,7 @@ function Summary({ engagement: e }: { engagement: EngagementDetail }) {
                   <dt className={styles.dt}>
                     <FormattedMessage id="engagement.rates.market" values={{ market: r.market }} />
                   </dt>
-                  <dd className={styles.dd}>{formatMoney(intl.locale, r.amountMinor, r.currency)}</dd>
+                  <dd className={styles.dd}>{formatMoney(intl, r.amountMinor, r.currency)}</dd>
                 </div>
               ))}
             </dl>

@@ -23,6 +23,7 @@ import {
   type Availability,
   ENGAGEMENT_KINDS,
   type EngagementKind,
+  type EngagementList,
   type EngagementSummary,
 } from '../../api/types.ts';
 import { useUser } from '../../app/contexts.ts';
@@ -176,7 +177,7 @@ function EngagementsList() {
     if (!next) return;
     setMore({ ...extra, loading: true });
     engagementsApi
-      .next<EngagementSummary>(next)
+      .next<EngagementList>(next)
       .then((page) =>
         setMore((c) => (c.key === key ? { key, pages: [...c.pages, page], loading: false } : c)),
       )

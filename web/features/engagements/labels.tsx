@@ -36,16 +36,3 @@ export function AvailabilityBadge({ value }: { value: Availability }) {
     </Badge>
   );
 }
-
-/** An amount in minor units (cents) in the UI locale, e.g. 5000.00 USD → "$5,000.00" / "5000,00 USD". */
-export function formatMoney(locale: string, amountMinor: number, currency: string): string {
-  let format: Intl.NumberFormat;
-  try {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  } catch {
-    // not an ISO 4217 code: show the number and the code as they are
-    return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 2 }).format(amountMinor / 100)} ${currency}`;
-  }
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amountMinor / 10 ** digits);
-}

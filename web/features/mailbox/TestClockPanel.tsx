@@ -48,7 +48,7 @@ export function TestClockPanel() {
     setError(null);
     setStatus('');
     try {
-      const next = await devApi.advance(duration);
+      const next = await devApi.advance({ advance: duration });
       // Every list, count and deadline may read differently now.
       invalidate();
       setStatus(

@@ -131,7 +131,7 @@ export function NotificationBell() {
     setMarking(true);
     setMarkError(null);
     try {
-      await notificationsApi.markRead();
+      await notificationsApi.markRead({});
       setData((d) => (d ? { unreadCount: 0, value: d.value.map((n) => ({ ...n, read: true })) } : d));
       lastUnread.current = 0;
       announce(intl.formatMessage({ id: 'notifications.allRead' }), { polite: true });

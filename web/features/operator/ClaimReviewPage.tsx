@@ -3,12 +3,14 @@ import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { type ReactNode, useId } from 'react';
 import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import { update, useQuery } from '../../api/cache.ts';
-import { type FileKind, operatorApi } from '../../api/operator.ts';
-import type { OperatorClaimDetail } from '../../api/types.ts';
+import { operatorApi } from '../../api/operator.ts';
+import type { FileKind, OperatorClaimDetail } from '../../api/types.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { formatMoney } from '../../components/money.ts';
 import { Page } from '../../components/Page.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { statusLabel } from '../../components/statusLabels.ts';
 import { isLocale, LOCALE_NAMES } from '../../i18n/locales.ts';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import {
@@ -16,10 +18,8 @@ import {
   formatBytes,
   formatDate,
   formatDateTime,
-  formatMinor,
   historyLabel,
   poeLabel,
-  statusLabel,
 } from './labels.ts';
 import { useOperatorStyles } from './styles.ts';
 
@@ -168,7 +168,7 @@ function Summary({ claim: c }: { claim: OperatorClaimDetail }) {
         <Row label={m('operator.claim.payout')}>
           {c.expectedPayout ? (
             <>
-              {formatMinor(intl, c.expectedPayout.amountMinor, c.expectedPayout.currency)}
+              {formatMoney(intl, c.expectedPayout.amountMinor, c.expectedPayout.currency)}
               <span className={styles.secondary}>
                 <FormattedMessage
                   id={

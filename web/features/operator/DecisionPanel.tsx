@@ -17,22 +17,26 @@ import {
 } from '@fluentui/react-components';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { DecisionComment, ReviewDecisionRequest as DecisionSchema } from '../../../src/contracts/operator.ts';
 import { invalidate } from '../../api/cache.ts';
 import { ApiError } from '../../api/client.ts';
 import { type Decision, operatorApi } from '../../api/operator.ts';
-import type { OperatorClaimDetail, ReviewDecisionResult } from '../../api/types.ts';
+import type { OperatorClaimDetail, ReviewDecisionRequest, ReviewDecisionResult } from '../../api/types.ts';
 import { errorText } from '../../components/errors.ts';
-import { DECISION_MESSAGE_IDS, statusLabel } from './labels.ts';
+import { fieldErrors, lengthLimits } from '../../components/fieldErrors.ts';
+import { statusLabel } from '../../components/statusLabels.ts';
+import { DECISION_MESSAGE_IDS } from './labels.ts';
 import { useOperatorStyles } from './styles.ts';
 
 // The operator's decision on a claim (spec §4.4): approve, reject (with a reason) or request more
-// information (the comment goes to the partner). Checked here first (a comment is required for
-// reject and request info), then confirmed in a dialog; each confirmed attempt has its own
-// Idempotency-Key, reused only when that same attempt is retried after a failure. 409 (the claim
-// changed meanwhile) and 410 (the review deadline passed) are explained and the claim reloaded.
+// information (the comment goes to the partner). Checked here first with the contract's schema (a
+// comment is required for reject and request info), then confirmed in a dialog; each confirmed
+// attempt has its own Idempotency-Key, reused only when that same attempt is retried after a failure.
+// 409 (the claim changed meanwhile) and 410 (the review deadline passed) are explained and the claim
+// reloaded.
 
 const ORDER: Decision[] = ['approve', 'requestInfo', 'reject'];
-const COMMENT_MAX = 2000;
+const COMMENT_MAX = lengthLimits(DecisionComment).max;
 
 const CONFIRM_IDS = {
   approve: {
@@ -54,6 +58,13 @@ const CONFIRM_IDS = {
 
 const needsComment = (d: Decision) => d !== 'approve';
 
+/** The request of a decision: an approval's comment is optional and left out when empty. */
+function decisionBody(decision: Decision, comment: string): ReviewDecisionRequest {
+  const text = comment.trim();
+  if (decision === 'approve') return { decision, ...(text ? { comment: text } : {}) };
+  return { decision, comment: text };
+}
+
 export function DecisionPanel({
   claim,
   onDecided,
@@ -69,9 +80,7 @@ export function DecisionPanel({
   const [decision, setDecision] = useState<Decision | null>(null);
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<{ decision?: string; comment?: string }>({});
-  const [confirming, setConfirming] = useState<{ decision: Decision; comment: string; key: string } | null>(
-    null,
-  );
+  const [confirming, setConfirming] = useState<{ body: ReviewDecisionRequest; key: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [result, setResult] = useState<{ intent: 'success' | 'warning' | 'error'; text: string } | null>(
@@ -84,10 +93,11 @@ export function DecisionPanel({
 
   const check = (event: FormEvent) => {
     event.preventDefault();
-    const found: typeof errors = {};
-    if (!decision) found.decision = intl.formatMessage({ id: 'operator.decide.chooseDecision' });
-    else if (needsComment(decision) && comment.trim() === '')
-      found.comment = intl.formatMessage({ id: 'operator.decide.commentRequired' });
+    const body = decision ? decisionBody(decision, comment) : null;
+    const found = fieldErrors(intl, DecisionSchema, body ?? { comment }, {
+      decision: { invalid: 'operator.decide.chooseDecision' },
+      comment: { invalid: 'operator.decide.commentRequired' },
+    });
     setErrors(found);
     if (found.decision) {
       decisionRef.current?.querySelector('input')?.focus();
@@ -97,10 +107,10 @@ export function DecisionPanel({
       commentRef.current?.focus();
       return;
     }
-    if (!decision) return;
+    if (!body) return;
     setResult(null);
     setDialogError(null);
-    setConfirming({ decision, comment: comment.trim(), key: crypto.randomUUID() });
+    setConfirming({ body, key: crypto.randomUUID() });
   };
 
   const confirm = async () => {
@@ -108,11 +118,11 @@ export function DecisionPanel({
     setBusy(true);
     setDialogError(null);
     try {
-      const body =
-        confirming.decision === 'approve'
-          ? { decision: 'approve' as const, ...(confirming.comment ? { comment: confirming.comment } : {}) }
-          : { decision: confirming.decision, comment: confirming.comment };
-      const done: ReviewDecisionResult = await operatorApi.decide(claim.nominationId, body, confirming.key);
+      const done: ReviewDecisionResult = await operatorApi.decide(
+        claim.nominationId,
+        confirming.body,
+        confirming.key,
+      );
       invalidate('operator:queue:');
       onDecided(done.claim);
       setConfirming(null);
@@ -156,7 +166,7 @@ export function DecisionPanel({
     }
   };
 
-  const ids = confirming ? CONFIRM_IDS[confirming.decision] : null;
+  const ids = confirming ? CONFIRM_IDS[confirming.body.decision] : null;
 
   return (
     <section className={styles.card} aria-labelledby={headingId}>
@@ -244,12 +254,12 @@ export function DecisionPanel({
                 <Text as="p">
                   <FormattedMessage id={ids.body} values={{ partner: claim.partner.name }} />
                 </Text>
-                {confirming.comment ? (
+                {confirming.body.comment ? (
                   <>
                     <Text as="p" weight="semibold">
                       <FormattedMessage id="operator.decide.comment" />
                     </Text>
-                    <p className={styles.quote}>{confirming.comment}</p>
+                    <p className={styles.quote}>{confirming.body.comment}</p>
                   </>
                 ) : null}
                 {dialogError ? (

@@ -18,6 +18,7 @@ import { type EditableEngagement, operatorApi } from '../../api/operator.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { errorText } from '../../components/errors.ts';
+import { formatMoney, minorDigits } from '../../components/money.ts';
 import { useNotify } from '../../components/notices.tsx';
 import { Page } from '../../components/Page.tsx';
 import { navigate } from '../../routes/router.tsx';
@@ -37,7 +38,7 @@ import {
   WINDOW_FIELDS,
   WINDOWS,
 } from './engagementForm.ts';
-import { AVAILABILITY_IDS, formatMinor, KIND_IDS, minorDigits, POE_MESSAGE_IDS } from './labels.ts';
+import { AVAILABILITY_IDS, KIND_IDS, POE_MESSAGE_IDS } from './labels.ts';
 import { useOperatorStyles } from './styles.ts';
 
 // The engagement editor (spec §4.5): create a new engagement or edit one, without touching the
@@ -366,7 +367,7 @@ function Editor({ engagementId }: { engagementId: string | null }) {
                   key={market}
                   label={m('operator.editor.rate', { market })}
                   hint={
-                    amount !== null ? formatMinor(intl, amount, currency) : m('operator.editor.rateEmpty')
+                    amount !== null ? formatMoney(intl, amount, currency) : m('operator.editor.rateEmpty')
                   }
                   {...field(`rate${market}`)}
                 >

@@ -6,10 +6,11 @@ import { useQuery } from '../../api/cache.ts';
 import { operatorApi } from '../../api/operator.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { LinkButton } from '../../components/LinkButton.tsx';
+import { formatMoney } from '../../components/money.ts';
 import { Page } from '../../components/Page.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { Link } from '../../routes/router.tsx';
-import { AVAILABILITY_IDS, ENGAGEMENTS_CACHE_KEY, formatDate, formatMinor, KIND_IDS } from './labels.ts';
+import { AVAILABILITY_IDS, ENGAGEMENTS_CACHE_KEY, formatDate, KIND_IDS } from './labels.ts';
 import { useOperatorStyles } from './styles.ts';
 
 // The engagement catalogue as the operator edits it (spec §4.5): every engagement of every kind,
@@ -96,7 +97,7 @@ export default function EngagementListPage() {
                     <td>
                       {(['A', 'B', 'C'] as const)
                         .filter((market) => e.rates[market] !== null)
-                        .map((market) => `${market}: ${formatMinor(intl, e.rates[market] ?? 0, e.currency)}`)
+                        .map((market) => `${market}: ${formatMoney(intl, e.rates[market] ?? 0, e.currency)}`)
                         .join(' · ') || '—'}
                     </td>
                     <td>{formatDate(intl, e.updatedAt)}</td>

@@ -14,14 +14,9 @@ import type { ReviewQueueItem } from '../../api/types.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { statusFilterId, statusLabel } from '../../components/statusLabels.ts';
 import { Link, navigate, useLocation } from '../../routes/router.tsx';
-import {
-  ENGAGEMENTS_CACHE_KEY,
-  formatDate,
-  QUEUE_CACHE_PREFIX,
-  statusFilterId,
-  statusLabel,
-} from './labels.ts';
+import { ENGAGEMENTS_CACHE_KEY, formatDate, QUEUE_CACHE_PREFIX } from './labels.ts';
 import { useOperatorStyles } from './styles.ts';
 
 // The claim review queue (spec §4.4, §4.5): submitted workshop claims in the server's order (oldest

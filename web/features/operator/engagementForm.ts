@@ -1,6 +1,6 @@
 import type { IntlShape } from 'react-intl';
 import type { CreateEngagementRequest, OperatorEngagement, PatchEngagementRequest } from '../../api/types.ts';
-import { minorDigits } from './labels.ts';
+import { minorDigits } from '../../components/money.ts';
 
 // The engagement editor's form: text values in, checked values out (the server checks again and
 // its field errors come back through `details[].target`, mapped to the same fields here).

@@ -1,9 +1,7 @@
 import type { IntlShape } from 'react-intl';
-import type { ClaimStatus, Decision } from '../../api/operator.ts';
+import type { Decision } from '../../api/operator.ts';
 
 // The words of the operator's pages for the values the API returns.
-
-export { statusLabel } from '../customers/labels.ts';
 
 /** Cache keys of the operator's lists. */
 export const ENGAGEMENTS_CACHE_KEY = 'operator:engagements';
@@ -33,26 +31,6 @@ export const POE_MESSAGE_IDS = {
   customerSurvey: 'operator.poe.customerSurvey',
 } as const;
 export type PoeKind = keyof typeof POE_MESSAGE_IDS;
-
-/** The short status names of the queue's filter (the long ones of the Customers page read like sentences). */
-export const STATUS_FILTER_IDS = {
-  claim_submitted: 'operator.filter.status.claimSubmitted',
-  under_review: 'operator.filter.status.underReview',
-  action_required: 'operator.filter.status.actionRequired',
-  disputed: 'operator.filter.status.disputed',
-  approved: 'operator.filter.status.approved',
-  rejected: 'operator.filter.status.rejected',
-  rejected_final: 'operator.filter.status.rejectedFinal',
-  post_submission_expired: 'operator.filter.status.postSubmissionExpired',
-  dispute_expired: 'operator.filter.status.disputeExpired',
-} as const satisfies Partial<Record<ClaimStatus, string>>;
-/** The filter's label of a claim status (every submitted status has one: test/unit/operator/labels.test.ts). */
-export const statusFilterId = (status: ClaimStatus) =>
-  (
-    STATUS_FILTER_IDS as Partial<
-      Record<ClaimStatus, (typeof STATUS_FILTER_IDS)[keyof typeof STATUS_FILTER_IDS]>
-    >
-  )[status] ?? 'operator.filter.status';
 
 const HISTORY_MESSAGE_IDS = {
   addCustomer: 'operator.history.addCustomer',
@@ -99,28 +77,6 @@ export function formatDate(intl: IntlShape, iso: string | null | undefined): str
 
 export function formatDateTime(intl: IntlShape, iso: string | null | undefined): string {
   return iso ? intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
-}
-
-/** Digits after the decimal point of a currency (2 for USD and EUR, 0 for JPY). */
-export function minorDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
-  } catch {
-    return 2;
-  }
-}
-
-/** An amount in minor units (cents) as the UI language writes the currency amount. */
-export function formatMinor(intl: IntlShape, amountMinor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  try {
-    return intl.formatNumber(amountMinor / 10 ** digits, { style: 'currency', currency });
-  } catch {
-    return `${(amountMinor / 10 ** digits).toFixed(digits)} ${currency}`;
-  }
 }
 
 export function formatBytes(intl: IntlShape, bytes: number): string {

@@ -125,7 +125,7 @@ export function SignInPage() {
     setPending(true);
     setFailure(null);
     try {
-      const session = await sessionApi.signIn(email.trim(), password);
+      const session = await sessionApi.signIn({ email: email.trim(), password });
       await signedIn(session);
     } catch (error) {
       attempts.current += 1;

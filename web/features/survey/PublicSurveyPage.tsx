@@ -13,7 +13,7 @@ import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ApiError } from '../../api/client.ts';
 import { publicSurveyApi } from '../../api/surveys.ts';
-import type { PublicSurvey } from '../../api/types.ts';
+import type { PublicSurvey, PublicSurveyBody } from '../../api/types.ts';
 import { usePreferences } from '../../app/contexts.ts';
 import { errorText } from '../../components/errors.ts';
 import { Page } from '../../components/Page.tsx';
@@ -122,10 +122,10 @@ export default function PublicSurveyPage({ params }: { params: Record<string, st
     window.requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
 
   /** Sends the answers; resolves to field errors from the server (empty when handled otherwise). */
-  const answer = async (answers: Parameters<typeof publicSurveyApi.answer>[1]): Promise<SurveyErrors> => {
+  const answer = async (answers: PublicSurveyBody['answers']): Promise<SurveyErrors> => {
     setNotice(null);
     try {
-      const survey = await publicSurveyApi.answer(token, answers);
+      const survey = await publicSurveyApi.answer(token, { answers });
       setLoad({ kind: 'ready', survey });
       focusTitle();
       return {};
@@ -167,7 +167,7 @@ function SurveyView({
 }: {
   survey: PublicSurvey;
   notice: { intent: 'info' | 'error'; text: string } | null;
-  onAnswer: (answers: Parameters<typeof publicSurveyApi.answer>[1]) => Promise<SurveyErrors>;
+  onAnswer: (answers: PublicSurveyBody['answers']) => Promise<SurveyErrors>;
 }) {
   const styles = useStyles();
   const intl = useIntl();

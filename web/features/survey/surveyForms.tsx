@@ -1,14 +1,21 @@
 import { Field, Input, makeStyles, Radio, RadioGroup, Textarea, tokens } from '@fluentui/react-components';
 import type { IntlShape } from 'react-intl';
 import { useIntl } from 'react-intl';
+import {
+  CustomerSurveyAnswers as CustomerSurveySchema,
+  PartnerSurveyAnswers as PartnerSurveySchema,
+} from '../../../src/contracts/surveys.ts';
 import { ApiError } from '../../api/client.ts';
 import type { CustomerSurveyAnswers, PartnerSurveyAnswers } from '../../api/types.ts';
+import { type FieldMessages, fieldErrors, lengthLimits } from '../../components/fieldErrors.ts';
 
 // The two fixed question sets of a workshop claim (src/contracts/surveys.ts): the partner survey
 // (answered in the app or through an emailed link) and the customer survey (public page only). The
-// checks here are the contract's, so that a mistake is shown on its field before anything is sent.
+// answers are checked with the contract's schemas, so that a mistake is shown on its field before
+// anything is sent.
 
-export const TEXT_MAX = 2000;
+/** The longest free-text answer the contract takes. */
+export const TEXT_MAX = lengthLimits(PartnerSurveySchema.shape.topicsCovered).max;
 
 export interface PartnerSurveyInput {
   deliveredOn: string;
@@ -28,9 +35,6 @@ export const EMPTY_PARTNER_SURVEY: PartnerSurveyInput = {
   nextSteps: '',
 };
 
-const CONTROLS = /[\p{Cc}]/u;
-const hasControls = (v: string) => CONTROLS.test(v.replace(/[\t\n\r]/g, ''));
-
 /** The answers given earlier (to edit them), or an empty form. */
 export function partnerSurveyInput(answers: Record<string, unknown> | null | undefined): PartnerSurveyInput {
   if (!answers) return EMPTY_PARTNER_SURVEY;
@@ -44,27 +48,21 @@ export function partnerSurveyInput(answers: Record<string, unknown> | null | und
   };
 }
 
-function wholeNumber(value: string, min: number, max: number): number | null {
-  if (!/^\d+$/.test(value.trim())) return null;
-  const n = Number(value.trim());
-  return n >= min && n <= max ? n : null;
-}
+const FREE_TEXT = {
+  required: 'survey.field.required',
+  invalid: 'survey.field.tooLong',
+  values: { max: TEXT_MAX },
+} as const satisfies FieldMessages;
+const PARTNER_MESSAGES = {
+  deliveredOn: { invalid: 'survey.partner.deliveredOn.invalid' },
+  durationHours: { invalid: 'survey.partner.durationHours.invalid' },
+  attendees: { invalid: 'survey.partner.attendees.invalid' },
+  topicsCovered: FREE_TEXT,
+  nextSteps: FREE_TEXT,
+} as const satisfies Record<keyof PartnerSurveyAnswers, FieldMessages>;
 
 export function checkPartnerSurvey(intl: IntlShape, input: PartnerSurveyInput): SurveyErrors {
-  const errors: SurveyErrors = {};
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.deliveredOn) || Number.isNaN(Date.parse(input.deliveredOn)))
-    errors.deliveredOn = intl.formatMessage({ id: 'survey.partner.deliveredOn.invalid' });
-  if (wholeNumber(input.durationHours, 1, 40) === null)
-    errors.durationHours = intl.formatMessage({ id: 'survey.partner.durationHours.invalid' });
-  if (wholeNumber(input.attendees, 1, 500) === null)
-    errors.attendees = intl.formatMessage({ id: 'survey.partner.attendees.invalid' });
-  for (const field of ['topicsCovered', 'nextSteps'] as const) {
-    const v = input[field].trim();
-    if (!v) errors[field] = intl.formatMessage({ id: 'survey.field.required' });
-    else if (v.length > TEXT_MAX || hasControls(v))
-      errors[field] = intl.formatMessage({ id: 'survey.field.tooLong' }, { max: TEXT_MAX });
-  }
-  return errors;
+  return fieldErrors(intl, PartnerSurveySchema, toPartnerAnswers(input), PARTNER_MESSAGES);
 }
 
 export function toPartnerAnswers(input: PartnerSurveyInput): PartnerSurveyAnswers {
@@ -208,16 +206,20 @@ export const EMPTY_CUSTOMER_SURVEY: CustomerSurveyInput = {
   comments: '',
 };
 
+const CUSTOMER_MESSAGES = {
+  satisfaction: { invalid: 'survey.customer.satisfaction.required' },
+  wouldRecommend: { invalid: 'survey.customer.wouldRecommend.required' },
+  comments: FREE_TEXT,
+} as const satisfies Record<keyof CustomerSurveyAnswers, FieldMessages>;
+
 export function checkCustomerSurvey(intl: IntlShape, input: CustomerSurveyInput): SurveyErrors {
-  const errors: SurveyErrors = {};
-  if (wholeNumber(input.satisfaction, 1, 5) === null)
-    errors.satisfaction = intl.formatMessage({ id: 'survey.customer.satisfaction.required' });
-  if (!input.wouldRecommend)
-    errors.wouldRecommend = intl.formatMessage({ id: 'survey.customer.wouldRecommend.required' });
-  const comments = input.comments.trim();
-  if (comments.length > TEXT_MAX || hasControls(comments))
-    errors.comments = intl.formatMessage({ id: 'survey.field.tooLong' }, { max: TEXT_MAX });
-  return errors;
+  // A question not answered yet is absent (the answers sent never leave one out).
+  const answers = {
+    ...toCustomerAnswers(input),
+    ...(input.satisfaction === '' ? { satisfaction: undefined } : {}),
+    ...(input.wouldRecommend === '' ? { wouldRecommend: undefined } : {}),
+  };
+  return fieldErrors(intl, CustomerSurveySchema, answers, CUSTOMER_MESSAGES);
 }
 
 export function toCustomerAnswers(input: CustomerSurveyInput): CustomerSurveyAnswers {

@@ -1,0 +1,69 @@
+import { Text } from '@fluentui/react-components';
+import { FormattedMessage } from 'react-intl';
+import type { CustomerRow } from '../../api/types.ts';
+import { useWizardStyles } from '../../components/wizard/wizardStyles.ts';
+import { LOCALE_NAMES } from '../../i18n/locales.ts';
+import type { TriggerState } from './triggerConsentState.ts';
+
+/** Step 3 (R28): both contacts, and what "Send for consent" will do, before it does. */
+export function ConsentReviewStep({ row, state }: { row: CustomerRow; state: TriggerState }) {
+  const styles = useWizardStyles();
+  const { customer, partner } = state;
+  return (
+    <>
+      <h3 className={styles.sectionTitle}>
+        <FormattedMessage id="consent.review.customer" />
+      </h3>
+      <dl className={styles.summary}>
+        <dt>
+          <FormattedMessage id="consent.review.customerName" />
+        </dt>
+        <dd>{row.name}</dd>
+        <Contact contact={customer} />
+        <dt>
+          <FormattedMessage id="consent.review.locale" />
+        </dt>
+        <dd lang={customer.locale}>{LOCALE_NAMES[customer.locale]}</dd>
+      </dl>
+      <h3 className={styles.sectionTitle}>
+        <FormattedMessage id="consent.review.partner" />
+      </h3>
+      <dl className={styles.summary}>
+        <Contact contact={partner} />
+      </dl>
+      <Text as="p">
+        <FormattedMessage
+          id="consent.review.what"
+          values={{ email: customer.email.trim(), language: LOCALE_NAMES[customer.locale] }}
+        />{' '}
+        {row.daysLeft !== null ? (
+          <FormattedMessage id="consent.review.daysLeft" values={{ days: row.daysLeft }} />
+        ) : null}
+      </Text>
+    </>
+  );
+}
+
+/** A contact's terms of the summary: name, email and, when given, phone. */
+function Contact({ contact }: { contact: { name: string; email: string; phone: string } }) {
+  return (
+    <>
+      <dt>
+        <FormattedMessage id="consent.review.contact" />
+      </dt>
+      <dd>{contact.name.trim()}</dd>
+      <dt>
+        <FormattedMessage id="consent.review.email" />
+      </dt>
+      <dd>{contact.email.trim()}</dd>
+      {contact.phone.trim() ? (
+        <>
+          <dt>
+            <FormattedMessage id="consent.review.phone" />
+          </dt>
+          <dd>{contact.phone.trim()}</dd>
+        </>
+      ) : null}
+    </>
+  );
+}
