@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type {
   AuditEventsTable,
@@ -22,9 +21,10 @@ import {
   userId,
   userSeed,
 } from './demo-catalogue.ts';
-import { type DemoFile, demoPdf } from './demo-files.ts';
-import { demoNominationId, type PoeKind, type Scenario } from './demo-scenarios.ts';
-import { demoId, sha256Hex } from './ids.ts';
+import { type ClaimContext, WorkshopClaimRows } from './demo-claim-rows.ts';
+import type { DemoFile } from './demo-files.ts';
+import { demoNominationId, type Scenario } from './demo-scenarios.ts';
+import { demoId, unusableTokenHash } from './ids.ts';
 
 // Replays a scenario's steps with the lifecycle rules of spec §5 (the same table as
 // src/domain/transitions.ts, restated here so that the seed does not follow the domain's
@@ -32,13 +32,11 @@ import { demoId, sha256Hex } from './ids.ts';
 // mistake in demo-scenarios.ts fails the seed (and its test) instead of loading odd data.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const HOUR_MS = 60 * 60 * 1000;
 const SWEEP_DELAY_MS = 10 * 60 * 1000;
 
 /** The engagements' windows (the schema defaults, which the demo catalogue does not change). */
 export const DEMO_WINDOWS = { consentDays: 30, claimDays: 90, reviewDays: 120, disputeDays: 30 } as const;
 const REMINDER_DAYS = [7, 2];
-const POE_KINDS: readonly PoeKind[] = ['findingsReport', 'invoice', 'partnerSurvey', 'customerSurvey'];
 const REVIEW_STATES: readonly NominationStatus[] = [
   'claim_submitted',
   'under_review',
@@ -100,9 +98,6 @@ const REVIEW_COMMENTS = {
   approve: 'All proof of execution in order.',
 } as const;
 
-/** A token nobody keeps: seeded links cannot be opened (a resend issues a working one). */
-const unusableTokenHash = () => sha256Hex(randomBytes(32));
-
 function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);
 }
@@ -162,10 +157,6 @@ export function buildScenario(scenario: Scenario, now: Date, rows: TimelineRows)
   };
   let last = claimedAt;
   let consent: Insertable<ConsentRequestsTable> | null = null;
-  let claim: Insertable<WorkshopClaimsTable> | null = null;
-  let claimStart: Date | null = null;
-  let itemsPending = false;
-  let reviewCount = 0;
 
   const audit = (
     t: Date,
@@ -179,7 +170,7 @@ export function buildScenario(scenario: Scenario, now: Date, rows: TimelineRows)
     rows.audit.push({
       partner_id: pid,
       nomination_id: nominationId,
-      claim_id: claim?.id ?? null,
+      claim_id: claim.row?.id ?? null,
       actor_kind: actorKind,
       actor_id: actorId,
       action,
@@ -189,22 +180,6 @@ export function buildScenario(scenario: Scenario, now: Date, rows: TimelineRows)
       created_at: t,
     });
   };
-
-  audit(
-    claimedAt,
-    scenario.origin === 'add' ? 'addCustomer' : 'claimCustomer',
-    'partnerUser',
-    userId(actor.key),
-    null,
-    'claimed',
-    {
-      locationId: locationId(scenario.location),
-      engagementId: engagementId(scenario.engagement),
-      tenantId: tenantId(scenario.tenant),
-      ...(scenario.origin === 'add' ? { email: scenario.customerEmail ?? customerEmail } : {}),
-      ...(scenario.mismatchReason ? { mismatchReason: scenario.mismatchReason } : {}),
-    },
-  );
 
   const fail: (message: string) => never = (message) => {
     throw new Error(`demo scenario ${label}: ${message}`);
@@ -233,117 +208,45 @@ export function buildScenario(scenario: Scenario, now: Date, rows: TimelineRows)
     if (notice) rows.notices.push({ kind: notice, at: t, scenario, nominationId });
   };
 
-  const review = (t: Date, decision: 'approve' | 'reject' | 'requestInfo', comment: string) => {
-    if (!claim) fail('review without a workshop claim');
-    reviewCount += 1;
-    rows.reviews.push({
-      id: demoId(`review:${key}:${reviewCount}`),
-      claim_id: claim.id,
-      operator_id: userId(operator.key),
-      decision,
-      comment,
-      created_at: t,
-    });
+  const context: ClaimContext = {
+    scenario,
+    key,
+    nominationId,
+    partnerId: pid,
+    tenant,
+    engagement,
+    actor,
+    actorId: userId(actor.key),
+    operatorId: userId(operator.key),
+    customerEmail,
+    customerLocale,
+    audit: (t, action, actorKind, actorId, data) => audit(t, action, actorKind, actorId, null, null, data),
+    fail,
   };
+  const claim = new WorkshopClaimRows(context, rows);
 
-  // POE items done between the claim's start and `until`, evenly spaced (S1–S5).
-  const completeItems = (kinds: readonly PoeKind[], until: Date) => {
-    if (!claim || !claimStart) return;
-    const start = claimStart;
-    const span = until.getTime() - start.getTime();
-    kinds.forEach((kind, i) => {
-      const doneAt = new Date(start.getTime() + (span * (i + 1)) / (kinds.length + 1));
-      const item: Insertable<PoeItemsTable> = {
-        claim_id: claim!.id,
-        kind,
-        file_sha256: null,
-        file_name: null,
-        completed_at: doneAt,
-        completed_by: kind === 'customerSurvey' ? null : userId(actor.key),
-      };
-      if (kind === 'findingsReport' || kind === 'invoice') {
-        const file =
-          kind === 'findingsReport'
-            ? demoPdf(`Findings and recommendations - ${tenant.name}.pdf`, [
-                `${engagement.name}: findings and recommendations`,
-                `Customer: ${tenant.name} (tenant ${tenantId(scenario.tenant)})`,
-                `Delivered by ${actor.displayName}`,
-                'Demo document generated by the MCI demo seed.',
-              ])
-            : demoPdf(`Invoice ${invoiceNumber()}.pdf`, [
-                `Invoice ${invoiceNumber()} for the ${engagement.name}`,
-                `Customer: ${tenant.name}`,
-                `Amount: the workshop fee as agreed with the customer`,
-                'Demo document generated by the MCI demo seed.',
-              ]);
-        rows.files.push(file);
-        item.file_sha256 = file.sha256;
-        item.file_name = file.fileName;
-      }
-      if (kind === 'partnerSurvey') {
-        rows.surveys.push({
-          id: demoId(`survey:${key}:partner`),
-          claim_id: claim!.id,
-          audience: 'partner',
-          token_hash: null,
-          contact_name: actor.displayName,
-          contact_email: actor.email,
-          locale: 'en',
-          // The shape of PartnerSurveyAnswers (src/contracts/surveys.ts).
-          answers: JSON.stringify({
-            deliveredOn: doneAt.toISOString().slice(0, 10),
-            durationHours: 6,
-            attendees: 8,
-            topicsCovered: 'Current posture, priorities and a 90-day roadmap.',
-            nextSteps: 'Pilot the two quick wins agreed in the session.',
-          }),
-          sent_at: null,
-          completed_at: doneAt,
-          voided_at: null,
-          created_at: doneAt,
-        });
-      }
-      if (kind === 'customerSurvey') {
-        const survey = rows.surveys.find((row) => row.id === demoId(`survey:${key}:customer`));
-        if (!survey) fail('customer survey completed but never sent');
-        survey!.completed_at = doneAt;
-        survey!.answers = JSON.stringify({
-          satisfaction: 4,
-          wouldRecommend: true,
-          comments: 'Useful and concrete.',
-        });
-        claim!.customer_contacts_locked_at = doneAt; // S7
-      }
-      audit(
-        doneAt,
-        'completePoeItem',
-        kind === 'customerSurvey' ? 'customer' : 'partnerUser',
-        item.completed_by ?? null,
-        null,
-        null,
-        {
-          kind,
-          ...(item.file_name ? { fileName: item.file_name } : {}),
-        },
-      );
-      rows.poeItems.push(item);
-    });
-    itemsPending = false;
-  };
-  function invoiceNumber(): string {
-    return `${scenario.partner === 'trey' ? 'TR' : 'PW'}-${String(10000 + rows.files.length)}`;
-  }
-  const requiredItems = () => POE_KINDS.filter((kind) => engagement.poe[kind]);
-  const settleDraft = (until: Date) => {
-    if (itemsPending) completeItems(scenario.draftItems ?? [], until);
-  };
+  audit(
+    claimedAt,
+    scenario.origin === 'add' ? 'addCustomer' : 'claimCustomer',
+    'partnerUser',
+    userId(actor.key),
+    null,
+    'claimed',
+    {
+      locationId: locationId(scenario.location),
+      engagementId: engagementId(scenario.engagement),
+      tenantId: tenantId(scenario.tenant),
+      ...(scenario.origin === 'add' ? { email: scenario.customerEmail ?? customerEmail } : {}),
+      ...(scenario.mismatchReason ? { mismatchReason: scenario.mismatchReason } : {}),
+    },
+  );
 
   for (const step of scenario.steps) {
     const event = step[0];
     const t = step.length === 2 ? at(step[1]) : sweepTime(event, s, fail);
     if (t.getTime() < last.getTime()) fail(`${event} at ${t.toISOString()} is before the previous step`);
     if (t.getTime() > now.getTime()) fail(`${event} is in the future`);
-    if (event !== 'submitClaim') settleDraft(t);
+    if (event !== 'submitClaim') claim.settleDraft(t);
     last = t;
     const partnerActor = userId(actor.key);
     switch (event) {
@@ -424,56 +327,13 @@ export function buildScenario(scenario: Scenario, now: Date, rows: TimelineRows)
       case 'startClaim': {
         requireStatus(event, 'active');
         requireOpen(event, t, s.claimDueAt);
-        if (claim) fail('workshop claim started twice');
-        claimStart = t;
-        claim = {
-          id: demoId(`claim:${key}`),
-          nomination_id: nominationId,
-          partner_id: pid,
-          comments: '',
-          partner_contact: JSON.stringify({
-            name: actor.displayName,
-            email: actor.email,
-            phone: actor.phone,
-          }),
-          customer_contact: JSON.stringify({
-            name: tenant.contact.name,
-            email: customerEmail,
-            locale: customerLocale,
-          }),
-          customer_contacts_locked_at: null,
-          version: 1,
-          created_at: t,
-          updated_at: t,
-        };
-        rows.claims.push(claim);
-        audit(t, 'startWorkshopClaim', 'partnerUser', partnerActor, null, null);
-        if (engagement.poe.customerSurvey) {
-          const sentAt = new Date(t.getTime() + HOUR_MS);
-          rows.surveys.push({
-            id: demoId(`survey:${key}:customer`),
-            claim_id: claim.id,
-            audience: 'customer',
-            token_hash: unusableTokenHash(),
-            contact_name: tenant.contact.name,
-            contact_email: customerEmail,
-            locale: customerLocale,
-            answers: null,
-            sent_at: sentAt,
-            completed_at: null,
-            voided_at: null,
-            created_at: sentAt,
-          });
-        }
-        itemsPending = true;
+        claim.start(t);
         break;
       }
       case 'submitClaim':
         requireStatus(event, 'active');
         requireOpen(event, t, s.claimDueAt);
-        if (!claim) fail('submitted without a workshop claim');
-        completeItems(requiredItems(), t);
-        claim.comments = `Workshop delivered on site with ${4 + (tenant.seats % 9)} attendees; findings presented to the customer’s leadership team.`;
+        claim.submit(t);
         s.firstSubmittedAt ??= t;
         s.submittedAt = t;
         moveTo(t, event, 'claim_submitted', 'partnerUser', partnerActor);
@@ -486,7 +346,7 @@ export function buildScenario(scenario: Scenario, now: Date, rows: TimelineRows)
       case 'requestInfo':
         requireStatus(event, 'under_review');
         requireOpen(event, t, s.reviewDueAt);
-        review(t, 'requestInfo', REVIEW_COMMENTS.requestInfo);
+        claim.review(t, 'requestInfo', REVIEW_COMMENTS.requestInfo);
         moveTo(t, event, 'action_required', 'operator', userId(operator.key), 'actionRequired', {
           comment: REVIEW_COMMENTS.requestInfo,
         });
@@ -500,7 +360,7 @@ export function buildScenario(scenario: Scenario, now: Date, rows: TimelineRows)
       case 'approve':
         requireStatus(event, 'under_review');
         requireOpen(event, t, s.reviewDueAt);
-        review(t, 'approve', REVIEW_COMMENTS.approve);
+        claim.review(t, 'approve', REVIEW_COMMENTS.approve);
         s.endedAt = t;
         moveTo(t, event, 'approved', 'operator', userId(operator.key), 'claimApproved');
         break;
@@ -509,7 +369,7 @@ export function buildScenario(scenario: Scenario, now: Date, rows: TimelineRows)
         requireOpen(event, t, s.reviewDueAt);
         const final = s.disputedAt !== null;
         const comment = final ? REVIEW_COMMENTS.rejectFinal : REVIEW_COMMENTS.reject;
-        review(t, 'reject', comment);
+        claim.review(t, 'reject', comment);
         s.rejectedAt = t;
         if (final) s.endedAt = t;
         else s.disputeDueAt = addDays(t, DEMO_WINDOWS.disputeDays);
@@ -556,7 +416,7 @@ export function buildScenario(scenario: Scenario, now: Date, rows: TimelineRows)
         break;
     }
   }
-  settleDraft(now);
+  claim.settleDraft(now);
 
   if (s.status !== scenario.expect) fail(`reached ${s.status}, expected ${scenario.expect}`);
   checkLiveDeadline(s, now, fail);
@@ -569,12 +429,7 @@ export function buildScenario(scenario: Scenario, now: Date, rows: TimelineRows)
       return due >= new Date(consent!.created_at).getTime() && due < new Date(pendingUntil).getTime();
     });
   }
-  if (claim && s.endedAt) {
-    for (const survey of rows.surveys) {
-      if (survey.claim_id === claim.id && !survey.completed_at) survey.voided_at = s.endedAt;
-    }
-  }
-  if (claim) claim.updated_at = last;
+  claim.close(s.endedAt, last);
 
   rows.nominations.push({
     id: nominationId,
