@@ -1,5 +1,10 @@
 import type { Insertable } from 'kysely';
-import type { AuditEventsTable, PoeItemsTable, WorkshopClaimsTable } from '../adapters/db/schema.ts';
+import type {
+  AuditEventsTable,
+  PoeItemsTable,
+  ReviewDecisionsTable,
+  WorkshopClaimsTable,
+} from '../adapters/db/schema.ts';
 import { HOUR_MS } from '../domain/time.ts';
 import { type EngagementSeed, type TenantSeed, tenantId, type UserSeed } from './demo-catalogue.ts';
 import { demoPdf } from './demo-files.ts';
@@ -13,8 +18,8 @@ import { demoId, unusableTokenHash } from './ids.ts';
 
 const POE_KINDS: readonly PoeKind[] = ['findingsReport', 'invoice', 'partnerSurvey', 'customerSurvey'];
 
-/** What the claim's rows need to know about their scenario (built once by the timeline). */
-export interface ClaimContext {
+/** What the rows of a record need to know about its scenario (built once by the timeline). */
+export interface ScenarioContext {
   scenario: Scenario;
   /** partner/engagement/tenant: the stem of every demo id of the record. */
   key: string;
@@ -28,17 +33,19 @@ export interface ClaimContext {
   operatorId: string;
   customerEmail: string;
   customerLocale: string;
-  audit: (
-    t: Date,
-    action: string,
-    actorKind: Insertable<AuditEventsTable>['actor_kind'],
-    actorId: string | null,
-    data?: Record<string, unknown>,
-  ) => void;
+  /** An audit event of the record (no change of status). */
+  audit: (t: Date, action: string, actor: AuditActor, data?: Record<string, unknown>) => void;
+  /** Throws: the scenario cannot happen. */
   fail: (message: string) => never;
 }
 
-export type ReviewDecision = 'approve' | 'reject' | 'requestInfo';
+/** Who an audit event names. */
+export interface AuditActor {
+  kind: Insertable<AuditEventsTable>['actor_kind'];
+  id: string | null;
+}
+
+export type ReviewDecision = Insertable<ReviewDecisionsTable>['decision'];
 
 /** The workshop claim of one record, from its start (a draft) to its last review. */
 export class WorkshopClaimRows {
@@ -49,7 +56,7 @@ export class WorkshopClaimRows {
   private reviewCount = 0;
 
   constructor(
-    private readonly c: ClaimContext,
+    private readonly c: ScenarioContext,
     private readonly rows: TimelineRows,
   ) {}
 
@@ -80,7 +87,7 @@ export class WorkshopClaimRows {
     };
     this.row = claim;
     this.rows.claims.push(claim);
-    c.audit(t, 'startWorkshopClaim', 'partnerUser', c.actorId);
+    c.audit(t, 'startWorkshopClaim', { kind: 'partnerUser', id: c.actorId });
     if (c.engagement.poe.customerSurvey) this.sendCustomerSurvey(new Date(t.getTime() + HOUR_MS));
     this.draftPending = true;
   }
@@ -158,13 +165,18 @@ export class WorkshopClaimRows {
   }
 
   private completeItem(claim: Insertable<WorkshopClaimsTable>, kind: PoeKind, doneAt: Date): void {
+    // The customer answers their own survey; the partner user does everything else.
+    const by: AuditActor =
+      kind === 'customerSurvey'
+        ? { kind: 'customer', id: null }
+        : { kind: 'partnerUser', id: this.c.actorId };
     const item: Insertable<PoeItemsTable> = {
       claim_id: claim.id,
       kind,
       file_sha256: null,
       file_name: null,
       completed_at: doneAt,
-      completed_by: kind === 'customerSurvey' ? null : this.c.actorId,
+      completed_by: by.id,
     };
     if (kind === 'findingsReport' || kind === 'invoice') {
       const file = kind === 'findingsReport' ? this.findingsReport() : this.invoice();
@@ -174,13 +186,10 @@ export class WorkshopClaimRows {
     }
     if (kind === 'partnerSurvey') this.answerPartnerSurvey(claim, doneAt);
     if (kind === 'customerSurvey') this.answerCustomerSurvey(claim, doneAt);
-    this.c.audit(
-      doneAt,
-      'completePoeItem',
-      kind === 'customerSurvey' ? 'customer' : 'partnerUser',
-      item.completed_by ?? null,
-      { kind, ...(item.file_name ? { fileName: item.file_name } : {}) },
-    );
+    this.c.audit(doneAt, 'completePoeItem', by, {
+      kind,
+      ...(item.file_name ? { fileName: item.file_name } : {}),
+    });
     this.rows.poeItems.push(item);
   }
 
