@@ -45,7 +45,7 @@ export interface AuditActor {
   id: string | null;
 }
 
-export type ReviewDecision = Insertable<ReviewDecisionsTable>['decision'];
+type ReviewDecision = Insertable<ReviewDecisionsTable>['decision'];
 
 /** The workshop claim of one record, from its start (a draft) to its last review. */
 export class WorkshopClaimRows {
@@ -93,14 +93,11 @@ export class WorkshopClaimRows {
   }
 
   /** The first submission: every required item done, the claim's comments written. */
-  submit(t: Date): Insertable<WorkshopClaimsTable> {
+  submit(t: Date): void {
     const claim = this.row ?? this.c.fail('submitted without a workshop claim');
-    this.completeItems(
-      POE_KINDS.filter((kind) => this.c.engagement.poe[kind]),
-      t,
-    );
+    const required = POE_KINDS.filter((kind) => this.c.engagement.poe[kind]);
+    this.completeItems(required, t);
     claim.comments = `Workshop delivered on site with ${4 + (this.c.tenant.seats % 9)} attendees; findings presented to the customer’s leadership team.`;
-    return claim;
   }
 
   /** A draft's items are done before whatever happens next (or before `now`). */

@@ -17,7 +17,7 @@ import { demoId } from './ids.ts';
  * partner opens the workshop claim as a draft; no change of status). A contact change is not replayed:
  * the demo has no second contact to change to.
  */
-export type DemoEvent = Exclude<EventType, 'updateConsentContact'> | 'startClaim';
+type DemoEvent = Exclude<EventType, 'updateConsentContact'> | 'startClaim';
 /** [event, day]; a sweep is written without a day (the timeline refuses a day on it). */
 export type Step = readonly [DemoEvent, number] | readonly [DemoEvent];
 
