@@ -1,33 +1,25 @@
+import type { EventType } from '../domain/lifecycle.ts';
 import type { NominationStatus } from '../domain/status.ts';
 import type { EngagementCode, LocationKey, PartnerKey, TenantKey, UserKey } from './demo-catalogue.ts';
 import { demoId } from './ids.ts';
 
 // The demo's engagement customers, each written as the history that led to its status: the
-// timeline builder (demo-timeline.ts) replays the steps with the lifecycle rules of spec §5, so
-// every deadline column, consent request, workshop claim, review and audit event is consistent
+// timeline builder (demo-timeline.ts) replays the steps through the lifecycle's decide() (spec §5),
+// so every deadline column, consent request, workshop claim, review and audit event is consistent
 // by construction, and the status reached is checked against `expect`.
 //
 // Times are in days relative to the seeding moment `now` (negative = in the past), so that
-// "N days left" reads the same on any day the demo is loaded. Expiry steps take no time: they
-// happen 10 minutes after the deadline they enforce, as the sweeper would.
+// "N days left" reads the same on any day the demo is loaded. Sweeps (the expiries) take no time:
+// they happen 10 minutes after the deadline they enforce, as the sweeper would.
 
-export type TimedEvent =
-  | 'requestConsent'
-  | 'resendConsent'
-  | 'acceptConsent'
-  | 'declineConsent'
-  | 'supersede'
-  | 'startClaim'
-  | 'submitClaim'
-  | 'startReview'
-  | 'requestInfo'
-  | 'resubmitClaim'
-  | 'approve'
-  | 'reject'
-  | 'dispute'
-  | 'cancelClaim';
-export type SweepEvent = 'expireConsent' | 'expireClaim' | 'expireReview' | 'expireDispute';
-export type Step = readonly [TimedEvent, number] | readonly [SweepEvent];
+/**
+ * A step of a history: an event of the lifecycle (src/domain/transitions.ts), or `startClaim` (the
+ * partner opens the workshop claim as a draft; no change of status). A contact change is not replayed:
+ * the demo has no second contact to change to.
+ */
+type DemoEvent = Exclude<EventType, 'updateConsentContact'> | 'startClaim';
+/** [event, day]; a sweep is written without a day (the timeline refuses a day on it). */
+export type Step = readonly [DemoEvent, number] | readonly [DemoEvent];
 
 export type PoeKind = 'findingsReport' | 'invoice' | 'partnerSurvey' | 'customerSurvey';
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type {
   AuditEventsTable,
@@ -9,7 +8,23 @@ import type {
   SurveysTable,
   WorkshopClaimsTable,
 } from '../adapters/db/schema.ts';
+import { DEFAULT_CONSENT_REMINDER_DAYS } from '../domain/consent.ts';
+import {
+  DEFAULT_WINDOWS,
+  deadlineFor,
+  decide,
+  type EventType,
+  type NominationRecord,
+  open,
+  type PartnerNoticeKind,
+  type Refusal,
+  type StampColumn,
+  TRANSITIONS,
+  type Transition,
+} from '../domain/lifecycle.ts';
+import { BOUNDING_DEADLINE } from '../domain/lifecycle-sets.ts';
 import type { NominationStatus } from '../domain/status.ts';
+import { addDays, DAY_MS, isOpen } from '../domain/time.ts';
 import {
   engagementId,
   engagementSeed,
@@ -22,46 +37,33 @@ import {
   userId,
   userSeed,
 } from './demo-catalogue.ts';
-import { type DemoFile, demoPdf } from './demo-files.ts';
-import { demoNominationId, type PoeKind, type Scenario } from './demo-scenarios.ts';
-import { demoId, sha256Hex } from './ids.ts';
+import { type AuditActor, type ScenarioContext, WorkshopClaimRows } from './demo-claim-rows.ts';
+import type { DemoFile } from './demo-files.ts';
+import { demoNominationId, type Scenario, type Step } from './demo-scenarios.ts';
+import { demoId, unusableTokenHash } from './ids.ts';
 
-// Replays a scenario's steps with the lifecycle rules of spec §5 (the same table as
-// src/domain/transitions.ts, restated here so that the seed does not follow the domain's
-// refactorings) and produces every row the record needs. Throws on an impossible history, so a
-// mistake in demo-scenarios.ts fails the seed (and its test) instead of loading odd data.
+// Replays a scenario's steps through the lifecycle (spec §5): every change of status is a decide() of
+// src/domain/lifecycle.ts, whose decision names the next status, the columns to stamp and the partner
+// notices. The seed only adds the rows around the record that the app's use cases would write (consent
+// request, workshop claim, reviews, audit). A step the lifecycle refuses throws, so a mistake in
+// demo-scenarios.ts fails the seed (and its test) instead of loading odd data.
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const HOUR_MS = 60 * 60 * 1000;
+/** Sweeps run this long after the deadline they enforce, as the sweeper would. */
 const SWEEP_DELAY_MS = 10 * 60 * 1000;
 
-/** The engagements' windows (the schema defaults, which the demo catalogue does not change). */
-export const DEMO_WINDOWS = { consentDays: 30, claimDays: 90, reviewDays: 120, disputeDays: 30 } as const;
-const REMINDER_DAYS = [7, 2];
-const POE_KINDS: readonly PoeKind[] = ['findingsReport', 'invoice', 'partnerSurvey', 'customerSurvey'];
-const REVIEW_STATES: readonly NominationStatus[] = [
-  'claim_submitted',
-  'under_review',
-  'action_required',
-  'disputed',
-];
-
-export type NoticeKind =
-  | 'consentAccepted'
-  | 'consentDeclined'
-  | 'consentExpired'
-  | 'superseded'
-  | 'claimExpired'
-  | 'actionRequired'
-  | 'claimApproved'
-  | 'claimRejected'
-  | 'claimRejectedFinal'
-  | 'reviewExpired'
-  | 'disputeExpired';
+/** The operator's comment on a review decision, by the status the decision led to. */
+const REVIEW_COMMENTS: Partial<Record<NominationStatus, string>> = {
+  action_required: 'Please add the signed attendance list to the findings report.',
+  rejected: 'The invoice is dated before the customer’s consent.',
+  rejected_final: 'The dispute does not change the finding: the invoice still predates the consent.',
+  approved: 'All proof of execution in order.',
+};
+const DISPUTE_COMMENT =
+  'The invoice date is the date of the order, not of the workshop; the workshop followed the consent.';
 
 /** A partner notice the lifecycle would have sent (turned into notifications and emails by demo.ts). */
 export interface Notice {
-  kind: NoticeKind;
+  kind: PartnerNoticeKind;
   at: Date;
   scenario: Scenario;
   nominationId: string;
@@ -93,547 +95,360 @@ export function emptyRows(): TimelineRows {
   };
 }
 
-const REVIEW_COMMENTS = {
-  requestInfo: 'Please add the signed attendance list to the findings report.',
-  reject: 'The invoice is dated before the customer’s consent.',
-  rejectFinal: 'The dispute does not change the finding: the invoice still predates the consent.',
-  approve: 'All proof of execution in order.',
-} as const;
-
-/** A token nobody keeps: seeded links cannot be opened (a resend issues a working one). */
-const unusableTokenHash = () => sha256Hex(randomBytes(32));
-
-function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * DAY_MS);
+/** Appends the rows of one scenario to `rows`. */
+export function buildScenario(scenario: Scenario, now: Date, rows: TimelineRows): void {
+  const replay = new Replay(scenario, now, rows);
+  for (const step of scenario.steps) replay.step(step);
+  replay.finish();
 }
 
-interface State {
-  status: NominationStatus;
-  claimedAt: Date;
-  consentDueAt: Date;
+/** The record as the replay goes: what decide() reads, every column it stamps, and the row's own. */
+interface SeedRecord extends NominationRecord, Record<StampColumn, Date | null> {
   consentRequestedAt: Date | null;
-  consentedAt: Date | null;
-  claimDueAt: Date | null;
-  reviewDueAt: Date | null;
-  firstSubmittedAt: Date | null;
-  submittedAt: Date | null;
-  rejectedAt: Date | null;
-  disputeDueAt: Date | null;
-  disputedAt: Date | null;
-  endedAt: Date | null;
   payout: { market: string; amountMinor: number; currency: string } | null;
   version: number;
   /** The last change of the nomination row (its last transition). */
   updatedAt: Date;
 }
 
-/** Appends the rows of one scenario to `rows`. */
-export function buildScenario(scenario: Scenario, now: Date, rows: TimelineRows): void {
-  const at = (day: number) => new Date(now.getTime() + day * DAY_MS);
-  const engagement = engagementSeed(scenario.engagement);
-  const tenant = tenantSeed(scenario.tenant);
-  const actor = userSeed(scenario.by);
-  const operator = userSeed('olga');
-  const nominationId = demoNominationId(scenario.partner, scenario.engagement, scenario.tenant);
-  const key = `${scenario.partner}/${scenario.engagement}/${scenario.tenant}`;
-  const pid = partnerId(scenario.partner);
-  const customerEmail = `${tenant.contact.local}@${tenant.domains[0]}`;
-  const customerLocale = localeOfCountry(tenant.country);
-  const label = `${tenant.name}, ${engagement.name} (${key})`;
+type AuditData = Record<string, unknown>;
 
-  const claimedAt = at(scenario.claimedAt);
-  const s: State = {
-    status: 'claimed',
-    claimedAt,
-    consentDueAt: addDays(claimedAt, DEMO_WINDOWS.consentDays),
-    consentRequestedAt: null,
-    consentedAt: null,
-    claimDueAt: null,
-    reviewDueAt: null,
-    firstSubmittedAt: null,
-    submittedAt: null,
-    rejectedAt: null,
-    disputeDueAt: null,
-    disputedAt: null,
-    endedAt: null,
-    payout: null,
-    version: 1,
-    updatedAt: claimedAt,
-  };
-  let last = claimedAt;
-  let consent: Insertable<ConsentRequestsTable> | null = null;
-  let claim: Insertable<WorkshopClaimsTable> | null = null;
-  let claimStart: Date | null = null;
-  let itemsPending = false;
-  let reviewCount = 0;
+/** The first row of the table for `event`: who causes it and its timing are the same on all of them. */
+function rowOf(event: EventType): Transition {
+  const row = TRANSITIONS.find((r) => r.event === event);
+  if (!row) throw new Error(`no transition for ${event}`);
+  return row;
+}
 
-  const audit = (
+function refusalText({ event, from, code, deadline }: Refusal, t: Date): string {
+  const due = deadline ? ` (deadline ${deadline.toISOString()})` : '';
+  return `${event} at ${t.toISOString()} is refused from ${from}: ${code}${due}`;
+}
+
+class Replay {
+  private readonly c: ScenarioContext;
+  private readonly record: SeedRecord;
+  private readonly claim: WorkshopClaimRows;
+  private consent: Insertable<ConsentRequestsTable> | null = null;
+  /** The time of the last step: steps happen in order, none after `now`. */
+  private last: Date;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly now: Date,
+    private readonly rows: TimelineRows,
+  ) {
+    const tenant = tenantSeed(scenario.tenant);
+    const engagement = engagementSeed(scenario.engagement);
+    const actor = userSeed(scenario.by);
+    const key = `${scenario.partner}/${scenario.engagement}/${scenario.tenant}`;
+    this.c = {
+      scenario,
+      key,
+      nominationId: demoNominationId(scenario.partner, scenario.engagement, scenario.tenant),
+      partnerId: partnerId(scenario.partner),
+      tenant,
+      engagement,
+      actor,
+      actorId: userId(actor.key),
+      operatorId: userId('olga'),
+      customerEmail: `${tenant.contact.local}@${tenant.domains[0]}`,
+      customerLocale: localeOfCountry(tenant.country),
+      audit: (t, action, by, data) => this.audit(t, action, by, null, data),
+      fail: (message) => {
+        throw new Error(`demo scenario ${tenant.name}, ${engagement.name} (${key}): ${message}`);
+      },
+    };
+    this.claim = new WorkshopClaimRows(this.c, rows);
+    this.record = this.open();
+    this.last = this.record.claimedAt;
+  }
+
+  /** Add (R17) or claim (R22): the record opens as the lifecycle opens it. */
+  private open(): SeedRecord {
+    const { scenario, c } = this;
+    // The demo engagements keep the schema's default windows (demo.ts sets none).
+    const windows = DEFAULT_WINDOWS;
+    const opened = open(scenario.origin, this.at(scenario.claimedAt), windows);
+    const record: SeedRecord = {
+      ...opened,
+      windows,
+      consentRequestedAt: null,
+      consentedAt: null,
+      claimDueAt: null,
+      reviewDueAt: null,
+      firstSubmittedAt: null,
+      submittedAt: null,
+      rejectedAt: null,
+      disputeDueAt: null,
+      disputedAt: null,
+      endedAt: null,
+      payout: null,
+      version: 1,
+      updatedAt: opened.claimedAt,
+    };
+    const email = scenario.customerEmail ?? c.customerEmail;
+    this.audit(
+      opened.claimedAt,
+      scenario.origin === 'add' ? 'addCustomer' : 'claimCustomer',
+      { kind: 'partnerUser', id: c.actorId },
+      { from: null, to: opened.status },
+      {
+        locationId: locationId(scenario.location),
+        engagementId: engagementId(scenario.engagement),
+        tenantId: tenantId(scenario.tenant),
+        ...(scenario.origin === 'add' ? { email } : {}),
+        ...(scenario.mismatchReason ? { mismatchReason: scenario.mismatchReason } : {}),
+      },
+    );
+    return record;
+  }
+
+  step(step: Step): void {
+    const [event] = step;
+    const t = this.timeOf(step);
+    if (t.getTime() < this.last.getTime()) {
+      this.c.fail(`${event} at ${t.toISOString()} is before the previous step`);
+    }
+    if (t.getTime() > this.now.getTime()) this.c.fail(`${event} is in the future`);
+    // A draft's items were done before whatever happened next; a submission completes them itself.
+    if (event !== 'submitClaim') this.claim.settleDraft(t);
+    this.last = t;
+    if (event === 'startClaim') this.startClaim(t);
+    else this.apply(event, t);
+  }
+
+  /** A step's day, or for a sweep (which takes none) just after the deadline the table names for it. */
+  private timeOf([event, day]: Step): Date {
+    if (event === 'startClaim' || rowOf(event).timing === 'action') {
+      return day === undefined ? this.c.fail(`${event} needs a day`) : this.at(day);
+    }
+    if (day !== undefined) this.c.fail(`${event} is a sweep: it runs at its deadline, not on a day`);
+    const due =
+      deadlineFor(this.record, event) ?? this.c.fail(`${event} is not possible from ${this.record.status}`);
+    return new Date(due.getTime() + SWEEP_DELAY_MS);
+  }
+
+  /** The partner opens the workshop claim: a draft, possible exactly where a submission would be. */
+  private startClaim(t: Date): void {
+    const submit = decide(this.record, { type: 'submitClaim' }, t);
+    if (!submit.ok)
+      this.c.fail(`startClaim where no claim could be submitted: ${refusalText(submit.refusal, t)}`);
+    this.claim.start(t);
+  }
+
+  /** One lifecycle event: decide(), the rows around it, then the decision written to the record. */
+  private apply(event: EventType, t: Date): void {
+    const decision = decide(this.record, { type: event }, t);
+    if (!decision.ok) this.c.fail(refusalText(decision.refusal, t));
+    const from = this.record.status;
+    const data = this.sideRows(event, t, decision.next);
+    Object.assign(this.record, decision.set);
+    // An event that changes no status (a resend) is audited without one and leaves the row's version.
+    const change = decision.next === from ? null : { from, to: decision.next };
+    if (change) {
+      this.record.status = change.to;
+      this.record.version += 1;
+      this.record.updatedAt = t;
+    }
+    this.audit(t, event, this.actorOf(event), change, data);
+    for (const effect of decision.effects) {
+      if (effect.type === 'notifyPartner') {
+        this.rows.notices.push({
+          kind: effect.kind,
+          at: t,
+          scenario: this.scenario,
+          nominationId: this.c.nominationId,
+        });
+      }
+    }
+  }
+
+  /** Who the audit names for an event: the table's `by`, as the scenario's people. */
+  private actorOf(event: EventType): AuditActor {
+    switch (rowOf(event).by) {
+      case 'partner':
+        return { kind: 'partnerUser', id: this.c.actorId };
+      case 'operator':
+        return { kind: 'operator', id: this.c.operatorId };
+      case 'customer':
+        return { kind: 'customer', id: null };
+      case 'system':
+        return { kind: 'system', id: null };
+    }
+  }
+
+  /** What the app's use case writes besides the record for this event; returns the audit's data. */
+  private sideRows(event: EventType, t: Date, next: NominationStatus): AuditData {
+    switch (event) {
+      case 'requestConsent':
+        return this.requestConsent(t);
+      case 'resendConsent': {
+        const consent = this.pendingConsent();
+        consent.last_sent_at = t;
+        consent.send_count = (consent.send_count ?? 1) + 1;
+        return {};
+      }
+      case 'acceptConsent':
+        this.answerConsent('accept', t);
+        this.record.payout = this.payout();
+        return {};
+      case 'declineConsent':
+        this.answerConsent('decline', t);
+        return {};
+      case 'supersede':
+        if (this.consent) this.consent.voided_at = t; // the link stops working (§4.3)
+        return {};
+      case 'submitClaim':
+        this.claim.submit(t);
+        return {};
+      case 'requestInfo':
+      case 'reject':
+      case 'approve': {
+        const comment = REVIEW_COMMENTS[next] ?? this.c.fail(`no review comment for ${next}`);
+        this.claim.review(t, event, comment);
+        // As seeded so far: the audit carries the comment the partner is told about, not the approval's.
+        return event === 'approve' ? {} : { comment };
+      }
+      case 'dispute':
+        return { comment: DISPUTE_COMMENT };
+      default:
+        return {};
+    }
+  }
+
+  private requestConsent(t: Date): AuditData {
+    const { c, record } = this;
+    record.consentRequestedAt = t;
+    this.consent = {
+      id: demoId(`consent:${c.key}`),
+      nomination_id: c.nominationId,
+      partner_id: c.partnerId,
+      token_hash: unusableTokenHash(),
+      customer_name: c.tenant.contact.name,
+      customer_email: c.customerEmail,
+      customer_phone: null,
+      customer_locale: c.customerLocale,
+      partner_contact_name: c.actor.displayName,
+      partner_contact_email: c.actor.email,
+      partner_contact_phone: c.actor.phone,
+      expires_at: record.consentDueAt,
+      created_at: t,
+      last_sent_at: t,
+      send_count: 1,
+      reminders_sent: [],
+      email_status: 'sent',
+      voided_at: null,
+      decided_at: null,
+      decision: null,
+    };
+    this.rows.consentRequests.push(this.consent);
+    return { locale: c.customerLocale };
+  }
+
+  private pendingConsent(): Insertable<ConsentRequestsTable> {
+    return this.consent ?? this.c.fail('no consent request');
+  }
+
+  private answerConsent(decision: 'accept' | 'decline', t: Date): void {
+    const consent = this.pendingConsent();
+    consent.decision = decision;
+    consent.decided_at = t;
+  }
+
+  /** §4.4: the rate of the customer's market, taken at the consent. */
+  private payout(): SeedRecord['payout'] {
+    const { tenant, engagement } = this.c;
+    const market = MARKETS[tenant.country] ?? this.c.fail(`no market for ${tenant.country}`);
+    return { market, amountMinor: engagement.rates[market], currency: 'USD' };
+  }
+
+  /** Checks where the steps led, then writes what only the end of the history decides. */
+  finish(): void {
+    const { record, scenario } = this;
+    this.claim.settleDraft(this.now);
+    if (record.status !== scenario.expect)
+      this.c.fail(`reached ${record.status}, expected ${scenario.expect}`);
+    this.checkLiveDeadline();
+    if (this.consent) this.consent.reminders_sent = this.remindersSent(this.consent);
+    this.claim.close(record.endedAt, this.last);
+    this.rows.nominations.push(this.nominationRow());
+  }
+
+  /** A record that has not ended must still be inside the window that bounds its status (§5). */
+  private checkLiveDeadline(): void {
+    const { status } = this.record;
+    const column = BOUNDING_DEADLINE[status];
+    if (!column) return;
+    const due = this.record[column];
+    if (!due || !isOpen(due, this.now)) this.c.fail(`live status ${status} is past its deadline`);
+  }
+
+  /** The reminders (§4.3) that fell due while the request was pending. */
+  private remindersSent(consent: Insertable<ConsentRequestsTable>): number[] {
+    const { consentDueAt, endedAt } = this.record;
+    const pendingUntil = consent.decided_at ?? consent.voided_at ?? (endedAt ? consentDueAt : this.now);
+    return DEFAULT_CONSENT_REMINDER_DAYS.filter((days) => {
+      const due = addDays(consentDueAt, -days).getTime();
+      return due >= new Date(consent.created_at).getTime() && due < new Date(pendingUntil).getTime();
+    });
+  }
+
+  private nominationRow(): Insertable<NominationsTable> {
+    const { c, record: r, scenario } = this;
+    return {
+      id: c.nominationId,
+      partner_id: c.partnerId,
+      location_id: locationId(scenario.location),
+      engagement_id: engagementId(scenario.engagement),
+      tenant_id: tenantId(scenario.tenant),
+      origin: scenario.origin,
+      status: r.status,
+      customer_email: scenario.origin === 'add' ? (scenario.customerEmail ?? c.customerEmail) : null,
+      mismatch_reason: scenario.mismatchReason ?? null,
+      created_by: c.actorId,
+      claimed_at: r.claimedAt,
+      consent_due_at: r.consentDueAt,
+      consent_requested_at: r.consentRequestedAt,
+      consented_at: r.consentedAt,
+      claim_due_at: r.claimDueAt,
+      review_due_at: r.reviewDueAt,
+      first_submitted_at: r.firstSubmittedAt,
+      submitted_at: r.submittedAt,
+      rejected_at: r.rejectedAt,
+      dispute_due_at: r.disputeDueAt,
+      disputed_at: r.disputedAt,
+      ended_at: r.endedAt,
+      payout_market: r.payout?.market ?? null,
+      payout_amount_minor: r.payout?.amountMinor ?? null,
+      payout_currency: r.payout?.currency ?? null,
+      version: r.version,
+      updated_at: r.updatedAt,
+    };
+  }
+
+  private audit(
     t: Date,
     action: string,
-    actorKind: Insertable<AuditEventsTable>['actor_kind'],
-    actorId: string | null,
-    from: NominationStatus | null,
-    to: NominationStatus | null,
-    data: Record<string, unknown> = {},
-  ) => {
-    rows.audit.push({
-      partner_id: pid,
-      nomination_id: nominationId,
-      claim_id: claim?.id ?? null,
-      actor_kind: actorKind,
-      actor_id: actorId,
+    by: AuditActor,
+    change: { from: NominationStatus | null; to: NominationStatus } | null,
+    data: AuditData = {},
+  ): void {
+    this.rows.audit.push({
+      partner_id: this.c.partnerId,
+      nomination_id: this.c.nominationId,
+      claim_id: this.claim.row?.id ?? null,
+      actor_kind: by.kind,
+      actor_id: by.id,
       action,
-      from_status: from,
-      to_status: to,
+      from_status: change?.from ?? null,
+      to_status: change?.to ?? null,
       data: JSON.stringify(data),
       created_at: t,
     });
-  };
-
-  audit(
-    claimedAt,
-    scenario.origin === 'add' ? 'addCustomer' : 'claimCustomer',
-    'partnerUser',
-    userId(actor.key),
-    null,
-    'claimed',
-    {
-      locationId: locationId(scenario.location),
-      engagementId: engagementId(scenario.engagement),
-      tenantId: tenantId(scenario.tenant),
-      ...(scenario.origin === 'add' ? { email: scenario.customerEmail ?? customerEmail } : {}),
-      ...(scenario.mismatchReason ? { mismatchReason: scenario.mismatchReason } : {}),
-    },
-  );
-
-  const fail: (message: string) => never = (message) => {
-    throw new Error(`demo scenario ${label}: ${message}`);
-  };
-  const requireStatus = (event: string, ...allowed: NominationStatus[]) => {
-    if (!allowed.includes(s.status)) fail(`${event} is not possible from ${s.status}`);
-  };
-  const requireOpen = (event: string, t: Date, due: Date | null) => {
-    if (!due || t.getTime() >= due.getTime()) fail(`${event} at ${t.toISOString()} is past its deadline`);
-  };
-
-  const moveTo = (
-    t: Date,
-    event: string,
-    to: NominationStatus,
-    actorKind: Insertable<AuditEventsTable>['actor_kind'],
-    actorId: string | null,
-    notice?: NoticeKind,
-    data: Record<string, unknown> = {},
-  ) => {
-    const from = s.status;
-    s.status = to;
-    s.version += 1;
-    s.updatedAt = t;
-    audit(t, event, actorKind, actorId, from, to, data);
-    if (notice) rows.notices.push({ kind: notice, at: t, scenario, nominationId });
-  };
-
-  const review = (t: Date, decision: 'approve' | 'reject' | 'requestInfo', comment: string) => {
-    if (!claim) fail('review without a workshop claim');
-    reviewCount += 1;
-    rows.reviews.push({
-      id: demoId(`review:${key}:${reviewCount}`),
-      claim_id: claim.id,
-      operator_id: userId(operator.key),
-      decision,
-      comment,
-      created_at: t,
-    });
-  };
-
-  // POE items done between the claim's start and `until`, evenly spaced (S1–S5).
-  const completeItems = (kinds: readonly PoeKind[], until: Date) => {
-    if (!claim || !claimStart) return;
-    const start = claimStart;
-    const span = until.getTime() - start.getTime();
-    kinds.forEach((kind, i) => {
-      const doneAt = new Date(start.getTime() + (span * (i + 1)) / (kinds.length + 1));
-      const item: Insertable<PoeItemsTable> = {
-        claim_id: claim!.id,
-        kind,
-        file_sha256: null,
-        file_name: null,
-        completed_at: doneAt,
-        completed_by: kind === 'customerSurvey' ? null : userId(actor.key),
-      };
-      if (kind === 'findingsReport' || kind === 'invoice') {
-        const file =
-          kind === 'findingsReport'
-            ? demoPdf(`Findings and recommendations - ${tenant.name}.pdf`, [
-                `${engagement.name}: findings and recommendations`,
-                `Customer: ${tenant.name} (tenant ${tenantId(scenario.tenant)})`,
-                `Delivered by ${actor.displayName}`,
-                'Demo document generated by the MCI demo seed.',
-              ])
-            : demoPdf(`Invoice ${invoiceNumber()}.pdf`, [
-                `Invoice ${invoiceNumber()} for the ${engagement.name}`,
-                `Customer: ${tenant.name}`,
-                `Amount: the workshop fee as agreed with the customer`,
-                'Demo document generated by the MCI demo seed.',
-              ]);
-        rows.files.push(file);
-        item.file_sha256 = file.sha256;
-        item.file_name = file.fileName;
-      }
-      if (kind === 'partnerSurvey') {
-        rows.surveys.push({
-          id: demoId(`survey:${key}:partner`),
-          claim_id: claim!.id,
-          audience: 'partner',
-          token_hash: null,
-          contact_name: actor.displayName,
-          contact_email: actor.email,
-          locale: 'en',
-          // The shape of PartnerSurveyAnswers (src/contracts/surveys.ts).
-          answers: JSON.stringify({
-            deliveredOn: doneAt.toISOString().slice(0, 10),
-            durationHours: 6,
-            attendees: 8,
-            topicsCovered: 'Current posture, priorities and a 90-day roadmap.',
-            nextSteps: 'Pilot the two quick wins agreed in the session.',
-          }),
-          sent_at: null,
-          completed_at: doneAt,
-          voided_at: null,
-          created_at: doneAt,
-        });
-      }
-      if (kind === 'customerSurvey') {
-        const survey = rows.surveys.find((row) => row.id === demoId(`survey:${key}:customer`));
-        if (!survey) fail('customer survey completed but never sent');
-        survey!.completed_at = doneAt;
-        survey!.answers = JSON.stringify({
-          satisfaction: 4,
-          wouldRecommend: true,
-          comments: 'Useful and concrete.',
-        });
-        claim!.customer_contacts_locked_at = doneAt; // S7
-      }
-      audit(
-        doneAt,
-        'completePoeItem',
-        kind === 'customerSurvey' ? 'customer' : 'partnerUser',
-        item.completed_by ?? null,
-        null,
-        null,
-        {
-          kind,
-          ...(item.file_name ? { fileName: item.file_name } : {}),
-        },
-      );
-      rows.poeItems.push(item);
-    });
-    itemsPending = false;
-  };
-  function invoiceNumber(): string {
-    return `${scenario.partner === 'trey' ? 'TR' : 'PW'}-${String(10000 + rows.files.length)}`;
   }
-  const requiredItems = () => POE_KINDS.filter((kind) => engagement.poe[kind]);
-  const settleDraft = (until: Date) => {
-    if (itemsPending) completeItems(scenario.draftItems ?? [], until);
-  };
 
-  for (const step of scenario.steps) {
-    const event = step[0];
-    const t = step.length === 2 ? at(step[1]) : sweepTime(event, s, fail);
-    if (t.getTime() < last.getTime()) fail(`${event} at ${t.toISOString()} is before the previous step`);
-    if (t.getTime() > now.getTime()) fail(`${event} is in the future`);
-    if (event !== 'submitClaim') settleDraft(t);
-    last = t;
-    const partnerActor = userId(actor.key);
-    switch (event) {
-      case 'requestConsent':
-        requireStatus(event, 'claimed');
-        requireOpen(event, t, s.consentDueAt);
-        s.consentRequestedAt = t;
-        consent = {
-          id: demoId(`consent:${key}`),
-          nomination_id: nominationId,
-          partner_id: pid,
-          token_hash: unusableTokenHash(),
-          customer_name: tenant.contact.name,
-          customer_email: customerEmail,
-          customer_phone: null,
-          customer_locale: customerLocale,
-          partner_contact_name: actor.displayName,
-          partner_contact_email: actor.email,
-          partner_contact_phone: actor.phone,
-          expires_at: s.consentDueAt,
-          created_at: t,
-          last_sent_at: t,
-          send_count: 1,
-          reminders_sent: [],
-          email_status: 'sent',
-          voided_at: null,
-          decided_at: null,
-          decision: null,
-        };
-        rows.consentRequests.push(consent);
-        moveTo(t, event, 'consent_pending', 'partnerUser', partnerActor, undefined, {
-          locale: customerLocale,
-        });
-        break;
-      case 'resendConsent':
-        requireStatus(event, 'consent_pending');
-        requireOpen(event, t, s.consentDueAt);
-        if (!consent) fail('no consent request');
-        consent.last_sent_at = t;
-        consent.send_count = (consent.send_count ?? 1) + 1;
-        audit(t, event, 'partnerUser', partnerActor, null, null);
-        break;
-      case 'acceptConsent': {
-        requireStatus(event, 'consent_pending');
-        requireOpen(event, t, s.consentDueAt);
-        if (!consent) fail('no consent request');
-        const market = MARKETS[tenant.country] ?? fail(`no market for ${tenant.country}`);
-        s.consentedAt = t;
-        s.claimDueAt = addDays(t, DEMO_WINDOWS.claimDays);
-        s.reviewDueAt = addDays(t, DEMO_WINDOWS.reviewDays);
-        s.payout = { market, amountMinor: engagement.rates[market], currency: 'USD' };
-        consent.decision = 'accept';
-        consent.decided_at = t;
-        moveTo(t, event, 'active', 'customer', null, 'consentAccepted');
-        break;
-      }
-      case 'declineConsent':
-        requireStatus(event, 'consent_pending');
-        requireOpen(event, t, s.consentDueAt);
-        if (!consent) fail('no consent request');
-        consent.decision = 'decline';
-        consent.decided_at = t;
-        s.endedAt = t;
-        moveTo(t, event, 'consent_declined', 'customer', null, 'consentDeclined');
-        break;
-      case 'expireConsent':
-        requireStatus(event, 'claimed', 'consent_pending');
-        s.endedAt = t;
-        moveTo(t, event, 'consent_expired', 'system', null, 'consentExpired');
-        break;
-      case 'supersede':
-        requireStatus(event, 'claimed', 'consent_pending');
-        requireOpen(event, t, s.consentDueAt);
-        if (consent) consent.voided_at = t; // the link stops working (§4.3)
-        s.endedAt = t;
-        moveTo(t, event, 'superseded', 'system', null, 'superseded');
-        break;
-      case 'startClaim': {
-        requireStatus(event, 'active');
-        requireOpen(event, t, s.claimDueAt);
-        if (claim) fail('workshop claim started twice');
-        claimStart = t;
-        claim = {
-          id: demoId(`claim:${key}`),
-          nomination_id: nominationId,
-          partner_id: pid,
-          comments: '',
-          partner_contact: JSON.stringify({
-            name: actor.displayName,
-            email: actor.email,
-            phone: actor.phone,
-          }),
-          customer_contact: JSON.stringify({
-            name: tenant.contact.name,
-            email: customerEmail,
-            locale: customerLocale,
-          }),
-          customer_contacts_locked_at: null,
-          version: 1,
-          created_at: t,
-          updated_at: t,
-        };
-        rows.claims.push(claim);
-        audit(t, 'startWorkshopClaim', 'partnerUser', partnerActor, null, null);
-        if (engagement.poe.customerSurvey) {
-          const sentAt = new Date(t.getTime() + HOUR_MS);
-          rows.surveys.push({
-            id: demoId(`survey:${key}:customer`),
-            claim_id: claim.id,
-            audience: 'customer',
-            token_hash: unusableTokenHash(),
-            contact_name: tenant.contact.name,
-            contact_email: customerEmail,
-            locale: customerLocale,
-            answers: null,
-            sent_at: sentAt,
-            completed_at: null,
-            voided_at: null,
-            created_at: sentAt,
-          });
-        }
-        itemsPending = true;
-        break;
-      }
-      case 'submitClaim':
-        requireStatus(event, 'active');
-        requireOpen(event, t, s.claimDueAt);
-        if (!claim) fail('submitted without a workshop claim');
-        completeItems(requiredItems(), t);
-        claim.comments = `Workshop delivered on site with ${4 + (tenant.seats % 9)} attendees; findings presented to the customer’s leadership team.`;
-        s.firstSubmittedAt ??= t;
-        s.submittedAt = t;
-        moveTo(t, event, 'claim_submitted', 'partnerUser', partnerActor);
-        break;
-      case 'startReview':
-        requireStatus(event, 'claim_submitted', 'disputed');
-        requireOpen(event, t, s.reviewDueAt);
-        moveTo(t, event, 'under_review', 'operator', userId(operator.key));
-        break;
-      case 'requestInfo':
-        requireStatus(event, 'under_review');
-        requireOpen(event, t, s.reviewDueAt);
-        review(t, 'requestInfo', REVIEW_COMMENTS.requestInfo);
-        moveTo(t, event, 'action_required', 'operator', userId(operator.key), 'actionRequired', {
-          comment: REVIEW_COMMENTS.requestInfo,
-        });
-        break;
-      case 'resubmitClaim':
-        requireStatus(event, 'action_required');
-        requireOpen(event, t, s.reviewDueAt);
-        s.submittedAt = t;
-        moveTo(t, event, 'claim_submitted', 'partnerUser', partnerActor);
-        break;
-      case 'approve':
-        requireStatus(event, 'under_review');
-        requireOpen(event, t, s.reviewDueAt);
-        review(t, 'approve', REVIEW_COMMENTS.approve);
-        s.endedAt = t;
-        moveTo(t, event, 'approved', 'operator', userId(operator.key), 'claimApproved');
-        break;
-      case 'reject': {
-        requireStatus(event, 'under_review');
-        requireOpen(event, t, s.reviewDueAt);
-        const final = s.disputedAt !== null;
-        const comment = final ? REVIEW_COMMENTS.rejectFinal : REVIEW_COMMENTS.reject;
-        review(t, 'reject', comment);
-        s.rejectedAt = t;
-        if (final) s.endedAt = t;
-        else s.disputeDueAt = addDays(t, DEMO_WINDOWS.disputeDays);
-        moveTo(
-          t,
-          event,
-          final ? 'rejected_final' : 'rejected',
-          'operator',
-          userId(operator.key),
-          final ? 'claimRejectedFinal' : 'claimRejected',
-          { comment },
-        );
-        break;
-      }
-      case 'dispute':
-        requireStatus(event, 'rejected');
-        requireOpen(event, t, s.disputeDueAt);
-        s.disputedAt = t;
-        moveTo(t, event, 'disputed', 'partnerUser', partnerActor, undefined, {
-          comment:
-            'The invoice date is the date of the order, not of the workshop; the workshop followed the consent.',
-        });
-        break;
-      case 'expireClaim':
-        requireStatus(event, 'active');
-        s.endedAt = t;
-        moveTo(t, event, 'not_submitted_expired', 'system', null, 'claimExpired');
-        break;
-      case 'expireReview':
-        requireStatus(event, ...REVIEW_STATES);
-        s.endedAt = t;
-        moveTo(t, event, 'post_submission_expired', 'system', null, 'reviewExpired');
-        break;
-      case 'expireDispute':
-        requireStatus(event, 'rejected');
-        s.endedAt = t;
-        moveTo(t, event, 'dispute_expired', 'system', null, 'disputeExpired');
-        break;
-      case 'cancelClaim':
-        requireStatus(event, 'active');
-        requireOpen(event, t, s.claimDueAt);
-        s.endedAt = t;
-        moveTo(t, event, 'cancelled', 'partnerUser', partnerActor);
-        break;
-    }
+  private at(day: number): Date {
+    return new Date(this.now.getTime() + day * DAY_MS);
   }
-  settleDraft(now);
-
-  if (s.status !== scenario.expect) fail(`reached ${s.status}, expected ${scenario.expect}`);
-  checkLiveDeadline(s, now, fail);
-
-  // Links and surveys of a record that ended are void; reminders that fell due were sent (§4.3).
-  if (consent) {
-    const pendingUntil = consent.decided_at ?? consent.voided_at ?? (s.endedAt ? s.consentDueAt : now);
-    consent.reminders_sent = REMINDER_DAYS.filter((days) => {
-      const due = addDays(s.consentDueAt, -days).getTime();
-      return due >= new Date(consent!.created_at).getTime() && due < new Date(pendingUntil).getTime();
-    });
-  }
-  if (claim && s.endedAt) {
-    for (const survey of rows.surveys) {
-      if (survey.claim_id === claim.id && !survey.completed_at) survey.voided_at = s.endedAt;
-    }
-  }
-  if (claim) claim.updated_at = last;
-
-  rows.nominations.push({
-    id: nominationId,
-    partner_id: pid,
-    location_id: locationId(scenario.location),
-    engagement_id: engagementId(scenario.engagement),
-    tenant_id: tenantId(scenario.tenant),
-    origin: scenario.origin,
-    status: s.status,
-    customer_email: scenario.origin === 'add' ? (scenario.customerEmail ?? customerEmail) : null,
-    mismatch_reason: scenario.mismatchReason ?? null,
-    created_by: userId(actor.key),
-    claimed_at: s.claimedAt,
-    consent_due_at: s.consentDueAt,
-    consent_requested_at: s.consentRequestedAt,
-    consented_at: s.consentedAt,
-    claim_due_at: s.claimDueAt,
-    review_due_at: s.reviewDueAt,
-    first_submitted_at: s.firstSubmittedAt,
-    submitted_at: s.submittedAt,
-    rejected_at: s.rejectedAt,
-    dispute_due_at: s.disputeDueAt,
-    disputed_at: s.disputedAt,
-    ended_at: s.endedAt,
-    payout_market: s.payout?.market ?? null,
-    payout_amount_minor: s.payout?.amountMinor ?? null,
-    payout_currency: s.payout?.currency ?? null,
-    version: s.version,
-    updated_at: s.updatedAt,
-  });
-}
-
-/** Sweeps run just after the deadline they enforce. */
-function sweepTime(event: string, s: State, fail: (message: string) => never): Date {
-  const due =
-    event === 'expireConsent'
-      ? s.consentDueAt
-      : event === 'expireClaim'
-        ? s.claimDueAt
-        : event === 'expireReview'
-          ? s.reviewDueAt
-          : s.disputeDueAt;
-  if (!due) return fail(`${event} without its deadline`);
-  return new Date(due.getTime() + SWEEP_DELAY_MS);
-}
-
-/** A record that has not ended must still be inside the window that governs its status (§5). */
-function checkLiveDeadline(s: State, now: Date, fail: (message: string) => never): void {
-  const governing: Partial<Record<NominationStatus, Date | null>> = {
-    claimed: s.consentDueAt,
-    consent_pending: s.consentDueAt,
-    active: s.claimDueAt,
-    claim_submitted: s.reviewDueAt,
-    under_review: s.reviewDueAt,
-    action_required: s.reviewDueAt,
-    disputed: s.reviewDueAt,
-    rejected: s.disputeDueAt,
-  };
-  if (!(s.status in governing)) return;
-  const due = governing[s.status];
-  if (!due || due.getTime() <= now.getTime()) fail(`live status ${s.status} is past its deadline`);
 }

@@ -3,6 +3,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { bindRepositories } from '../adapters/db/repositories/index.ts';
 import type { Database, MailMessagesTable, NotificationsTable } from '../adapters/db/schema.ts';
 import { refreshCustomerRows } from '../app/customers/read-model.ts';
+import type { PartnerNoticeKind } from '../domain/lifecycle.ts';
 import {
   DEMO_PASSWORD,
   ENGAGEMENTS,
@@ -21,13 +22,7 @@ import {
 } from './demo-catalogue.ts';
 import type { DemoFile } from './demo-files.ts';
 import { SCENARIOS } from './demo-scenarios.ts';
-import {
-  buildScenario,
-  emptyRows,
-  type Notice,
-  type NoticeKind,
-  type TimelineRows,
-} from './demo-timeline.ts';
+import { buildScenario, emptyRows, type Notice, type TimelineRows } from './demo-timeline.ts';
 import { demoId } from './ids.ts';
 
 // Stable ids of demo objects, for tests and tools: e.g. tenantId('contoso'),
@@ -304,7 +299,7 @@ async function insertRecords(trx: Kysely<Database>, now: Date, records: Timeline
   if (mails.length > 0) await trx.insertInto('mail_messages').values(mails).execute();
 }
 
-const NOTICE_SUBJECTS: Record<NoticeKind, (customer: string, workshop: string) => string> = {
+const NOTICE_SUBJECTS: Record<PartnerNoticeKind, (customer: string, workshop: string) => string> = {
   consentAccepted: (c, w) => `${c} accepted your invitation to the ${w}`,
   consentDeclined: (c, w) => `${c} declined your invitation to the ${w}`,
   consentExpired: (c, w) => `No consent from ${c} for the ${w}: the 30 days have passed`,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 // Deterministic ids for seeded rows, so that tests, e2e journeys and the README can name a demo
 // object by a stable key instead of looking it up. RFC 9562 name-based UUIDs (version 5, SHA-1)
@@ -32,4 +32,9 @@ export function demoId(name: string): string {
 
 export function sha256Hex(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+/** A token nobody keeps: seeded links cannot be opened (a resend issues a working one). */
+export function unusableTokenHash(): string {
+  return sha256Hex(randomBytes(32));
 }
