@@ -1,16 +1,17 @@
 import type { CreateNominationsRequest, Nomination } from '../../contracts/nominations.ts';
 import { DomainError, type ErrorDetail } from '../../domain/errors.ts';
 import { open } from '../../domain/lifecycle.ts';
+import { makesCustomerKnown } from '../../domain/lifecycle-sets.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { idempotent } from '../idempotency.ts';
 import { newId } from '../ids.ts';
 import { partnerActor } from '../lifecycle/own-record.ts';
 import type { AppContext } from '../ports.ts';
 import type { NewNomination } from '../store/nominations.ts';
-import { type WorkshopVerdict, workshopVerdicts } from './customer-facts.ts';
-import { actingLocation, resolveCustomer } from './lookup-customer.ts';
+import { verdictsFrom, type WorkshopVerdict } from './customer-facts.ts';
+import { actingLocation, mayActFor, resolveTenant } from './lookup-customer.ts';
 import { toNomination } from './nomination-view.ts';
-import { refreshCustomerRows } from './read-model.ts';
+import { refreshCustomerFromFacts } from './read-model.ts';
 
 /**
  * R9–R22: one record per selected workshop, in one transaction, each `claimed` with its consent
@@ -31,7 +32,7 @@ export async function createNominations(
   // checked again inside the transaction, which is what counts.
   await actingLocation(ctx.store, actor, input.locationId, permission);
   // The directory may be a network call: resolve before the transaction (nothing is written yet).
-  const lookup = input.origin === 'add' ? await resolveCustomer(ctx, input) : null;
+  const lookup = input.origin === 'add' ? await resolveTenant(ctx, input) : null;
   if (input.origin === 'add' && lookup && !lookup.domainMatches && !input.mismatchReason)
     throw new DomainError('MismatchReasonRequired', { target: 'mismatchReason' });
 
@@ -39,17 +40,22 @@ export async function createNominations(
     ctx.store,
     { scope: `partner:${scope.partnerId}`, key: idempotencyKey, fingerprintOf: input, now },
     async (tx) => {
-      const location = await actingLocation(tx, actor, input.locationId, permission);
-      const tenantId = lookup ? lookup.tenant.id : input.origin === 'claim' ? input.customerId : '';
+      const tenantId = lookup ? lookup.tenantId : input.origin === 'claim' ? input.customerId : '';
+      // Issue 12: one statement reads everything the decision and the refresh need, on the base tables.
+      const facts = await tx.customerRows.customerFacts(scope, input.locationId, tenantId);
+      const location = mayActFor(actor, facts.location, permission);
+      const tenant = facts.tenant;
+      if (!tenant)
+        throw new DomainError(lookup ? 'TenantNotFound' : 'NotFound', {
+          target: lookup?.target ?? 'customerId',
+        });
       // R18/R19: only a customer this partner already knows can be claimed; anything else is a 404.
-      if (input.origin === 'claim' && !(await tx.nominations.knowsCustomer(scope, tenantId)))
+      if (
+        input.origin === 'claim' &&
+        !facts.records.some((r) => r.partnerId === scope.partnerId && makesCustomerKnown(r))
+      )
         throw new DomainError('NotFound', { target: 'customerId' });
-      const verdicts = await workshopVerdicts(tx, {
-        scope,
-        location,
-        tenantId,
-        engagementIds: input.engagementIds,
-      });
+      const verdicts = verdictsFrom(facts, { scope, location, engagementIds: input.engagementIds });
       const rows: NewNomination[] = input.engagementIds.map((engagementId, index) => {
         const verdict = verdicts.find((v) => v.engagementId === engagementId);
         refuseUnlessOpen(verdict, input.origin, `engagementIds[${index}]`);
@@ -81,15 +87,32 @@ export async function createNominations(
           data: lookup ? { resolvedBy: lookup.resolvedBy, domainMatches: lookup.domainMatches } : {},
         })),
       );
-      // The customer is now known to this partner on every workshop (R4/R18).
-      await refreshCustomerRows(tx, scope, { tenantIds: [tenantId] }, now);
-      const created = await tx.nominations.details(
-        scope,
-        rows.map((r) => r.id),
-      );
+      // The customer is now known to this partner on every workshop (R4/R18): its rows, from the facts.
+      const created = rows.map((row) => ({
+        ...row,
+        claimDueAt: null,
+        reviewDueAt: null,
+        disputeDueAt: null,
+        claimId: null,
+        consentEmail: null,
+      }));
+      await refreshCustomerFromFacts(tx, scope, { ...facts, tenant }, created, now);
+      const names = new Map(facts.workshops.map((w) => [w.id, w.name]));
       return {
         status: 201,
-        body: { value: rows.map((r) => toNomination(created.find((c) => c.id === r.id)!, now)) },
+        body: {
+          value: created.map((row) =>
+            toNomination(
+              {
+                ...row,
+                engagement: { id: row.engagementId, name: names.get(row.engagementId)! },
+                location: { id: location.id, mpnId: location.mpnId, name: location.name },
+                customer: { tenantId, name: tenant.name, tpid: tenant.tpid, domains: tenant.domains },
+              },
+              now,
+            ),
+          ),
+        },
       };
     },
   );

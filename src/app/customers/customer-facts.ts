@@ -6,6 +6,7 @@ import {
 } from '../../domain/eligibility.ts';
 import type { Windows } from '../../domain/lifecycle.ts';
 import { COMPLETED_STATUS, holdsConsent, isLive, makesCustomerKnown } from '../../domain/lifecycle-sets.ts';
+import type { CustomerFacts } from '../store/customer-rows.ts';
 import type { Repositories } from '../store/index.ts';
 import type { PartnerScope } from '../store/scope.ts';
 import type { Location } from '../store/users.ts';
@@ -27,15 +28,24 @@ export interface WorkshopVerdict {
   windows: Windows;
 }
 
+/** The verdicts of a lookup: the customer's facts in one statement, then `verdictsFrom`. */
 export async function workshopVerdicts(
   tx: Repositories,
-  input: { scope: PartnerScope; location: Location; tenantId: string; engagementIds?: readonly string[] },
+  input: { scope: PartnerScope; location: Location; tenantId: string },
 ): Promise<WorkshopVerdict[]> {
-  const [workshops, tenant, records] = await Promise.all([
-    tx.engagements.list({ kind: 'workshop', ...(input.engagementIds ? { ids: input.engagementIds } : {}) }),
-    tx.directory.facts(input.tenantId),
-    tx.nominations.recordsOfCustomer(input.tenantId),
-  ]);
+  const facts = await tx.customerRows.customerFacts(input.scope, input.location.id, input.tenantId);
+  return verdictsFrom(facts, input);
+}
+
+/** R9, R15, §6 for every workshop (or these), from facts already loaded: no database. */
+export function verdictsFrom(
+  facts: CustomerFacts,
+  input: { scope: PartnerScope; location: Location; engagementIds?: readonly string[] },
+): WorkshopVerdict[] {
+  const wanted = input.engagementIds ? new Set(input.engagementIds) : null;
+  const workshops = wanted ? facts.workshops.filter((w) => wanted.has(w.id)) : facts.workshops;
+  const records = facts.records;
+  const tenant = facts.tenant;
   const own = records.filter((r) => r.partnerId === input.scope.partnerId);
   const known = own.some(makesCustomerKnown);
   return workshops.map((w) => {

@@ -25,8 +25,12 @@ export async function actingLocation(
   permission: Permission = 'customers.add',
 ): Promise<Location> {
   const partner = partnerActor(actor);
-  const location = await tx.users.location({ partnerId: partner.partnerId }, locationId);
-  if (!location || !can(actor, permission, { partnerId: location.partnerId, locationId }))
+  return mayActFor(actor, await tx.users.location({ partnerId: partner.partnerId }, locationId), permission);
+}
+
+/** The same rule on a location already loaded (undefined: not this partner's, or none). */
+export function mayActFor(actor: Actor, location: Location | undefined, permission: Permission): Location {
+  if (!location || !can(actor, permission, { partnerId: location.partnerId, locationId: location.id }))
     throw new DomainError('NotFound', { target: 'locationId' });
   return location;
 }
@@ -72,6 +76,26 @@ export async function resolveCustomer(
   ctx: AppContext,
   input: Omit<LookupInput, 'engagementId' | 'locationId'>,
 ) {
+  const { tenantId, tenant, ...resolved } = await resolveTenant(ctx, input);
+  const found = tenant ?? (await ctx.store.directory.tenant(tenantId));
+  if (!found) throw new DomainError('TenantNotFound', { target: resolved.target });
+  return {
+    tenant: found,
+    resolvedBy: resolved.resolvedBy,
+    domainMatches: resolved.domainMatches,
+    mismatchReasonRequired: !resolved.domainMatches,
+  };
+}
+
+/**
+ * Which tenant the input names and whether the email's domain belongs to it, with as few reads as the
+ * path needs: the add checks the tenant's existence in its facts statement (`target` names the field a
+ * missing tenant is reported on); `tenant` is given when the path has read it anyway.
+ */
+export async function resolveTenant(
+  ctx: AppContext,
+  input: Omit<LookupInput, 'engagementId' | 'locationId'>,
+) {
   if (!ctx.directory) throw new DomainError('DirectoryUnavailable');
   const domain = emailDomain(input.email);
   if (!domain)
@@ -82,30 +106,39 @@ export async function resolveCustomer(
 
   const resolved = await ctx.directory.resolveDomain(domain);
   if (resolved.kind === 'unavailable') throw new DomainError('DirectoryUnavailable');
-  const directory = ctx.store.directory;
+  const domainTenant = resolved.kind === 'found' ? resolved.tenantId : undefined;
 
   if (input.tenantId) {
-    const tenant = await directory.tenant(input.tenantId);
-    if (!tenant) throw new DomainError('TenantNotFound', { target: 'tenantId' });
-    const domainMatches = resolved.kind === 'found' && resolved.tenantId === tenant.id;
-    return { tenant, resolvedBy: 'tenantId' as const, domainMatches, mismatchReasonRequired: !domainMatches };
+    const domainMatches = domainTenant === input.tenantId;
+    return {
+      tenantId: input.tenantId,
+      tenant: undefined,
+      resolvedBy: 'tenantId' as const,
+      domainMatches,
+      target: 'tenantId',
+    };
   }
   if (input.tpid !== undefined) {
-    const underTpid = await directory.tenantsUnderTpid(input.tpid);
+    const underTpid = await ctx.store.directory.tenantsUnderTpid(input.tpid);
     if (underTpid.length === 0) throw new DomainError('TenantNotFound', { target: 'tpid' });
     // The domain's tenant when it is under this TPID; otherwise the TPID's first tenant, with a mismatch.
-    const match = resolved.kind === 'found' ? underTpid.find((t) => t.id === resolved.tenantId) : undefined;
+    const match = underTpid.find((t) => t.id === domainTenant);
     const tenant = match ?? underTpid[0]!;
     return {
+      tenantId: tenant.id,
       tenant,
       resolvedBy: 'tpid' as const,
       domainMatches: match !== undefined,
-      mismatchReasonRequired: !match,
+      target: 'tpid',
     };
   }
-  if (resolved.kind !== 'found') throw new DomainError('TenantNotFound', { target: 'email' });
-  const tenant = await directory.tenant(resolved.tenantId);
-  // Entra discovery may know tenants our directory does not hold attributes for.
-  if (!tenant) throw new DomainError('TenantNotFound', { target: 'email' });
-  return { tenant, resolvedBy: 'domain' as const, domainMatches: true, mismatchReasonRequired: false };
+  if (!domainTenant) throw new DomainError('TenantNotFound', { target: 'email' });
+  // Entra discovery may know tenants our directory does not hold attributes for: checked by the caller.
+  return {
+    tenantId: domainTenant,
+    tenant: undefined,
+    resolvedBy: 'domain' as const,
+    domainMatches: true,
+    target: 'email',
+  };
 }

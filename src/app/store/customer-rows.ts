@@ -1,7 +1,9 @@
 import type { CriterionFailure, CustomerCriterion, TenantFacts } from '../../domain/eligibility.ts';
 import type { CountdownKind } from '../../domain/lifecycle-sets.ts';
 import type { NominationStatus, Tab } from '../../domain/status.ts';
+import type { Engagement } from './engagements.ts';
 import type { PartnerScope } from './scope.ts';
+import type { Location } from './users.ts';
 
 // The Customers page's read model (ADR 0008): rows derived from the base tables by one pure function
 // (src/app/customers/derive-rows.ts), loaded and written here.
@@ -57,6 +59,22 @@ export interface TenantRowFacts extends TenantFacts {
   domain: string | null;
 }
 
+/** Any partner's record of one customer (whose it is decides what it means, R9, R15, §4.3). */
+export interface CustomerRecord extends PartnerRecord {
+  partnerId: string;
+}
+
+/**
+ * Everything an add or a claim decides on and refreshes from, read in one statement (issue 12): the
+ * scope's location, every workshop, the customer, and every partner's records of that customer.
+ */
+export interface CustomerFacts {
+  location: Location | undefined;
+  workshops: Engagement[];
+  tenant: (TenantRowFacts & { domains: string[] }) | undefined;
+  records: CustomerRecord[];
+}
+
 /** Another partner's record that holds consent for a customer and workshop (never who). */
 export interface OtherPartnerHold {
   engagementId: string;
@@ -84,6 +102,8 @@ export interface ListQuery {
 }
 
 export interface CustomerRowRepository {
+  /** One statement: the location (if the scope's), the workshops, the customer and its records. */
+  customerFacts(scope: PartnerScope, locationId: string, tenantId: string): Promise<CustomerFacts>;
   /** The workshops (optionally these) with their customer criteria. */
   workshops(
     engagementIds?: readonly string[],

@@ -4,7 +4,8 @@ import type { EngagementsTable } from '../schema.ts';
 import type { Q } from './db.ts';
 
 /** The one mapping from an engagements row to the catalogue's engagement. */
-export function toEngagement(r: Selectable<EngagementsTable>): Engagement {
+// Only the catalogue's own fields (also read as JSON, where timestamps are strings).
+export function toEngagement(r: Omit<Selectable<EngagementsTable>, 'created_at' | 'updated_at'>): Engagement {
   const poe = r.poe_requirements ?? {};
   return {
     id: r.id,
