@@ -14,7 +14,8 @@ function countingHandle(handle: () => DatabaseHandle) {
   let counting = false;
   const plugin: KyselyPlugin = {
     transformQuery: (args) => {
-      if (counting) seen.push(compiler.compileQuery(args.node, args.queryId).sql.replace(/\s+/g, ' ').slice(0, 160));
+      if (counting)
+        seen.push(compiler.compileQuery(args.node, args.queryId).sql.replace(/\s+/g, ' ').slice(0, 160));
       return args.node;
     },
     transformResult: async (args) => args.result,
@@ -69,7 +70,10 @@ describeEachDatabase('statement budget', ({ handle }) => {
     // The session; the location's access; the directory; then in the transaction one facts statement,
     // the record, its audit, and the customer's rows (delete + insert). Was 17 (issue 12).
     expect(statements, statements.join('\n')).toHaveLength(8);
-    expect(statements.filter((s) => s.startsWith('select')), statements.join('\n')).toHaveLength(4);
+    expect(
+      statements.filter((s) => s.startsWith('select')),
+      statements.join('\n'),
+    ).toHaveLength(4);
   });
 
   it('a session read: the principal, nothing else and no write', async () => {
@@ -94,6 +98,9 @@ describeEachDatabase('statement budget', ({ handle }) => {
     });
     expect(status).toBe(200);
     expect(statements, statements.join('\n')).toHaveLength(2);
-    expect(statements.every((s) => s.startsWith('select')), statements.join('\n')).toBe(true);
+    expect(
+      statements.every((s) => s.startsWith('select')),
+      statements.join('\n'),
+    ).toBe(true);
   });
 });
