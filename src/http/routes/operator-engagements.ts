@@ -40,7 +40,7 @@ export const operatorEngagementRoutes =
       },
       // The catalogue is small (tens of engagements): one page.
       async (request) => ({
-        value: await listOperatorEngagements(ctx.db, requirePrincipal(request).actor, request.query),
+        value: await listOperatorEngagements(ctx.store, requirePrincipal(request).actor, request.query),
       }),
     );
 
@@ -56,7 +56,7 @@ export const operatorEngagementRoutes =
       },
       async (request, reply) => {
         const view = await getOperatorEngagement(
-          ctx.db,
+          ctx.store,
           requirePrincipal(request).actor,
           request.params.engagementId,
         );
