@@ -4,7 +4,7 @@ import { deadlineOf } from '../../domain/lifecycle-sets.ts';
 import type { NominationStatus } from '../../domain/status.ts';
 import { daysLeft } from '../../domain/time.ts';
 import type { HistoryEntry } from '../store/audit.ts';
-import type { ClaimFacts, ReviewDecision, Survey, SurveyAudience } from '../store/claims.ts';
+import type { ClaimFacts, PoeItemFacts, ReviewDecision, Survey, SurveyAudience } from '../store/claims.ts';
 import { allowedActions, missingItems } from './claim-rules.ts';
 
 // The workshop claim as the partner and the program operator see it (spec §4.4): a pure function of
@@ -24,6 +24,8 @@ const SURVEY_OF: Partial<Record<PoeKind, SurveyAudience>> = {
   partnerSurvey: 'partner',
   customerSurvey: 'customer',
 };
+
+const FILE_ITEMS: readonly PoeKind[] = FILE_KINDS;
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -54,6 +56,18 @@ function surveyView(of: SurveyAudience, survey: Survey | undefined, audience: Cl
   };
 }
 
+/** An uploaded file as the checklist shows it (S1, S2). */
+function fileView(item: PoeItemFacts, completedAt: Date, uploadedBy: string | null): Item['file'] {
+  if (!item.fileName) return null;
+  return {
+    name: item.fileName,
+    sizeBytes: item.file?.sizeBytes ?? 0,
+    contentType: item.file?.contentType ?? 'application/octet-stream',
+    uploadedAt: completedAt.toISOString(),
+    uploadedBy,
+  };
+}
+
 /** The checklist (S1–S4), in its fixed order, whatever the claim has of it. */
 function checklist(facts: ClaimFacts, nameOf: NameOf, audience: ClaimAudience): Item[] {
   return POE_KINDS.map((kind) => {
@@ -61,8 +75,8 @@ function checklist(facts: ClaimFacts, nameOf: NameOf, audience: ClaimAudience): 
     const completedAt = item?.completedAt ?? null;
     const completedBy =
       completedAt && item?.completedBy ? nameOf(item.completedBy.kind, item.completedBy.name) : null;
-    const isFile = (FILE_KINDS as readonly PoeKind[]).includes(kind);
     const surveyOf = SURVEY_OF[kind];
+    const survey = facts.surveys.find((s) => s.audience === surveyOf);
     return {
       kind,
       required: facts.engagement.poeRequirements[kind],
@@ -70,22 +84,8 @@ function checklist(facts: ClaimFacts, nameOf: NameOf, audience: ClaimAudience): 
       completedAt: iso(completedAt),
       completedBy,
       file:
-        isFile && item?.fileName && completedAt
-          ? {
-              name: item.fileName,
-              sizeBytes: item.file?.sizeBytes ?? 0,
-              contentType: item.file?.contentType ?? 'application/octet-stream',
-              uploadedAt: completedAt.toISOString(),
-              uploadedBy: completedBy,
-            }
-          : null,
-      survey: surveyOf
-        ? surveyView(
-            surveyOf,
-            facts.surveys.find((s) => s.audience === surveyOf),
-            audience,
-          )
-        : null,
+        FILE_ITEMS.includes(kind) && item && completedAt ? fileView(item, completedAt, completedBy) : null,
+      survey: surveyOf ? surveyView(surveyOf, survey, audience) : null,
     };
   });
 }
