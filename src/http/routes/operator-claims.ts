@@ -18,6 +18,7 @@ import {
 } from '../../contracts/operator.ts';
 import type { Permission } from '../../domain/policy.ts';
 import { requirePrincipal } from '../auth.ts';
+import { sendIdempotent } from '../idempotent-reply.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409, 410, 422, 503);
 
@@ -138,8 +139,7 @@ export const operatorClaimRoutes =
           request.body,
           request.headers['idempotency-key'],
         );
-        if (result.replayed) reply.header('idempotent-replayed', 'true');
-        return reply.code(result.status as 200).send(result.body);
+        return sendIdempotent(reply, result);
       },
     );
   };

@@ -17,6 +17,7 @@ import {
   PatchEngagementRequest,
 } from '../../contracts/operator.ts';
 import { requirePrincipal } from '../auth.ts';
+import { sendIdempotent } from '../idempotent-reply.ts';
 import { operatorOnly } from './operator-claims.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409, 412, 422, 503);
@@ -83,10 +84,9 @@ export const operatorEngagementRoutes =
           request.body,
           request.headers['idempotency-key'],
         );
-        if (result.replayed) reply.header('idempotent-replayed', 'true');
         reply.header('etag', result.body.etag);
         reply.header('location', `/api/v1/operator/engagements/${result.body.id}`);
-        return reply.code(result.status as 201).send(result.body);
+        return sendIdempotent(reply, result);
       },
     );
 
