@@ -1,26 +1,14 @@
 import type { WorkshopClaim, WorkshopClaimPatch } from '../../contracts/claims.ts';
-import type { SurveyAudience } from '../../contracts/surveys.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policy.ts';
-import { audit } from '../audit.ts';
 import { partnerActor } from '../lifecycle/own-record.ts';
 import type { AppContext } from '../ports.ts';
-import {
-  assertEditable,
-  claimRow,
-  ensureClaim,
-  lockOwn,
-  parseContact,
-  type StoredContact,
-  sameContact,
-  verifyReader,
-  voidOpenSurvey,
-} from './claim-access.ts';
-import { claimEtag, claimView } from './claim-view.ts';
+import type { Claim, ClaimContact, ClaimFieldChanges, SurveyAudience } from '../store/claims.ts';
+import { assertEditable, ensureClaim, lockOwn, sameContact, scopeOf, verifyReader } from './claim-access.ts';
+import { claimEtag, ifMatches } from './claim-rules.ts';
+import { claimView } from './claim-view.ts';
 
 // Reading a claim, and the fields the partner edits (S7 contacts, S8 comments) with If-Match.
-
-// ── Read ───────────────────────────────────────────────────────────────────────────────────────
 
 export async function getClaim(
   ctx: AppContext,
@@ -28,20 +16,44 @@ export async function getClaim(
   nominationId: string,
 ): Promise<{ view: WorkshopClaim; etag: string }> {
   const now = ctx.clock.now();
-  const audience = await verifyReader(ctx.db, actor, nominationId);
-  const view = await claimView(ctx.db, nominationId, now, audience);
+  const { audience, scope } = await verifyReader(ctx.store, actor, nominationId);
+  const view = await claimView(ctx.store, scope, nominationId, now, audience);
   return { view, etag: claimEtag(view.version) };
 }
 
-// ── Editable fields (S7, S8) ───────────────────────────────────────────────────────────────────
-
-/** Does an If-Match header name this version? (weak or strong form of the same tag) */
-function matches(ifMatch: string, version: number): boolean {
-  const wanted = claimEtag(version).replace(/^W\//, '');
-  return ifMatch
-    .split(',')
-    .map((t) => t.trim().replace(/^W\//, ''))
-    .some((t) => t === wanted || t === '*');
+/** What a PATCH changes: only the fields that differ from the claim's, and whose surveys it voids. */
+function changesOf(claim: Claim, patch: WorkshopClaimPatch) {
+  const changes: ClaimFieldChanges = {};
+  // A survey sent to a contact that changed is voided (S7): its links no longer work.
+  const voids: SurveyAudience[] = [];
+  if (patch.comments !== undefined && patch.comments !== claim.comments) changes.comments = patch.comments;
+  if (patch.partnerContact) {
+    const next: ClaimContact = {
+      name: patch.partnerContact.name,
+      email: patch.partnerContact.email.toLowerCase(),
+      phone: patch.partnerContact.phone ?? null,
+    };
+    if (!sameContact(claim.partnerContact, next)) {
+      changes.partnerContact = next;
+      voids.push('partner');
+    }
+  }
+  if (patch.customerContact) {
+    const next: ClaimContact = {
+      name: patch.customerContact.name,
+      email: patch.customerContact.email.toLowerCase(),
+      phone: patch.customerContact.phone ?? null,
+      locale: patch.customerContact.locale,
+    };
+    if (!sameContact(claim.customerContact, next)) {
+      // S7: once the customer survey is done, the customer contacts are locked.
+      if (claim.contactsLockedAt !== null)
+        throw new DomainError('ContactsLocked', { target: 'customerContact' });
+      changes.customerContact = next;
+      voids.push('customer');
+    }
+  }
+  return { changes, fields: Object.keys(changes), voids };
 }
 
 /**
@@ -57,66 +69,30 @@ export async function updateClaim(
 ): Promise<{ view: WorkshopClaim; etag: string }> {
   const partner = partnerActor(actor);
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    const record = await lockOwn(ctx.store.within(trx), partner, nominationId, 'workshopClaim.edit');
+  return ctx.store.transaction(async (tx) => {
+    const record = await lockOwn(tx, partner, nominationId, 'workshopClaim.edit');
     assertEditable(record, now);
-    const existing = await claimRow(trx, record.id);
-    if (ifMatch !== undefined && !matches(ifMatch, existing?.version ?? 0))
+    const existing = await tx.claims.claimOf(scopeOf(partner), record.id);
+    if (ifMatch !== undefined && !ifMatches(ifMatch, existing?.version ?? 0))
       throw new DomainError('PreconditionFailed', { target: 'If-Match' });
-    const claim = existing ?? (await ensureClaim(ctx.store.within(trx), record, partner.userId, now));
-
-    const set: Record<string, unknown> = {};
-    const changed: string[] = [];
-    const voided: SurveyAudience[] = [];
-    if (patch.comments !== undefined && patch.comments !== claim.comments) {
-      set.comments = patch.comments;
-      changed.push('comments');
-    }
-    if (patch.partnerContact) {
-      const next: StoredContact = {
-        name: patch.partnerContact.name,
-        email: patch.partnerContact.email.toLowerCase(),
-        phone: patch.partnerContact.phone ?? null,
-      };
-      if (!sameContact(parseContact(claim.partner_contact), next)) {
-        set.partner_contact = JSON.stringify(next);
-        changed.push('partnerContact');
-        if (await voidOpenSurvey(trx, claim.id, 'partner', now)) voided.push('partner');
-      }
-    }
-    if (patch.customerContact) {
-      const next: StoredContact = {
-        name: patch.customerContact.name,
-        email: patch.customerContact.email.toLowerCase(),
-        phone: patch.customerContact.phone ?? null,
-        locale: patch.customerContact.locale,
-      };
-      if (!sameContact(parseContact(claim.customer_contact), next)) {
-        // S7: once the customer survey is done, the customer contacts are locked.
-        if (claim.customer_contacts_locked_at !== null)
-          throw new DomainError('ContactsLocked', { target: 'customerContact' });
-        set.customer_contact = JSON.stringify(next);
-        changed.push('customerContact');
-        if (await voidOpenSurvey(trx, claim.id, 'customer', now)) voided.push('customer');
-      }
-    }
-    if (changed.length > 0) {
-      await trx
-        .updateTable('workshop_claims')
-        .set((eb) => ({ ...set, updated_at: now, version: eb('version', '+', 1) }) as never)
-        .where('id', '=', claim.id)
-        .execute();
-      await audit(trx, {
+    const claim = existing ?? (await ensureClaim(tx, record, partner.userId, now));
+    const { changes, fields, voids } = changesOf(claim, patch);
+    if (fields.length > 0) {
+      const voided: SurveyAudience[] = [];
+      for (const audience of voids)
+        if (await tx.claims.voidOpenSurvey(claim.id, audience, now)) voided.push(audience);
+      await tx.claims.update(claim.id, changes, now);
+      await tx.audit.record({
         actor: { kind: 'partnerUser', id: partner.userId },
         action: 'updateWorkshopClaim',
         at: now,
         partnerId: record.partnerId,
         nominationId: record.id,
         claimId: claim.id,
-        data: { fields: changed, ...(voided.length ? { voidedSurveys: voided } : {}) },
+        data: { fields, ...(voided.length ? { voidedSurveys: voided } : {}) },
       });
     }
-    const view = await claimView(trx, record.id, now, 'partner');
+    const view = await claimView(tx, scopeOf(partner), record.id, now, 'partner');
     return { view, etag: claimEtag(view.version) };
   });
 }

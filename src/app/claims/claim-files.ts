@@ -1,16 +1,14 @@
 import type { FileKind, WorkshopClaim } from '../../contracts/claims.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policy.ts';
-import { audit } from '../audit.ts';
 import { partnerActor } from '../lifecycle/own-record.ts';
 import type { AppContext, FileStore } from '../ports.ts';
-import { assertEditable, completeItem, ensureClaim, lockOwn, verifyReader } from './claim-access.ts';
+import type { Scope } from '../store/scope.ts';
+import { assertEditable, ensureClaim, lockOwn, scopeOf, verifyReader } from './claim-access.ts';
 import { claimView } from './claim-view.ts';
 import { checkedUpload, type UploadMeta, uploadRule } from './uploads.ts';
 
 // Proof-of-execution files (S1, S2): checked before the body is read, streamed into the FileStore.
-
-// ── Files (S1, S2) ─────────────────────────────────────────────────────────────────────────────
 
 function fileStore(ctx: AppContext): FileStore {
   if (!ctx.files) throw new Error('no file store configured (AppContext.files)');
@@ -24,8 +22,8 @@ function fileStore(ctx: AppContext): FileStore {
 export async function checkUploadAllowed(ctx: AppContext, actor: Actor, nominationId: string): Promise<void> {
   const partner = partnerActor(actor);
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    const record = await lockOwn(ctx.store.within(trx), partner, nominationId, 'workshopClaim.edit');
+  await ctx.store.transaction(async (tx) => {
+    const record = await lockOwn(tx, partner, nominationId, 'workshopClaim.edit');
     assertEditable(record, now);
   });
 }
@@ -49,26 +47,17 @@ export async function uploadClaimFile(
   const rule = uploadRule(kind, meta);
   await checkUploadAllowed(ctx, actor, nominationId);
   const stored = await fileStore(ctx).put(checkedUpload(body, rule), rule.maxBytes);
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.store.transaction(async (tx) => {
     const at = ctx.clock.now();
-    const record = await lockOwn(ctx.store.within(trx), partner, nominationId, 'workshopClaim.edit');
+    const record = await lockOwn(tx, partner, nominationId, 'workshopClaim.edit');
     assertEditable(record, at);
-    const claim = await ensureClaim(ctx.store.within(trx), record, partner.userId, at);
-    await trx
-      .insertInto('files')
-      .values({
-        sha256: stored.sha256,
-        size_bytes: stored.sizeBytes,
-        content_type: rule.contentType,
-        created_at: at,
-      })
-      .onConflict((oc) => oc.column('sha256').doNothing())
-      .execute();
-    await completeItem(trx, claim.id, kind, partner.userId, at, {
+    const claim = await ensureClaim(tx, record, partner.userId, at);
+    await tx.claims.storeFile({ ...stored, contentType: rule.contentType }, at);
+    await tx.claims.completeItem(claim.id, kind, partner.userId, at, {
       sha256: stored.sha256,
       name: meta.fileName,
     });
-    await audit(trx, {
+    await tx.audit.record({
       actor: { kind: 'partnerUser', id: partner.userId },
       action: 'completePoeItem',
       at,
@@ -77,15 +66,29 @@ export async function uploadClaimFile(
       claimId: claim.id,
       data: { kind, fileName: meta.fileName, sizeBytes: stored.sizeBytes },
     });
-    return claimView(trx, record.id, at, 'partner');
+    return claimView(tx, scopeOf(partner), record.id, at, 'partner');
   });
 }
 
 export interface Download {
   stream: NodeJS.ReadableStream;
+  sha256: string;
   fileName: string;
   contentType: string;
   sizeBytes: number;
+}
+
+/** The stored bytes of a completed file item; a missing item or blob is the same 404. */
+export async function openFile(
+  ctx: AppContext,
+  scope: Scope,
+  nominationId: string,
+  kind: FileKind,
+): Promise<Download> {
+  const file = await ctx.store.claims.file(scope, nominationId, kind);
+  const stream = file && ctx.files ? await ctx.files.get(file.sha256) : null;
+  if (!file || !stream) throw new DomainError('NotFound', { target: 'kind' });
+  return { ...file, stream, fileName: file.fileName ?? kind };
 }
 
 /** A POE file, for the owning partner's users and for program operators; anyone else gets 404. */
@@ -95,23 +98,6 @@ export async function downloadClaimFile(
   nominationId: string,
   kind: FileKind,
 ): Promise<Download> {
-  await verifyReader(ctx.db, actor, nominationId);
-  const item = await ctx.db
-    .selectFrom('workshop_claims as c')
-    .innerJoin('poe_items as i', 'i.claim_id', 'c.id')
-    .innerJoin('files as f', 'f.sha256', 'i.file_sha256')
-    .select(['i.file_name', 'f.sha256', 'f.content_type', 'f.size_bytes'])
-    .where('c.nomination_id', '=', nominationId)
-    .where('i.kind', '=', kind)
-    .where('i.completed_at', 'is not', null)
-    .executeTakeFirst();
-  if (!item) throw new DomainError('NotFound', { target: 'kind' });
-  const stream = await fileStore(ctx).get(item.sha256);
-  if (!stream) throw new DomainError('NotFound', { target: 'kind' });
-  return {
-    stream,
-    fileName: item.file_name ?? `${kind}`,
-    contentType: item.content_type,
-    sizeBytes: Number(item.size_bytes),
-  };
+  const { scope } = await verifyReader(ctx.store, actor, nominationId);
+  return openFile(ctx, scope, nominationId, kind);
 }

@@ -1,19 +1,46 @@
-import type { DisputeBody, PoeKind, WorkshopClaim } from '../../contracts/claims.ts';
+import type { DisputeBody, WorkshopClaim } from '../../contracts/claims.ts';
 import { DomainError, errorFromRefusal } from '../../domain/errors.ts';
-import { decide } from '../../domain/lifecycle.ts';
+import { decide, type EventType } from '../../domain/lifecycle.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { idempotent } from '../idempotency.ts';
-import { applyEvent } from '../lifecycle/apply-event.ts';
-import { partnerActor } from '../lifecycle/own-record.ts';
+import { applyEvent, type LockedNomination } from '../lifecycle/apply-event.ts';
+import { type PartnerActor, partnerActor } from '../lifecycle/own-record.ts';
 import type { AppContext } from '../ports.ts';
-import { ensureClaim, lockOwn } from './claim-access.ts';
-import { claimView, loadClaimRecord, requirementsOf, submitEventOf } from './claim-view.ts';
+import type { Repositories } from '../store/index.ts';
+import { ensureClaim, lockOwn, scopeOf } from './claim-access.ts';
+import { missingItems, submitEventOf } from './claim-rules.ts';
+import { claimView } from './claim-view.ts';
 
-// Submit, cancel and dispute (S9, §4.4): status changes through applyEvent.
-
-// ── Lifecycle: submit, cancel, dispute (S9, §4.4) ─────────────────────────────────────────────
+// Submit, cancel and dispute (S9, §4.4): status changes through applyEvent, each idempotent with an
+// Idempotency-Key, answered with the claim as it is afterwards.
 
 type Result = { status: number; body: WorkshopClaim; replayed: boolean };
+
+/** One claim action of a partner user: idempotent, on the record locked in the partner's scope. */
+async function claimAction(
+  ctx: AppContext,
+  actor: Actor,
+  request: { op: string; nominationId: string; body?: unknown; idempotencyKey: string | undefined },
+  act: (tx: Repositories, partner: PartnerActor, record: LockedNomination, now: Date) => Promise<void>,
+): Promise<Result> {
+  const partner = partnerActor(actor);
+  const now = ctx.clock.now();
+  const { op, nominationId, body } = request;
+  return idempotent<WorkshopClaim>(
+    ctx.store,
+    {
+      scope: `partner:${partner.partnerId}`,
+      key: request.idempotencyKey,
+      fingerprintOf: body === undefined ? { op, nominationId } : { op, nominationId, body },
+      now,
+    },
+    async (tx) => {
+      const record = await lockOwn(tx, partner, nominationId, 'workshopClaim.submit');
+      await act(tx, partner, record, now);
+      return { status: 200, body: await claimView(tx, scopeOf(partner), record.id, now, 'partner') };
+    },
+  );
+}
 
 /** S9: only with every required POE item, and before the deadline (decide() rules on the deadline). */
 export async function submitClaim(
@@ -22,53 +49,24 @@ export async function submitClaim(
   nominationId: string,
   idempotencyKey: string | undefined,
 ): Promise<Result> {
-  const partner = partnerActor(actor);
-  const now = ctx.clock.now();
-  return idempotent<WorkshopClaim>(
-    ctx.store,
-    {
-      scope: `partner:${partner.partnerId}`,
-      key: idempotencyKey,
-      fingerprintOf: { op: 'submitClaim', nominationId },
-      now,
-    },
-    async (tx) => {
-      const trx = tx.legacyDb;
-      const record = await lockOwn(ctx.store.within(trx), partner, nominationId, 'workshopClaim.submit');
-      const event = submitEventOf(record.status);
-      const decision = decide(record, { type: event }, now);
-      if (!decision.ok) throw errorFromRefusal(decision.refusal, 'nominationId');
-      const claim = await ensureClaim(ctx.store.within(trx), record, partner.userId, now);
-      const r = await loadClaimRecord(trx, record.id);
-      const required = requirementsOf(r!.poe_requirements);
-      const done = await trx
-        .selectFrom('poe_items')
-        .select('kind')
-        .where('claim_id', '=', claim.id)
-        .where('completed_at', 'is not', null)
-        .execute();
-      const missing = (Object.keys(required) as PoeKind[]).filter(
-        (kind) => required[kind] && !done.some((d) => d.kind === kind),
-      );
-      if (missing.length > 0)
-        throw new DomainError('ClaimIncomplete', {
-          target: 'items',
-          details: missing.map((kind) => ({ code: 'ClaimIncomplete', target: kind, params: { kind } })),
-        });
-      await applyEvent(
-        ctx.store.within(trx),
-        ctx,
-        record,
-        event,
-        { kind: 'partnerUser', id: partner.userId },
-        now,
-        {
-          auditData: { claimId: claim.id },
-        },
-      );
-      return { status: 200, body: await claimView(trx, record.id, now, 'partner') };
-    },
-  );
+  const request = { op: 'submitClaim', nominationId, idempotencyKey };
+  return claimAction(ctx, actor, request, async (tx, partner, record, now) => {
+    const event: EventType = submitEventOf(record.status);
+    const decision = decide(record, { type: event }, now);
+    if (!decision.ok) throw errorFromRefusal(decision.refusal, 'nominationId');
+    const claim = await ensureClaim(tx, record, partner.userId, now);
+    // A record's engagement always exists (foreign key).
+    const { poeRequirements } = (await tx.engagements.get(record.engagementId))!;
+    const missing = missingItems(poeRequirements, await tx.claims.completedItems(claim.id));
+    if (missing.length > 0)
+      throw new DomainError('ClaimIncomplete', {
+        target: 'items',
+        details: missing.map((kind) => ({ code: 'ClaimIncomplete', target: kind, params: { kind } })),
+      });
+    await applyEvent(tx, ctx, record, event, { kind: 'partnerUser', id: partner.userId }, now, {
+      auditData: { claimId: claim.id },
+    });
+  });
 }
 
 /** §4.4: any time before the first submit (the table allows it only from `active`, before claimDueAt). */
@@ -78,33 +76,12 @@ export async function cancelClaim(
   nominationId: string,
   idempotencyKey: string | undefined,
 ): Promise<Result> {
-  const partner = partnerActor(actor);
-  const now = ctx.clock.now();
-  return idempotent<WorkshopClaim>(
-    ctx.store,
-    {
-      scope: `partner:${partner.partnerId}`,
-      key: idempotencyKey,
-      fingerprintOf: { op: 'cancelClaim', nominationId },
-      now,
-    },
-    async (tx) => {
-      const trx = tx.legacyDb;
-      const record = await lockOwn(ctx.store.within(trx), partner, nominationId, 'workshopClaim.submit');
-      await applyEvent(
-        ctx.store.within(trx),
-        ctx,
-        record,
-        'cancelClaim',
-        { kind: 'partnerUser', id: partner.userId },
-        now,
-        {
-          target: 'nominationId',
-        },
-      );
-      return { status: 200, body: await claimView(trx, record.id, now, 'partner') };
-    },
-  );
+  const request = { op: 'cancelClaim', nominationId, idempotencyKey };
+  return claimAction(ctx, actor, request, async (tx, partner, record, now) => {
+    await applyEvent(tx, ctx, record, 'cancelClaim', { kind: 'partnerUser', id: partner.userId }, now, {
+      target: 'nominationId',
+    });
+  });
 }
 
 /** §4.4: once, within the dispute window after a rejection; the justification goes to the history. */
@@ -115,32 +92,11 @@ export async function disputeClaim(
   body: DisputeBody,
   idempotencyKey: string | undefined,
 ): Promise<Result> {
-  const partner = partnerActor(actor);
-  const now = ctx.clock.now();
-  return idempotent<WorkshopClaim>(
-    ctx.store,
-    {
-      scope: `partner:${partner.partnerId}`,
-      key: idempotencyKey,
-      fingerprintOf: { op: 'disputeClaim', nominationId, body },
-      now,
-    },
-    async (tx) => {
-      const trx = tx.legacyDb;
-      const record = await lockOwn(ctx.store.within(trx), partner, nominationId, 'workshopClaim.submit');
-      await applyEvent(
-        ctx.store.within(trx),
-        ctx,
-        record,
-        'dispute',
-        { kind: 'partnerUser', id: partner.userId },
-        now,
-        {
-          auditData: { justification: body.justification },
-          target: 'nominationId',
-        },
-      );
-      return { status: 200, body: await claimView(trx, record.id, now, 'partner') };
-    },
-  );
+  const request = { op: 'disputeClaim', nominationId, body, idempotencyKey };
+  return claimAction(ctx, actor, request, async (tx, partner, record, now) => {
+    await applyEvent(tx, ctx, record, 'dispute', { kind: 'partnerUser', id: partner.userId }, now, {
+      auditData: { justification: body.justification },
+      target: 'nominationId',
+    });
+  });
 }

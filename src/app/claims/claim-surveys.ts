@@ -1,35 +1,43 @@
 import type { WorkshopClaim } from '../../contracts/claims.ts';
-import type { PartnerSurveyAnswers, SurveyAudience, SurveyContact } from '../../contracts/surveys.ts';
+import type { PartnerSurveyAnswers, SurveyContact } from '../../contracts/surveys.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { isLocale, type Locale } from '../../i18n/locales.ts';
-import { audit } from '../audit.ts';
 import { hashSecret, newId, newSecret } from '../ids.ts';
-import { partnerActor } from '../lifecycle/own-record.ts';
+import type { LockedNomination } from '../lifecycle/apply-event.ts';
+import { type PartnerActor, partnerActor } from '../lifecycle/own-record.ts';
 import { appLink, queueMail } from '../mail/queue-mail.ts';
-import type { AppContext, Trx } from '../ports.ts';
-import {
-  assertEditable,
-  completeItem,
-  ensureClaim,
-  lockOwn,
-  parseContact,
-  voidOpenSurvey,
-} from './claim-access.ts';
+import type { AppContext } from '../ports.ts';
+import type { Claim, Survey, SurveyAudience } from '../store/claims.ts';
+import type { Repositories } from '../store/index.ts';
+import { assertEditable, ensureClaim, lockOwn, scopeOf } from './claim-access.ts';
+import { submitDueAt } from './claim-rules.ts';
 import { claimView } from './claim-view.ts';
 
 // The partner and customer surveys (S3–S7): answered in the app or through an emailed link.
 
-// ── Surveys (S3–S7) ────────────────────────────────────────────────────────────────────────────
-
-function currentSurvey(trx: Trx, claimId: string, audience: SurveyAudience) {
-  return trx
-    .selectFrom('surveys')
-    .selectAll()
-    .where('claim_id', '=', claimId)
-    .where('audience', '=', audience)
-    .where('voided_at', 'is', null)
-    .executeTakeFirst();
+/** One survey change of a partner user on an editable claim, answered with the claim afterwards. */
+async function onEditableClaim(
+  ctx: AppContext,
+  actor: Actor,
+  nominationId: string,
+  change: (
+    tx: Repositories,
+    partner: PartnerActor,
+    record: LockedNomination,
+    claim: Claim,
+    now: Date,
+  ) => Promise<void>,
+): Promise<WorkshopClaim> {
+  const partner = partnerActor(actor);
+  const now = ctx.clock.now();
+  return ctx.store.transaction(async (tx) => {
+    const record = await lockOwn(tx, partner, nominationId, 'workshopClaim.edit');
+    assertEditable(record, now);
+    const claim = await ensureClaim(tx, record, partner.userId, now);
+    await change(tx, partner, record, claim, now);
+    return claimView(tx, scopeOf(partner), record.id, now, 'partner');
+  });
 }
 
 /** The partner survey answered in the app (S3): completes the item; a later answer replaces it. */
@@ -39,45 +47,26 @@ export async function answerPartnerSurvey(
   nominationId: string,
   answers: PartnerSurveyAnswers,
 ): Promise<WorkshopClaim> {
-  const partner = partnerActor(actor);
-  const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    const record = await lockOwn(ctx.store.within(trx), partner, nominationId, 'workshopClaim.edit');
-    assertEditable(record, now);
-    const claim = await ensureClaim(ctx.store.within(trx), record, partner.userId, now);
-    const current = await currentSurvey(trx, claim.id, 'partner');
-    if (current) {
-      await trx
-        .updateTable('surveys')
-        .set({ answers: JSON.stringify(answers), completed_at: now })
-        .where('id', '=', current.id)
-        .execute();
-    } else {
-      const user = await trx
-        .selectFrom('users')
-        .select(['display_name', 'email', 'locale'])
-        .where('id', '=', partner.userId)
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('surveys')
-        .values({
-          id: newId(),
-          claim_id: claim.id,
-          audience: 'partner',
-          token_hash: null,
-          contact_name: user.display_name,
-          contact_email: user.email,
-          locale: user.locale ?? 'en',
-          answers: JSON.stringify(answers),
-          sent_at: null,
-          completed_at: now,
-          voided_at: null,
-          created_at: now,
-        })
-        .execute();
+  return onEditableClaim(ctx, actor, nominationId, async (tx, partner, record, claim, now) => {
+    const current = await tx.claims.currentSurvey(claim.id, 'partner');
+    if (current) await tx.claims.answerSurvey(current.id, answers, now);
+    else {
+      const user = await tx.claims.partnerUser(partner.userId);
+      await tx.claims.openSurvey({
+        id: newId(),
+        claimId: claim.id,
+        audience: 'partner',
+        contactName: user.name,
+        contactEmail: user.email,
+        locale: user.locale ?? 'en',
+        answers,
+        sentAt: null,
+        completedAt: now,
+        createdAt: now,
+      });
     }
-    await completeItem(trx, claim.id, 'partnerSurvey', partner.userId, now);
-    await audit(trx, {
+    await tx.claims.completeItem(claim.id, 'partnerSurvey', partner.userId, now);
+    await tx.audit.record({
       actor: { kind: 'partnerUser', id: partner.userId },
       action: 'completePoeItem',
       at: now,
@@ -86,16 +75,74 @@ export async function answerPartnerSurvey(
       claimId: claim.id,
       data: { kind: 'partnerSurvey', via: 'app' },
     });
-    return claimView(trx, record.id, now, 'partner');
   });
+}
+
+/** Who a survey goes to, in which language: the customer in theirs, a partner contact in the sender's. */
+async function recipientOf(
+  tx: Repositories,
+  partner: PartnerActor,
+  claim: Claim,
+  audience: SurveyAudience,
+  contact: SurveyContact | undefined,
+): Promise<{ name: string; email: string; locale: Locale }> {
+  const stored = audience === 'customer' ? claim.customerContact : claim.partnerContact;
+  const to = audience === 'partner' && contact ? contact : stored;
+  if (!to)
+    throw new DomainError('ValidationFailed', {
+      target: audience === 'customer' ? 'customerContact' : 'contact',
+    });
+  const language =
+    audience === 'customer' ? stored?.locale : (await tx.claims.partnerUser(partner.userId)).locale;
+  return {
+    name: to.name,
+    email: to.email.toLowerCase(),
+    locale: language && isLocale(language) ? language : 'en',
+  };
+}
+
+/**
+ * The survey a send goes to: the current one when it is for the same contact, else a new one (a send
+ * to another contact voids the old survey and its links). A completed survey is not sent again.
+ */
+async function surveyToSend(
+  tx: Repositories,
+  claim: Claim,
+  audience: SurveyAudience,
+  to: { name: string; email: string; locale: Locale },
+  now: Date,
+): Promise<string> {
+  const current: Survey | undefined = await tx.claims.currentSurvey(claim.id, audience);
+  if (current?.completedAt)
+    throw new DomainError('InvalidTransition', {
+      target: 'audience',
+      params: { from: 'surveyCompleted', event: 'sendSurvey' },
+    });
+  if (current && current.contactEmail === to.email && current.contactName === to.name) {
+    await tx.claims.markSurveySent(current.id, to.locale, now);
+    return current.id;
+  }
+  if (current) await tx.claims.voidOpenSurvey(claim.id, audience, now);
+  const id = newId();
+  await tx.claims.openSurvey({
+    id,
+    claimId: claim.id,
+    audience,
+    contactName: to.name,
+    contactEmail: to.email,
+    locale: to.locale,
+    answers: null,
+    sentAt: now,
+    completedAt: null,
+    createdAt: now,
+  });
+  return id;
 }
 
 /**
  * Emails a survey link (S4–S6): the partner survey to `contact` or the claim's partner contact, the
  * customer survey to the claim's customer contact. Each send adds a new single-purpose link (256
- * bits, stored hashed) to the current survey; earlier links of the same survey stay valid. A send to
- * another contact than the current survey's starts a new survey (the old links stop working). A
- * completed survey is not sent again.
+ * bits, stored hashed) to the current survey; earlier links of the same survey stay valid.
  */
 export async function sendSurvey(
   ctx: AppContext,
@@ -104,90 +151,28 @@ export async function sendSurvey(
   audience: SurveyAudience,
   contact: SurveyContact | undefined,
 ): Promise<WorkshopClaim> {
-  const partner = partnerActor(actor);
-  const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    const record = await lockOwn(ctx.store.within(trx), partner, nominationId, 'workshopClaim.edit');
-    assertEditable(record, now);
-    const claim = await ensureClaim(ctx.store.within(trx), record, partner.userId, now);
-    const stored =
-      audience === 'customer' ? parseContact(claim.customer_contact) : parseContact(claim.partner_contact);
-    const to = audience === 'partner' && contact ? { name: contact.name, email: contact.email } : stored;
-    if (!to)
-      throw new DomainError('ValidationFailed', {
-        target: audience === 'customer' ? 'customerContact' : 'contact',
-      });
-    let locale: Locale = 'en';
-    if (audience === 'customer') {
-      if (stored?.locale && isLocale(stored.locale)) locale = stored.locale;
-    } else {
-      const user = await trx
-        .selectFrom('users')
-        .select('locale')
-        .where('id', '=', partner.userId)
-        .executeTakeFirst();
-      if (user?.locale && isLocale(user.locale)) locale = user.locale;
-    }
-    const email = to.email.toLowerCase();
-    let survey = await currentSurvey(trx, claim.id, audience);
-    if (survey?.completed_at)
-      throw new DomainError('InvalidTransition', {
-        target: 'audience',
-        params: { from: 'surveyCompleted', event: 'sendSurvey' },
-      });
-    if (survey && (survey.contact_email !== email || survey.contact_name !== to.name)) {
-      await voidOpenSurvey(trx, claim.id, audience, now);
-      survey = undefined;
-    }
-    const surveyId = survey?.id ?? newId();
-    if (!survey)
-      await trx
-        .insertInto('surveys')
-        .values({
-          id: surveyId,
-          claim_id: claim.id,
-          audience,
-          token_hash: null,
-          contact_name: to.name,
-          contact_email: email,
-          locale,
-          answers: null,
-          sent_at: now,
-          completed_at: null,
-          voided_at: null,
-          created_at: now,
-        })
-        .execute();
-    else await trx.updateTable('surveys').set({ sent_at: now, locale }).where('id', '=', surveyId).execute();
+  return onEditableClaim(ctx, actor, nominationId, async (tx, partner, record, claim, now) => {
+    const to = await recipientOf(tx, partner, claim, audience, contact);
+    const surveyId = await surveyToSend(tx, claim, audience, to, now);
     const token = newSecret();
-    await trx
-      .insertInto('survey_links')
-      .values({ token_hash: hashSecret(token), survey_id: surveyId, created_at: now })
-      .execute();
-    const names = await trx
-      .selectFrom('nominations as n')
-      .innerJoin('engagements as e', 'e.id', 'n.engagement_id')
-      .innerJoin('tenants as t', 't.id', 'n.tenant_id')
-      .innerJoin('partners as p', 'p.id', 'n.partner_id')
-      .select(['e.name as workshop_name', 't.name as tenant_name', 'p.name as partner_name'])
-      .where('n.id', '=', record.id)
-      .executeTakeFirstOrThrow();
-    const dueAt = record.status === 'action_required' ? record.reviewDueAt : record.claimDueAt;
+    await tx.claims.addSurveyLink(surveyId, hashSecret(token), now);
+    const parties = await tx.claims.parties(scopeOf(partner), record.id);
+    const dueAt = submitDueAt(record);
     await queueMail(
-      ctx.store.within(trx),
+      tx,
       ctx,
       {
         template: 'surveyRequest',
-        locale,
-        to: email,
+        locale: to.locale,
+        to: to.email,
         toName: to.name,
         nominationId: record.id,
         partnerId: partner.partnerId,
         params: {
           contactName: to.name,
-          customerName: names.tenant_name,
-          partnerName: names.partner_name,
-          workshopName: names.workshop_name,
+          customerName: parties.customerName,
+          partnerName: parties.partnerName,
+          workshopName: parties.workshopName,
           audience,
           link: appLink(ctx, `/survey/${token}`),
           dueAt: dueAt ? dueAt.toISOString() : null,
@@ -196,7 +181,7 @@ export async function sendSurvey(
       },
       now,
     );
-    await audit(trx, {
+    await tx.audit.record({
       actor: { kind: 'partnerUser', id: partner.userId },
       action: 'sendSurvey',
       at: now,
@@ -205,6 +190,5 @@ export async function sendSurvey(
       claimId: claim.id,
       data: { audience },
     });
-    return claimView(trx, record.id, now, 'partner');
   });
 }

@@ -8,12 +8,12 @@ import {
 } from '../../contracts/surveys.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isLocale } from '../../i18n/locales.ts';
-import { audit } from '../audit.ts';
 import { hashSecret } from '../ids.ts';
-import { lockNomination } from '../lifecycle/apply-event.ts';
-import { toNominationRecord } from '../lifecycle/nomination-record.ts';
-import type { AppContext, Trx } from '../ports.ts';
-import { editRefusal, loadClaimRecord } from './claim-view.ts';
+import type { AppContext } from '../ports.ts';
+import type { LinkedSurvey } from '../store/claims.ts';
+import type { Repositories } from '../store/index.ts';
+import { CUSTOMER_LINK_SCOPE } from '../store/scope.ts';
+import { editRefusal, submitDueAt } from './claim-rules.ts';
 
 // The public survey pages (spec §4.4, S3–S7): the customer survey, and the partner survey when it was
 // emailed to a partner contact. No sign-in: the single-purpose link token (256 bits, stored hashed in
@@ -23,68 +23,39 @@ import { editRefusal, loadClaimRecord } from './claim-view.ts';
 // why); completed → state `completed` (a replay of the same answers is idempotent, other answers are a
 // 409); otherwise open while the claim is editable, else DeadlinePassed (410) even if no sweep ran.
 
-async function findSurvey(trx: Trx, token: string) {
-  return trx
-    .selectFrom('survey_links as l')
-    .innerJoin('surveys as s', 's.id', 'l.survey_id')
-    .innerJoin('workshop_claims as c', 'c.id', 's.claim_id')
-    .innerJoin('nominations as n', 'n.id', 'c.nomination_id')
-    .innerJoin('engagements as e', 'e.id', 'n.engagement_id')
-    .innerJoin('tenants as t', 't.id', 'n.tenant_id')
-    .innerJoin('partners as p', 'p.id', 'n.partner_id')
-    .select([
-      's.id',
-      's.claim_id',
-      's.audience',
-      's.contact_name',
-      's.locale',
-      's.answers',
-      's.completed_at',
-      's.voided_at',
-      'c.nomination_id',
-      'n.partner_id',
-      'n.status',
-      'n.claim_due_at',
-      'n.review_due_at',
-      'e.name as workshop_name',
-      't.name as tenant_name',
-      'p.name as partner_name',
-    ])
-    .where('l.token_hash', '=', hashSecret(token))
-    .executeTakeFirst();
+async function findSurvey(tx: Repositories, token: string): Promise<LinkedSurvey> {
+  const found = await tx.claims.surveyByLink(hashSecret(token));
+  if (!found) throw new DomainError('InvitationNotValid', { target: 'token' });
+  return found;
 }
 
-type Found = NonNullable<Awaited<ReturnType<typeof findSurvey>>>;
-
-async function stateOf(trx: Trx, s: Found, now: Date): Promise<PublicSurvey['state']> {
-  if (s.voided_at !== null) throw new DomainError('InvitationNotValid', { target: 'token' });
-  if (s.completed_at !== null) return 'completed';
-  const r = await loadClaimRecord(trx, s.nomination_id);
-  if (!r || editRefusal(toNominationRecord(r), now) !== null)
-    throw new DomainError('DeadlinePassed', { target: 'token' });
+/** Open while the claim is editable, else DeadlinePassed even if no sweep ran; completed stays completed. */
+function stateOf(found: LinkedSurvey, now: Date): PublicSurvey['state'] {
+  // A voided survey (contact changed) is the same as an unknown link: the page never says why.
+  if (found.voided) throw new DomainError('InvitationNotValid', { target: 'token' });
+  if (found.survey.completedAt !== null) return 'completed';
+  if (editRefusal(found.record, now) !== null) throw new DomainError('DeadlinePassed', { target: 'token' });
   return 'open';
 }
 
-function present(s: Found, state: PublicSurvey['state']): PublicSurvey {
-  const dueAt = s.status === 'action_required' ? s.review_due_at : s.claim_due_at;
+function present({ survey, record, parties }: LinkedSurvey, state: PublicSurvey['state']): PublicSurvey {
+  const dueAt = submitDueAt(record);
   return {
-    audience: s.audience,
-    locale: isLocale(s.locale) ? s.locale : 'en',
-    partner: { name: s.partner_name },
-    customer: { name: s.tenant_name },
-    workshop: { name: s.workshop_name },
+    audience: survey.audience,
+    locale: isLocale(survey.locale) ? survey.locale : 'en',
+    partner: { name: parties.partnerName },
+    customer: { name: parties.customerName },
+    workshop: { name: parties.workshopName },
     state,
-    questions: s.audience === 'customer' ? CUSTOMER_SURVEY_ID : PARTNER_SURVEY_ID,
-    contactName: s.contact_name,
+    questions: survey.audience === 'customer' ? CUSTOMER_SURVEY_ID : PARTNER_SURVEY_ID,
+    contactName: survey.contactName,
     dueAt: dueAt ? dueAt.toISOString() : null,
   };
 }
 
 export async function viewSurvey(ctx: AppContext, token: string): Promise<PublicSurvey> {
-  const now = ctx.clock.now();
-  const s = await findSurvey(ctx.db, token);
-  if (!s) throw new DomainError('InvitationNotValid', { target: 'token' });
-  return present(s, await stateOf(ctx.db, s, now));
+  const found = await findSurvey(ctx.store, token);
+  return present(found, stateOf(found, ctx.clock.now()));
 }
 
 /** The HTTP status the survey page itself is served with (200 / 404 / 410), for the SPA's HTML. */
@@ -119,64 +90,40 @@ export async function answerSurvey(
   body: PublicSurveyBody,
 ): Promise<PublicSurvey> {
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    const found = await findSurvey(trx, token);
-    if (!found) throw new DomainError('InvitationNotValid', { target: 'token' });
+  return ctx.store.transaction(async (tx) => {
     // Serialise with the partner's edits (a contact change voids the survey) on the record's lock.
-    await lockNomination(ctx.store.within(trx), found.nomination_id);
-    const s = (await findSurvey(trx, token))!;
-    const schema = s.audience === 'customer' ? CustomerSurveyAnswers : PartnerSurveyAnswers;
+    await tx.nominations.lock(CUSTOMER_LINK_SCOPE, (await findSurvey(tx, token)).record.id);
+    const found = await findSurvey(tx, token);
+    const { survey, claimId, record } = found;
+    const schema = survey.audience === 'customer' ? CustomerSurveyAnswers : PartnerSurveyAnswers;
     const parsed = schema.safeParse(body.answers);
     if (!parsed.success)
       throw new DomainError('ValidationFailed', {
         target: 'answers',
         details: [{ code: 'ValidationFailed', target: 'answers' }],
       });
-    const state = await stateOf(trx, s, now);
-    if (state === 'completed') {
-      const previous = typeof s.answers === 'string' ? JSON.parse(s.answers) : (s.answers ?? null);
-      if (canonical(parsed.data) === canonical(previous)) return present(s, 'completed');
+    if (stateOf(found, now) === 'completed') {
+      // The same answers again are a replay (idempotent); other answers are a conflict.
+      if (canonical(parsed.data) === canonical(survey.answers)) return present(found, 'completed');
       throw new DomainError('InvalidTransition', {
         target: 'answers',
         params: { from: 'completed', event: 'answerSurvey' },
       });
     }
-    await trx
-      .updateTable('surveys')
-      .set({ answers: JSON.stringify(parsed.data), completed_at: now })
-      .where('id', '=', s.id)
-      .execute();
-    const kind = s.audience === 'customer' ? 'customerSurvey' : 'partnerSurvey';
-    await trx
-      .insertInto('poe_items')
-      .values({
-        claim_id: s.claim_id,
-        kind,
-        file_sha256: null,
-        file_name: null,
-        completed_at: now,
-        completed_by: null,
-      })
-      .onConflict((oc) =>
-        oc.columns(['claim_id', 'kind']).doUpdateSet({ completed_at: now, completed_by: null }),
-      )
-      .execute();
+    await tx.claims.answerSurvey(survey.id, parsed.data, now);
+    const kind = survey.audience === 'customer' ? 'customerSurvey' : 'partnerSurvey';
+    await tx.claims.completeItem(claimId, kind, null, now);
     // S7: once the customer survey is done, the customer contacts are locked.
-    if (s.audience === 'customer')
-      await trx
-        .updateTable('workshop_claims')
-        .set({ customer_contacts_locked_at: now, updated_at: now })
-        .where('id', '=', s.claim_id)
-        .execute();
-    await audit(trx, {
-      actor: { kind: s.audience === 'customer' ? 'customer' : 'partnerUser', id: null },
+    if (survey.audience === 'customer') await tx.claims.lockCustomerContacts(claimId, now);
+    await tx.audit.record({
+      actor: { kind: survey.audience === 'customer' ? 'customer' : 'partnerUser', id: null },
       action: 'completePoeItem',
       at: now,
-      partnerId: s.partner_id,
-      nominationId: s.nomination_id,
-      claimId: s.claim_id,
+      partnerId: record.partnerId,
+      nominationId: record.id,
+      claimId,
       data: { kind, via: 'link' },
     });
-    return present({ ...s, completed_at: now }, 'completed');
+    return present(found, 'completed');
   });
 }

@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/errors.ts';
 import { type Actor, type Permission, requireAccess } from '../../domain/policy.ts';
-import type { AuditActor } from '../audit.ts';
+import type { AuditActor } from '../store/audit.ts';
 
 // Operator routes are a separate role (spec §4.5): partner users can never reach them. Every use case
 // of the back office starts here; the policy table (src/domain/policy.ts) decides.

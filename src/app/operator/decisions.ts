@@ -1,11 +1,13 @@
-import { sql } from 'kysely';
 import type { ReviewDecisionRequest, ReviewDecisionResult } from '../../contracts/operator.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { TRANSITIONS } from '../../domain/lifecycle.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { idempotent } from '../idempotency.ts';
 import { newId } from '../ids.ts';
-import { applyEvent, lockNomination } from '../lifecycle/apply-event.ts';
+import { applyEvent } from '../lifecycle/apply-event.ts';
 import type { AppContext } from '../ports.ts';
+import type { Repositories } from '../store/index.ts';
+import { OPERATOR_SCOPE } from '../store/scope.ts';
 import { auditActor, requireOperator } from './access.ts';
 import { operatorClaimDetail } from './claim-detail.ts';
 
@@ -13,6 +15,15 @@ import { operatorClaimDetail } from './claim-detail.ts';
 // more information (with a comment that goes to the partner by email and in the app). A decision on a
 // claim that is submitted or disputed first starts the review, in the same transaction; every status
 // change goes through the lifecycle table (applyEvent: deadline checks, audit, notices, read model).
+
+/** The statuses a review starts from (a submission or a dispute): its first decision starts it. */
+const REVIEW_STARTS_FROM = TRANSITIONS.find((row) => row.event === 'startReview')!.from;
+
+const lockRecord = async (tx: Repositories, nominationId: string) => {
+  const record = await tx.nominations.lock(OPERATOR_SCOPE, nominationId);
+  if (!record) throw new DomainError('NotFound', { target: 'nominationId' });
+  return record;
+};
 
 export async function decideClaim(
   ctx: AppContext,
@@ -28,55 +39,35 @@ export async function decideClaim(
     ctx.store,
     { scope: `operator:${operator.userId}`, key: idempotencyKey, fingerprintOf: { nominationId, body }, now },
     async (tx) => {
-      const trx = tx.legacyDb;
-      let record = await lockNomination(ctx.store.within(trx), nominationId);
-      if (!record) throw new DomainError('NotFound', { target: 'nominationId' });
-      const claim = await trx
-        .selectFrom('workshop_claims')
-        .select('id')
-        .where('nomination_id', '=', record.id)
-        .executeTakeFirst();
+      let record = await lockRecord(tx, nominationId);
+      const claim = await tx.claims.claimOf(OPERATOR_SCOPE, record.id);
       if (!claim) throw new DomainError('NotFound', { target: 'nominationId' });
       const from = record.status;
       const comment = body.comment?.trim() ? body.comment.trim() : '';
 
       // §4.4: the review of a submission (or of a dispute) starts with the first decision on it.
-      if (record.status === 'claim_submitted' || record.status === 'disputed') {
-        await applyEvent(ctx.store.within(trx), ctx, record, 'startReview', who, now, {
-          target: 'nominationId',
-        });
-        record = (await lockNomination(ctx.store.within(trx), nominationId))!;
+      if (REVIEW_STARTS_FROM.includes(record.status)) {
+        await applyEvent(tx, ctx, record, 'startReview', who, now, { target: 'nominationId' });
+        record = await lockRecord(tx, nominationId);
       }
       const decisionId = newId();
-      await applyEvent(ctx.store.within(trx), ctx, record, body.decision, who, now, {
+      await applyEvent(tx, ctx, record, body.decision, who, now, {
         target: 'decision',
         auditData: { decisionId, ...(comment ? { comment } : {}) },
         // The partner's notice carries the reviewer's words for "action required" and rejections.
         ...(body.decision !== 'approve' ? { noticeParams: { comment } } : {}),
       });
-      await trx
-        .insertInto('review_decisions')
-        .values({
-          id: decisionId,
-          claim_id: claim.id,
-          operator_id: operator.userId,
-          decision: body.decision,
-          comment,
-          created_at: now,
-        })
-        .execute();
-      if (body.decision === 'approve') {
-        // §4.4: the payout is the rate of the customer's market, taken at the consent date. It was
-        // copied to the record when consent was received; a record without it gets it now.
-        await sql`
-          update nominations n
-             set payout_market = m.market, payout_amount_minor = r.amount_minor, payout_currency = e.currency
-            from tenants t, markets m, engagement_rates r, engagements e
-           where n.id = ${record.id} and n.payout_amount_minor is null
-             and t.id = n.tenant_id and m.country = t.country
-             and e.id = n.engagement_id and r.engagement_id = e.id and r.market = m.market`.execute(trx);
-      }
-      const detail = await operatorClaimDetail(trx, record.id, now);
+      await tx.claims.recordDecision({
+        id: decisionId,
+        claimId: claim.id,
+        operatorId: operator.userId,
+        decision: body.decision,
+        comment,
+        at: now,
+      });
+      // §4.4: the payout was copied to the record when consent was received; one without it gets it now.
+      if (body.decision === 'approve') await tx.claims.fixMissingPayout(record.id);
+      const detail = await operatorClaimDetail(tx, record.id, now);
       return {
         status: 200,
         body: { decisionId, decision: body.decision, fromStatus: from, status: detail.status, claim: detail },

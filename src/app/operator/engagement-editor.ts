@@ -6,12 +6,14 @@ import type {
 } from '../../contracts/operator.ts';
 import type { CustomerCriterion, PartnerCriteria } from '../../domain/eligibility.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { DEFAULT_WINDOWS } from '../../domain/lifecycle.ts';
 import type { Actor } from '../../domain/policy.ts';
-import { audit } from '../audit.ts';
 import { refreshCustomerRows } from '../customers/read-model.ts';
 import { idempotent } from '../idempotency.ts';
 import { newId } from '../ids.ts';
-import type { AppContext, Trx } from '../ports.ts';
+import type { AppContext } from '../ports.ts';
+import type { Engagement, EngagementFields, EngagementFilters, Market, Rates } from '../store/engagements.ts';
+import type { Repositories } from '../store/index.ts';
 import { auditActor, requireOperator } from './access.ts';
 
 // The operator's engagement catalogue (spec §4.5): create and edit an engagement's windows, criteria,
@@ -28,117 +30,90 @@ type _CustomerCriteria = Assignable<
 >;
 export type CriteriaShapesMatch = [_PartnerCriteria, _CustomerCriteria];
 
-const MARKETS = ['A', 'B', 'C'] as const;
+const MARKETS: readonly Market[] = ['A', 'B', 'C'];
 const DEFAULT_POE = { findingsReport: true, invoice: true, partnerSurvey: true, customerSurvey: true };
+const DEFAULT_REMINDER_DAYS = [7, 2];
 
-type EngagementRow = Awaited<ReturnType<typeof engagementRows>>[number];
+/** The fields a PATCH may change, in the order changes are reported. */
+const EDITABLE = [
+  'name',
+  'description',
+  'solutionArea',
+  'availability',
+  'consentWindowDays',
+  'claimWindowDays',
+  'reviewWindowDays',
+  'disputeWindowDays',
+  'reminderDays',
+  'partnerCriteria',
+  'customerCriteria',
+  'poeRequirements',
+  'currency',
+] as const satisfies readonly (keyof EngagementFields)[];
 
-function engagementRows(trx: Trx, filters: { id?: string; kind?: string; availability?: string } = {}) {
-  let query = trx.selectFrom('engagements').selectAll();
-  if (filters.id) query = query.where('id', '=', filters.id);
-  if (filters.kind) query = query.where('kind', '=', filters.kind as never);
-  if (filters.availability) query = query.where('availability', '=', filters.availability as never);
-  return query.orderBy('name').orderBy('id').execute();
-}
-
-const parsed = <T>(value: unknown, fallback: T): T => {
-  if (value === null || value === undefined) return fallback;
-  if (typeof value === 'string') {
-    try {
-      return JSON.parse(value) as T;
-    } catch {
-      return fallback;
-    }
-  }
-  return value as T;
-};
+type View = Omit<OperatorEngagement, 'etag'>;
 
 /** A weak ETag of everything an operator can edit (a content hash: exact even when the clock stands still). */
-function etagOf(view: Omit<OperatorEngagement, 'etag'>): string {
+function etagOf(view: View): string {
   const hash = createHash('sha256').update(JSON.stringify(view)).digest('base64url').slice(0, 27);
   return `W/"${hash}"`;
 }
 
-function present(e: EngagementRow, rates: { market: string; amount_minor: number | string }[]) {
-  const poe = parsed<Record<string, boolean>>(e.poe_requirements, DEFAULT_POE);
-  const partnerCriteria = parsed<PartnerCriteria>(e.partner_criteria, {});
-  const view: Omit<OperatorEngagement, 'etag'> = {
+function present(
+  e: Engagement,
+  rates: readonly { market: Market; amountMinor: number }[],
+): OperatorEngagement {
+  const view: View = {
     id: e.id,
     code: e.code,
     name: e.name,
     kind: e.kind,
-    solutionArea: e.solution_area,
+    solutionArea: e.solutionArea,
     availability: e.availability,
     description: e.description,
-    consentWindowDays: e.consent_window_days,
-    claimWindowDays: e.claim_window_days,
-    reviewWindowDays: e.review_window_days,
-    disputeWindowDays: e.dispute_window_days,
-    reminderDays: [...e.reminder_days],
+    consentWindowDays: e.windows.consentDays,
+    claimWindowDays: e.windows.claimDays,
+    reviewWindowDays: e.windows.reviewDays,
+    disputeWindowDays: e.windows.disputeDays,
+    reminderDays: [...e.reminderDays],
     partnerCriteria: {
-      ...(partnerCriteria.countries ? { countries: partnerCriteria.countries } : {}),
-      ...(partnerCriteria.designations ? { designations: partnerCriteria.designations } : {}),
+      ...(e.partnerCriteria.countries ? { countries: e.partnerCriteria.countries } : {}),
+      ...(e.partnerCriteria.designations ? { designations: e.partnerCriteria.designations } : {}),
     },
-    customerCriteria: parsed<Record<string, unknown>[]>(e.customer_criteria, []),
-    poeRequirements: {
-      findingsReport: poe.findingsReport !== false,
-      invoice: poe.invoice !== false,
-      partnerSurvey: poe.partnerSurvey !== false,
-      customerSurvey: poe.customerSurvey !== false,
+    customerCriteria: e.customerCriteria,
+    poeRequirements: { ...e.poeRequirements },
+    rates: {
+      A: rates.find((r) => r.market === 'A')?.amountMinor ?? null,
+      B: rates.find((r) => r.market === 'B')?.amountMinor ?? null,
+      C: rates.find((r) => r.market === 'C')?.amountMinor ?? null,
     },
-    rates: Object.fromEntries(
-      MARKETS.map((m) => {
-        const rate = rates.find((r) => r.market === m);
-        return [m, rate ? Number(rate.amount_minor) : null];
-      }),
-    ) as OperatorEngagement['rates'],
     currency: e.currency.trim(),
-    createdAt: e.created_at.toISOString(),
-    updatedAt: e.updated_at.toISOString(),
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
   };
   return { ...view, etag: etagOf(view) };
 }
 
-async function ratesOf(trx: Trx, engagementIds: string[]) {
-  if (engagementIds.length === 0) return [];
-  return trx
-    .selectFrom('engagement_rates')
-    .select(['engagement_id', 'market', 'amount_minor'])
-    .where('engagement_id', 'in', engagementIds)
-    .execute();
-}
-
-async function load(trx: Trx, id: string): Promise<OperatorEngagement> {
-  const [row] = await engagementRows(trx, { id });
-  if (!row) throw new DomainError('NotFound', { target: 'engagementId' });
-  return present(row, await ratesOf(trx, [id]));
+async function load(tx: Repositories, id: string): Promise<OperatorEngagement> {
+  const engagement = await tx.engagements.get(id);
+  if (!engagement) throw new DomainError('NotFound', { target: 'engagementId' });
+  return present(engagement, await tx.engagements.rates(id));
 }
 
 export async function listOperatorEngagements(
-  trx: Trx,
+  tx: Repositories,
   actor: Actor,
-  filters: { kind?: string | undefined; availability?: string | undefined },
+  filters: Pick<EngagementFilters, 'kind' | 'availability'>,
 ) {
   requireOperator(actor, 'operator.catalogue');
-  const rows = await engagementRows(trx, {
-    ...(filters.kind ? { kind: filters.kind } : {}),
-    ...(filters.availability ? { availability: filters.availability } : {}),
-  });
-  const rates = await ratesOf(
-    trx,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) =>
-    present(
-      r,
-      rates.filter((x) => x.engagement_id === r.id),
-    ),
-  );
+  const engagements = await tx.engagements.list(filters);
+  const rates = await tx.engagements.ratesOf(engagements.map((e) => e.id));
+  return engagements.map((e) => present(e, rates.get(e.id) ?? []));
 }
 
-export async function getOperatorEngagement(trx: Trx, actor: Actor, id: string) {
+export async function getOperatorEngagement(tx: Repositories, actor: Actor, id: string) {
   requireOperator(actor, 'operator.catalogue');
-  return load(trx, id);
+  return load(tx, id);
 }
 
 /** §4.4: a review must be possible after the last day of the claim window (both count from consent). */
@@ -150,58 +125,40 @@ function checkWindows(claimDays: number, reviewDays: number) {
     });
 }
 
-const sortedDays = (days: number[]) => [...days].sort((a, b) => b - a);
-
-async function writeRates(
-  trx: Trx,
-  engagementId: string,
-  rates: NonNullable<CreateEngagementRequest['rates']>,
-) {
-  for (const market of MARKETS) {
-    const amount = rates[market];
-    if (amount === undefined) continue;
-    if (amount === null) {
-      await trx
-        .deleteFrom('engagement_rates')
-        .where('engagement_id', '=', engagementId)
-        .where('market', '=', market)
-        .execute();
-      continue;
-    }
-    await trx
-      .insertInto('engagement_rates')
-      .values({ engagement_id: engagementId, market, amount_minor: amount })
-      .onConflict((oc) => oc.columns(['engagement_id', 'market']).doUpdateSet({ amount_minor: amount }))
-      .execute();
-  }
-}
+const sortedDays = (days: readonly number[]) => [...days].sort((a, b) => b - a);
 
 /**
  * The Customers page rows of one workshop for every partner that has rows on it or knows customers
  * (a new workshop has no rows yet: every partner's known customers become its candidates).
  */
-async function refreshEngagementRows(ctx: AppContext, trx: Trx, engagementId: string, now: Date) {
-  const withRows = await trx
-    .selectFrom('customer_rows')
-    .select('partner_id')
-    .distinct()
-    .where('engagement_id', '=', engagementId)
-    .execute();
-  const knowing = await trx.selectFrom('nominations').select('partner_id').distinct().execute();
-  const partners = new Set([...withRows, ...knowing].map((r) => r.partner_id));
-  for (const partnerId of [...partners].sort())
-    await refreshCustomerRows(ctx.store.within(trx), { partnerId }, { engagementIds: [engagementId] }, now);
-  return partners.size;
+async function refreshEngagementRows(tx: Repositories, engagementId: string, now: Date) {
+  const partners = await tx.engagements.partnersWithRowsOrRecords(engagementId);
+  for (const partnerId of partners)
+    await refreshCustomerRows(tx, { partnerId }, { engagementIds: [engagementId] }, now);
+  return partners.length;
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505';
+const codeTaken = () =>
+  new DomainError('Conflict', { target: 'code', details: [{ code: 'EngagementCodeTaken', target: 'code' }] });
 
-const codeTaken = (cause?: unknown) =>
-  new DomainError('Conflict', {
-    target: 'code',
-    details: [{ code: 'EngagementCodeTaken', target: 'code' }],
-    ...(cause ? { cause } : {}),
-  });
+/** A new engagement's fields: the request's, else the program's defaults. */
+function fieldsOf(body: CreateEngagementRequest): EngagementFields {
+  return {
+    name: body.name,
+    description: body.description ?? '',
+    solutionArea: body.solutionArea,
+    availability: body.availability,
+    consentWindowDays: body.consentWindowDays ?? DEFAULT_WINDOWS.consentDays,
+    claimWindowDays: body.claimWindowDays ?? DEFAULT_WINDOWS.claimDays,
+    reviewWindowDays: body.reviewWindowDays ?? DEFAULT_WINDOWS.reviewDays,
+    disputeWindowDays: body.disputeWindowDays ?? DEFAULT_WINDOWS.disputeDays,
+    reminderDays: sortedDays(body.reminderDays ?? DEFAULT_REMINDER_DAYS),
+    partnerCriteria: body.partnerCriteria ?? {},
+    customerCriteria: body.customerCriteria ?? [],
+    poeRequirements: body.poeRequirements ?? DEFAULT_POE,
+    currency: body.currency ?? 'USD',
+  };
+}
 
 export async function createEngagement(
   ctx: AppContext,
@@ -211,82 +168,63 @@ export async function createEngagement(
 ) {
   const operator = requireOperator(actor, 'operator.catalogue');
   const now = ctx.clock.now();
-  checkWindows(body.claimWindowDays ?? 90, body.reviewWindowDays ?? 120);
-  try {
-    return await idempotent<OperatorEngagement>(
-      ctx.store,
-      {
-        scope: `operator:${operator.userId}`,
-        key: idempotencyKey,
-        fingerprintOf: { createEngagement: body },
-        now,
-      },
-      async (tx) => {
-        const trx = tx.legacyDb;
-        const taken = await trx
-          .selectFrom('engagements')
-          .select('id')
-          .where('code', '=', body.code)
-          .executeTakeFirst();
-        if (taken) throw codeTaken();
-        const id = newId();
-        await trx
-          .insertInto('engagements')
-          .values({
-            id,
-            code: body.code,
-            name: body.name,
-            kind: body.kind,
-            solution_area: body.solutionArea,
-            availability: body.availability,
-            description: body.description ?? '',
-            consent_window_days: body.consentWindowDays ?? 30,
-            claim_window_days: body.claimWindowDays ?? 90,
-            review_window_days: body.reviewWindowDays ?? 120,
-            dispute_window_days: body.disputeWindowDays ?? 30,
-            reminder_days: sortedDays(body.reminderDays ?? [7, 2]),
-            partner_criteria: JSON.stringify(body.partnerCriteria ?? {}),
-            customer_criteria: JSON.stringify(body.customerCriteria ?? []),
-            poe_requirements: JSON.stringify(body.poeRequirements ?? DEFAULT_POE),
-            currency: body.currency ?? 'USD',
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
-        if (body.rates) await writeRates(trx, id, body.rates);
-        const view = await load(trx, id);
-        const refreshed = view.kind === 'workshop' ? await refreshEngagementRows(ctx, trx, id, now) : 0;
-        await audit(trx, {
-          actor: auditActor(operator),
-          action: 'engagement.create',
-          at: now,
-          data: { engagementId: id, code: body.code, engagement: view, refreshedPartners: refreshed },
-        });
-        return { status: 201, body: view };
-      },
-    );
-  } catch (error) {
-    if (isUniqueViolation(error)) throw codeTaken(error);
-    throw error;
-  }
+  const fields = fieldsOf(body);
+  checkWindows(fields.claimWindowDays, fields.reviewWindowDays);
+  return idempotent<OperatorEngagement>(
+    ctx.store,
+    {
+      scope: `operator:${operator.userId}`,
+      key: idempotencyKey,
+      fingerprintOf: { createEngagement: body },
+      now,
+    },
+    async (tx) => {
+      const id = newId();
+      const created = await tx.engagements.create({
+        ...fields,
+        id,
+        code: body.code,
+        kind: body.kind,
+        createdAt: now,
+      });
+      if (!created) throw codeTaken();
+      if (body.rates) await tx.engagements.setRates(id, body.rates);
+      const view = await load(tx, id);
+      const refreshed = view.kind === 'workshop' ? await refreshEngagementRows(tx, id, now) : 0;
+      await tx.audit.record({
+        actor: auditActor(operator),
+        action: 'engagement.create',
+        at: now,
+        data: { engagementId: id, code: body.code, engagement: view, refreshedPartners: refreshed },
+      });
+      return { status: 201, body: view };
+    },
+  );
 }
 
-const FIELD_COLUMNS = {
-  name: 'name',
-  description: 'description',
-  solutionArea: 'solution_area',
-  availability: 'availability',
-  consentWindowDays: 'consent_window_days',
-  claimWindowDays: 'claim_window_days',
-  reviewWindowDays: 'review_window_days',
-  disputeWindowDays: 'dispute_window_days',
-  reminderDays: 'reminder_days',
-  partnerCriteria: 'partner_criteria',
-  customerCriteria: 'customer_criteria',
-  poeRequirements: 'poe_requirements',
-  currency: 'currency',
-} as const;
-const JSON_FIELDS = new Set(['partnerCriteria', 'customerCriteria', 'poeRequirements']);
+type Changes = Record<string, { from: unknown; to: unknown }>;
+
+/** The fields a PATCH really changes (a value equal to the current one is no change), as from → to. */
+function fieldChanges(before: OperatorEngagement, patch: PatchEngagementRequest) {
+  const set: Partial<EngagementFields> = {};
+  const changes: Changes = {};
+  for (const field of EDITABLE) {
+    const value =
+      field === 'reminderDays' && patch.reminderDays ? sortedDays(patch.reminderDays) : patch[field];
+    if (value === undefined || JSON.stringify(before[field]) === JSON.stringify(value)) continue;
+    changes[field] = { from: before[field], to: value };
+    Object.assign(set, { [field]: value });
+  }
+  return { set, changes };
+}
+
+/** The rates a PATCH asks for, when they differ from the current ones. */
+function rateChange(before: OperatorEngagement, rates: Rates | undefined) {
+  if (!rates) return null;
+  const to = { ...before.rates };
+  for (const market of MARKETS) if (rates[market] !== undefined) to[market] = rates[market] ?? null;
+  return JSON.stringify(to) === JSON.stringify(before.rates) ? null : { from: before.rates, to };
+}
 
 export async function patchEngagement(
   ctx: AppContext,
@@ -297,54 +235,29 @@ export async function patchEngagement(
 ) {
   const operator = requireOperator(actor, 'operator.catalogue');
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    const locked = await trx
-      .selectFrom('engagements')
-      .select('id')
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
+  return ctx.store.transaction(async (tx) => {
+    const locked = await tx.engagements.lock(id);
     if (!locked) throw new DomainError('NotFound', { target: 'engagementId' });
-    const before = await load(trx, id);
+    const before = present(locked, await tx.engagements.rates(id));
     if (ifMatch.trim() !== before.etag) throw new DomainError('PreconditionFailed', { target: 'If-Match' });
     checkWindows(
       patch.claimWindowDays ?? before.claimWindowDays,
       patch.reviewWindowDays ?? before.reviewWindowDays,
     );
-
-    const set: Record<string, unknown> = {};
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const [field, column] of Object.entries(FIELD_COLUMNS) as [keyof typeof FIELD_COLUMNS, string][]) {
-      let value = patch[field];
-      if (value === undefined) continue;
-      if (field === 'reminderDays') value = sortedDays(value as number[]);
-      const previous = before[field];
-      if (JSON.stringify(previous) === JSON.stringify(value)) continue;
-      changes[field] = { from: previous, to: value };
-      set[column] = JSON_FIELDS.has(field) ? JSON.stringify(value) : value;
-    }
-    if (patch.rates) {
-      const to = { ...before.rates };
-      for (const m of MARKETS) if (patch.rates[m] !== undefined) to[m] = patch.rates[m] ?? null;
-      if (JSON.stringify(to) !== JSON.stringify(before.rates)) {
-        changes.rates = { from: before.rates, to };
-        await writeRates(trx, id, patch.rates);
-      }
+    const { set, changes } = fieldChanges(before, patch);
+    const rates = rateChange(before, patch.rates);
+    if (rates && patch.rates) {
+      changes.rates = rates;
+      await tx.engagements.setRates(id, patch.rates);
     }
     if (Object.keys(changes).length === 0) return before;
 
-    await trx
-      .updateTable('engagements')
-      .set({ ...set, updated_at: now } as never)
-      .where('id', '=', id)
-      .execute();
-    const after = await load(trx, id);
+    await tx.engagements.update(id, set, now);
+    const after = await load(tx, id);
     // §6: the customer criteria decide the Eligible / Ineligible split of every partner's page.
     const refreshed =
-      changes.customerCriteria && after.kind === 'workshop'
-        ? await refreshEngagementRows(ctx, trx, id, now)
-        : 0;
-    await audit(trx, {
+      changes.customerCriteria && after.kind === 'workshop' ? await refreshEngagementRows(tx, id, now) : 0;
+    await tx.audit.record({
       actor: auditActor(operator),
       action: 'engagement.update',
       at: now,

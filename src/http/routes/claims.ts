@@ -25,6 +25,7 @@ import { NominationParams } from '../../contracts/nominations.ts';
 import { PartnerSurveyBody, PartnerSurveySendBody } from '../../contracts/surveys.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { authorizeBeforeBody, requirePrincipal } from '../auth.ts';
+import { sendIdempotent } from '../idempotent-reply.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409, 410, 412, 413, 415, 422, 429, 503);
 const NoBody = z.strictObject({}).nullish();
@@ -288,8 +289,7 @@ export const claimRoutes =
           request.params.nominationId,
           request.headers['idempotency-key'],
         );
-        if (result.replayed) reply.header('idempotent-replayed', 'true');
-        return reply.code(result.status as 200).send(result.body);
+        return sendIdempotent(reply, result);
       },
     );
 
@@ -312,8 +312,7 @@ export const claimRoutes =
           request.params.nominationId,
           request.headers['idempotency-key'],
         );
-        if (result.replayed) reply.header('idempotent-replayed', 'true');
-        return reply.code(result.status as 200).send(result.body);
+        return sendIdempotent(reply, result);
       },
     );
 
@@ -338,8 +337,7 @@ export const claimRoutes =
           request.body,
           request.headers['idempotency-key'],
         );
-        if (result.replayed) reply.header('idempotent-replayed', 'true');
-        return reply.code(result.status as 200).send(result.body);
+        return sendIdempotent(reply, result);
       },
     );
   };

@@ -18,6 +18,7 @@ import {
 } from '../../contracts/operator.ts';
 import type { Permission } from '../../domain/policy.ts';
 import { requirePrincipal } from '../auth.ts';
+import { sendIdempotent } from '../idempotent-reply.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409, 410, 422, 503);
 
@@ -55,7 +56,7 @@ export const operatorClaimRoutes =
       },
       async (request) => {
         const q = request.query;
-        const page = await listReviewQueue(ctx.db, requirePrincipal(request).actor, q, ctx.clock.now());
+        const page = await listReviewQueue(ctx.store, requirePrincipal(request).actor, q, ctx.clock.now());
         const next = page.next
           ? `/api/v1/operator/claims?${new URLSearchParams({
               ...(q.status ? { status: q.status } : {}),
@@ -81,7 +82,7 @@ export const operatorClaimRoutes =
       },
       async (request) =>
         getOperatorClaim(
-          ctx.db,
+          ctx.store,
           requirePrincipal(request).actor,
           request.params.nominationId,
           ctx.clock.now(),
@@ -110,8 +111,8 @@ export const operatorClaimRoutes =
           .header('content-disposition', contentDisposition(file.fileName))
           .header('cache-control', 'private, no-store')
           .header('x-content-type-options', 'nosniff')
-          .header('etag', `"${file.sha256}"`);
-        if (file.sizeBytes !== null) reply.header('content-length', String(file.sizeBytes));
+          .header('etag', `"${file.sha256}"`)
+          .header('content-length', String(file.sizeBytes));
         // Streamed as is (never serialised); the schema documents the error responses only.
         return reply.send(file.stream as never);
       },
@@ -138,8 +139,7 @@ export const operatorClaimRoutes =
           request.body,
           request.headers['idempotency-key'],
         );
-        if (result.replayed) reply.header('idempotent-replayed', 'true');
-        return reply.code(result.status as 200).send(result.body);
+        return sendIdempotent(reply, result);
       },
     );
   };

@@ -17,6 +17,7 @@ import {
   PatchEngagementRequest,
 } from '../../contracts/operator.ts';
 import { requirePrincipal } from '../auth.ts';
+import { sendIdempotent } from '../idempotent-reply.ts';
 import { operatorOnly } from './operator-claims.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409, 412, 422, 503);
@@ -40,7 +41,7 @@ export const operatorEngagementRoutes =
       },
       // The catalogue is small (tens of engagements): one page.
       async (request) => ({
-        value: await listOperatorEngagements(ctx.db, requirePrincipal(request).actor, request.query),
+        value: await listOperatorEngagements(ctx.store, requirePrincipal(request).actor, request.query),
       }),
     );
 
@@ -56,7 +57,7 @@ export const operatorEngagementRoutes =
       },
       async (request, reply) => {
         const view = await getOperatorEngagement(
-          ctx.db,
+          ctx.store,
           requirePrincipal(request).actor,
           request.params.engagementId,
         );
@@ -83,10 +84,9 @@ export const operatorEngagementRoutes =
           request.body,
           request.headers['idempotency-key'],
         );
-        if (result.replayed) reply.header('idempotent-replayed', 'true');
         reply.header('etag', result.body.etag);
         reply.header('location', `/api/v1/operator/engagements/${result.body.id}`);
-        return reply.code(result.status as 201).send(result.body);
+        return sendIdempotent(reply, result);
       },
     );
 

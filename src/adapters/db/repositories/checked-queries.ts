@@ -6,10 +6,13 @@ import {
   PostgresIntrospector,
   PostgresQueryCompiler,
 } from 'kysely';
-import { SYSTEM_SCOPE } from '../../../app/store/scope.ts';
+import { OPERATOR_SCOPE, SYSTEM_SCOPE } from '../../../app/store/scope.ts';
+import { AWAITING_OPERATOR, BOUNDING_DEADLINE } from '../../../domain/lifecycle-sets.ts';
 import type { Database } from '../schema.ts';
+import { claimFactsQuery } from './claim-facts.ts';
 import { countQuery, listQuery } from './customer-rows.ts';
 import { insertQuery, lockQuery, transitionQuery } from './nominations.ts';
+import { reviewQueueQuery } from './review-queue.ts';
 
 // The key list and lifecycle queries, compiled with sample arguments, so that their SQL is checked in
 // next to the repositories (src/adapters/db/repositories/sql/*.sql, as Immich does) and a change of the
@@ -29,6 +32,16 @@ const ID = '00000000-0000-4000-8000-000000000001';
 const PARTNER = { partnerId: '00000000-0000-4000-8000-000000000002' };
 const NOW = new Date('2026-12-05T00:00:00Z');
 const LIST = { engagementId: ID, tab: 'eligible', limit: 50, locations: [ID], now: NOW } as const;
+/** The review queue's default filter: the statuses awaiting the operator, before their deadline. */
+const QUEUE = {
+  matches: AWAITING_OPERATOR.map((status) => ({
+    status,
+    deadline: BOUNDING_DEADLINE[status],
+    passed: false,
+  })),
+  limit: 50,
+  now: NOW,
+};
 
 export const CHECKED_QUERIES: Record<string, (db: Kysely<Database>) => Compilable> = {
   'nominations.lock.partner': (db) => lockQuery(db, PARTNER, ID),
@@ -61,6 +74,11 @@ export const CHECKED_QUERIES: Record<string, (db: Kysely<Database>) => Compilabl
     listQuery(db, PARTNER, { ...LIST, sort: 'status', after: ['active', 'contoso', ID] }),
   'customer-rows.count': (db) =>
     countQuery(db, PARTNER, { engagementId: ID, search: 'wood', locations: [ID], now: NOW }),
+  'claims.facts.partner': (db) => claimFactsQuery(db, PARTNER, ID),
+  'claims.facts.operator': (db) => claimFactsQuery(db, OPERATOR_SCOPE, ID),
+  'claims.reviewQueue': (db) => reviewQueueQuery(db, OPERATOR_SCOPE, QUEUE),
+  'claims.reviewQueue.after': (db) =>
+    reviewQueueQuery(db, OPERATOR_SCOPE, { ...QUEUE, engagementId: ID, after: [NOW, ID] }),
 };
 
 /** The checked-in text of one query: its SQL, one clause a line, and the number of parameters. */

@@ -3,6 +3,7 @@ import type { JobEnqueuer } from '../../../app/ports.ts';
 import type { Repositories, Store } from '../../../app/store/index.ts';
 import type { Database } from '../schema.ts';
 import { auditRepository } from './audit.ts';
+import { claimRepository } from './claims.ts';
 import { consentRepository } from './consent.ts';
 import { customerRowRepository } from './customer-rows.ts';
 import type { Q } from './db.ts';
@@ -25,7 +26,7 @@ const NO_JOBS: JobEnqueuer = {
 export function bindRepositories(db: Q, jobs: JobEnqueuer = NO_JOBS): Repositories {
   return {
     audit: auditRepository(db),
-    claims: {},
+    claims: claimRepository(db),
     consent: consentRepository(db),
     customerRows: customerRowRepository(db),
     directory: directoryRepository(db),
