@@ -10,6 +10,7 @@ import { SYSTEM_SCOPE } from '../../../app/store/scope.ts';
 import type { Database } from '../schema.ts';
 import { countQuery, listQuery } from './customer-rows.ts';
 import { insertQuery, lockQuery, transitionQuery } from './nominations.ts';
+import { claimOverdueQuery, endOverdueQuery } from './sweeps.ts';
 
 // The key list and lifecycle queries, compiled with sample arguments, so that their SQL is checked in
 // next to the repositories (src/adapters/db/repositories/sql/*.sql, as Immich does) and a change of the
@@ -61,6 +62,24 @@ export const CHECKED_QUERIES: Record<string, (db: Kysely<Database>) => Compilabl
     listQuery(db, PARTNER, { ...LIST, sort: 'status', after: ['active', 'contoso', ID] }),
   'customer-rows.count': (db) =>
     countQuery(db, PARTNER, { engagementId: ID, search: 'wood', locations: [ID], now: NOW }),
+  'sweeps.claim-overdue': (db) =>
+    claimOverdueQuery(
+      db,
+      SYSTEM_SCOPE,
+      { from: ['claimed', 'consent_pending'], deadline: 'consentDueAt' },
+      NOW,
+      1000,
+    ),
+  // A raw statement compiles against a Kysely instance.
+  'sweeps.end-overdue': (db) => ({
+    compile: () =>
+      endOverdueQuery(
+        SYSTEM_SCOPE,
+        [{ id: ID, from: 'consent_pending', to: 'consent_expired' }],
+        'expireConsent',
+        NOW,
+      ).compile(db),
+  }),
 };
 
 /** The checked-in text of one query: its SQL, one clause a line, and the number of parameters. */

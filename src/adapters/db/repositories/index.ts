@@ -13,6 +13,7 @@ import { mailRepository } from './mail.ts';
 import { nominationRepository } from './nominations.ts';
 import { notificationRepository } from './notifications.ts';
 import { settingsRepository } from './settings.ts';
+import { sweepRepository } from './sweeps.ts';
 import { userRepository } from './users.ts';
 
 // The store over Kysely: every repository bound to the pool, or to one transaction.
@@ -40,7 +41,7 @@ export function bindRepositories(db: Q, jobs: JobEnqueuer = NO_JOBS): Repositori
       enqueueMany: (name, payloads, options) => jobs.enqueueMany(db, name, payloads, options),
     },
     settings: settingsRepository(db),
-    sweeps: {},
+    sweeps: sweepRepository(db),
     users: userRepository(db),
     legacyDb: db,
   };
