@@ -54,5 +54,5 @@ export async function startWorker(ctx: AppContext, queue: JobQueue): Promise<voi
     }),
   );
   // After downtime (a restart, a crash) due deadlines are swept now rather than at the next cron tick.
-  await queue.enqueue(ctx.db, 'sweep.deadlines', {}, { singletonKey: 'catch-up' });
+  await ctx.store.outbox.enqueue('sweep.deadlines', {}, { singletonKey: 'catch-up' });
 }
