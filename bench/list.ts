@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseHandle } from '../src/adapters/db/database.ts';
 import { listQuery } from '../src/adapters/db/repositories/customer-rows.ts';
+import { bindRepositories } from '../src/adapters/db/repositories/index.ts';
 import { loadPrincipal } from '../src/app/auth/session-user.ts';
 import { encodeCursor } from '../src/app/customers/cursor.ts';
 import { locationsWhere } from '../src/domain/policy.ts';
@@ -81,7 +82,7 @@ export async function benchList(
   }
 
   // The same SQL the route runs, executed directly (through pg for PostgreSQL, PGlite's own API).
-  const principal = (await loadPrincipal(handle.db, BENCH_IDS.user))!;
+  const principal = (await loadPrincipal(bindRepositories(handle.db), BENCH_IDS.user))!;
   const actor = principal.actor;
   if (actor.kind !== 'partnerUser') throw new Error('the bench user is a partner user');
   const compiled = listQuery(

@@ -31,6 +31,8 @@ export interface JobEnqueuer {
 
 export interface JobOptions {
   startAfter?: Date;
+  /** At most one queued job of this name with this key (pg-boss singletonKey). */
+  singletonKey?: string;
   retryLimit?: number;
   /** Seconds before the first retry. */
   retryDelay?: number;

@@ -30,9 +30,16 @@ export const BOUNDING_DEADLINE: Readonly<Record<NominationStatus, DeadlineColumn
     ]),
   ) as Record<NominationStatus, DeadlineColumn | null>;
 
+/** The statuses a deadline bounds (those the sweep for that deadline ends), in status order. */
+export const boundedBy = (deadline: DeadlineColumn): readonly NominationStatus[] =>
+  NOMINATION_STATUSES.filter((s) => BOUNDING_DEADLINE[s] === deadline);
+
 /** Before consent: the statuses bounded by the consent deadline. */
-export const BEFORE_CONSENT: readonly NominationStatus[] = NOMINATION_STATUSES.filter(
-  (s) => BOUNDING_DEADLINE[s] === 'consentDueAt',
+export const BEFORE_CONSENT: readonly NominationStatus[] = boundedBy('consentDueAt');
+
+/** Consent asked and not answered: the statuses the customer's acceptance leads out of (reminders go out). */
+export const AWAITING_CONSENT: readonly NominationStatus[] = inOrder(
+  new Set(rowsWith((row) => row.event === 'acceptConsent').flatMap((row) => row.from)),
 );
 
 /** A workshop claim under review (§4.4): the statuses bounded by the review deadline. */

@@ -18,12 +18,13 @@ export async function startWorker(ctx: AppContext, queue: JobQueue): Promise<voi
   await queue.work(
     'housekeeping.purge',
     synced(async () => {
-      const now = ctx.clock.now();
-      // Sessions live on real time (R36): moving the test clock must not purge them.
-      await ctx.db.deleteFrom('sessions').where('expires_at', '<', ctx.realClock.now()).execute();
-      await ctx.db.deleteFrom('idempotency_keys').where('expires_at', '<', now).execute();
-      // Rate-limit windows run on real time (R36).
-      await ctx.db.deleteFrom('rate_limits').where('window_ends_at', '<', ctx.realClock.now()).execute();
+      // Sessions and rate-limit windows live on real time (R36): moving the test clock must not purge them.
+      const real = ctx.realClock.now();
+      await ctx.store.sweeps.purgeExpired({
+        sessions: real,
+        idempotencyKeys: ctx.clock.now(),
+        rateLimits: real,
+      });
     }),
   );
   await queue.work('system.ping', async () => {});
@@ -53,5 +54,5 @@ export async function startWorker(ctx: AppContext, queue: JobQueue): Promise<voi
     }),
   );
   // After downtime (a restart, a crash) due deadlines are swept now rather than at the next cron tick.
-  await queue.enqueue(ctx.db, 'sweep.deadlines', {}, { singletonKey: 'catch-up' });
+  await ctx.store.outbox.enqueue('sweep.deadlines', {}, { singletonKey: 'catch-up' });
 }

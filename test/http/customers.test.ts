@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { countQuery, listQuery } from '../../src/adapters/db/repositories/customer-rows.ts';
+import { bindRepositories } from '../../src/adapters/db/repositories/index.ts';
 import { loadPrincipal } from '../../src/app/auth/session-user.ts';
 import { refreshCustomerRows } from '../../src/app/customers/read-model.ts';
 import type { CustomerSort, CustomerTab } from '../../src/contracts/customers.ts';
@@ -321,7 +322,7 @@ describeEachDatabase('Customers list query plans', ({ handle }) => {
   it('every tab × sort × search variant, and the counts, use an index on customer_rows', async () => {
     const { db } = handle();
     await seedDemo(db, new Date());
-    const principal = (await loadPrincipal(db, userId('ada')))!;
+    const principal = (await loadPrincipal(bindRepositories(db), userId('ada')))!;
     const now = new Date();
     const plans: string[] = [];
     const actor = principal.actor;

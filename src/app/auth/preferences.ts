@@ -11,6 +11,6 @@ export async function updatePreferences(
   const changes: { locale?: string | null; theme?: 'light' | 'dark' | null } = {};
   if (input.locale !== undefined) changes.locale = input.locale;
   if (input.theme !== undefined) changes.theme = input.theme;
-  await ctx.db.updateTable('users').set(changes).where('id', '=', principal.user.id).execute();
-  return (await loadPrincipal(ctx.db, principal.user.id)) ?? principal;
+  await ctx.store.users.setPreferences(principal.user.id, changes);
+  return (await loadPrincipal(ctx.store, principal.user.id)) ?? principal;
 }

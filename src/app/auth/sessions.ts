@@ -1,8 +1,8 @@
 import { DomainError } from '../../domain/errors.ts';
-import { audit } from '../audit.ts';
 import { hashSecret, newSecret } from '../ids.ts';
 import type { AppContext, OidcClaims } from '../ports.ts';
-import { loadPrincipal, type Principal, principalQuery, toPrincipal } from './session-user.ts';
+import type { UserRef } from '../store/users.ts';
+import { loadPrincipal, type Principal, toPrincipal } from './session-user.ts';
 
 export interface OpenSession extends Principal {
   /** The cookie value; only its hash is stored. */
@@ -15,75 +15,49 @@ export interface OpenSession extends Principal {
 const DUMMY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$+uD68NtQmcQrVlC1GG3wRg$ohTZCJSvKz51UbzMyGAKeqSybwJ/n9OgA1k/uP8Sxzg';
 
+/** A session seen again within this long keeps its expiry: reads stay reads on the hot path. */
+const SLIDE_AFTER_MS = 60_000;
+
+const expiryFrom = (ctx: AppContext, now: Date) =>
+  new Date(now.getTime() + ctx.settings.sessionTtlHours * 3_600_000);
+
 export async function signIn(
   ctx: AppContext,
   input: { email: string; password: string },
 ): Promise<OpenSession> {
-  const user = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'kind', 'password_hash', 'is_demo'])
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
-    .executeTakeFirst();
-  const valid = await ctx.passwords.verify(user?.password_hash ?? DUMMY_HASH, input.password);
-  if (!user?.password_hash || !valid) throw new DomainError('InvalidCredentials');
-  if (user.is_demo) {
-    // Spec §8: the demo password is accepted only while the demo data is loaded.
-    const demo = await ctx.db
-      .selectFrom('app_settings')
-      .select('value')
-      .where('key', '=', 'demo')
-      .executeTakeFirst();
-    if ((demo?.value as { loaded?: boolean } | undefined)?.loaded !== true)
-      throw new DomainError('DemoSignInDisabled');
-  }
+  const user = await ctx.store.users.credentials(input.email);
+  const valid = await ctx.passwords.verify(user?.passwordHash ?? DUMMY_HASH, input.password);
+  if (!user?.passwordHash || !valid) throw new DomainError('InvalidCredentials');
+  // Spec §8: the demo password is accepted only while the demo data is loaded.
+  if (user.isDemo && !(await ctx.store.settings.demoLoaded())) throw new DomainError('DemoSignInDisabled');
   return openSession(ctx, user, 'session.signIn');
 }
 
 /** OpenID Connect: the account is matched by (issuer, subject), or linked once by a verified email. */
 export async function signInWithOidc(ctx: AppContext, claims: OidcClaims): Promise<OpenSession> {
-  let user = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'kind'])
-    .where('oidc_issuer', '=', claims.issuer)
-    .where('oidc_subject', '=', claims.subject)
-    .executeTakeFirst();
-  if (!user && claims.email && claims.emailVerified) {
-    const email = claims.email;
-    user = await ctx.db
-      .updateTable('users')
-      .set({ oidc_issuer: claims.issuer, oidc_subject: claims.subject })
-      .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
-      .where('oidc_subject', 'is', null)
-      .returning(['id', 'kind'])
-      .executeTakeFirst();
-  }
+  let user = await ctx.store.users.byOidcIdentity(claims.issuer, claims.subject);
+  if (!user && claims.email && claims.emailVerified)
+    user = await ctx.store.users.linkOidcIdentity(claims.email, claims.issuer, claims.subject);
   // No self-service accounts: a partner's users are created or invited by the partner.
   if (!user) throw new DomainError('OidcNoAccount');
   return openSession(ctx, user, 'session.signInOidc');
 }
 
-async function openSession(
-  ctx: AppContext,
-  user: { id: string; kind: 'partnerUser' | 'operator' },
-  action: string,
-): Promise<OpenSession> {
+async function openSession(ctx: AppContext, user: UserRef, action: string): Promise<OpenSession> {
+  // Sessions live on real time (R36): moving the test clock never signs anybody out.
   const now = ctx.realClock.now();
   const sessionToken = newSecret();
   const csrfToken = newSecret();
-  const principal = await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('sessions')
-      .values({
-        id_hash: hashSecret(sessionToken),
-        user_id: user.id,
-        csrf_token: csrfToken,
-        created_at: now,
-        expires_at: new Date(now.getTime() + ctx.settings.sessionTtlHours * 3_600_000),
-        last_seen_at: now,
-      })
-      .execute();
-    await audit(trx, { actor: { kind: user.kind, id: user.id }, action, at: now });
-    return loadPrincipal(trx, user.id);
+  const principal = await ctx.store.transaction(async (tx) => {
+    await tx.users.openSession({
+      idHash: hashSecret(sessionToken),
+      userId: user.id,
+      csrfToken,
+      createdAt: now,
+      expiresAt: expiryFrom(ctx, now),
+    });
+    await tx.audit.record({ actor: { kind: user.kind, id: user.id }, action, at: now });
+    return loadPrincipal(tx, user.id);
   });
   if (!principal) throw new DomainError('InvalidCredentials');
   return { ...principal, sessionToken, csrfToken };
@@ -96,30 +70,18 @@ export async function resumeSession(
 ): Promise<(Principal & { csrfToken: string; idHash: string }) | null> {
   const now = ctx.realClock.now();
   const idHash = hashSecret(sessionToken);
-  const row = await principalQuery(ctx.db)
-    .innerJoin('sessions', 'sessions.user_id', 'users.id')
-    .select(['sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at'])
-    .where('sessions.id_hash', '=', idHash)
-    .executeTakeFirst();
-  if (!row || row.expires_at.getTime() <= now.getTime()) return null;
+  const session = await ctx.store.users.session(idHash);
+  if (!session || session.expiresAt.getTime() <= now.getTime()) return null;
   // Sliding expiry, written at most once a minute so that reads stay reads.
-  if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
-    await ctx.db
-      .updateTable('sessions')
-      .set({
-        last_seen_at: now,
-        expires_at: new Date(now.getTime() + ctx.settings.sessionTtlHours * 3_600_000),
-      })
-      .where('id_hash', '=', idHash)
-      .execute();
-  }
-  return { ...toPrincipal(row), csrfToken: row.csrf_token, idHash };
+  if (now.getTime() - session.lastSeenAt.getTime() > SLIDE_AFTER_MS)
+    await ctx.store.users.extendSession(idHash, now, expiryFrom(ctx, now));
+  return { ...toPrincipal(session.user), csrfToken: session.csrfToken, idHash };
 }
 
 export async function signOut(ctx: AppContext, idHash: string, principal: Principal): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+  await ctx.store.transaction(async (tx) => {
+    await tx.users.closeSession(idHash);
     const actor = { kind: principal.actor.kind, id: principal.user.id };
-    await audit(trx, { actor, action: 'session.signOut', at: ctx.clock.now() });
+    await tx.audit.record({ actor, action: 'session.signOut', at: ctx.clock.now() });
   });
 }

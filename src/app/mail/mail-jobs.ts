@@ -1,7 +1,9 @@
 import { isLocale } from '../../i18n/locales.ts';
 import { MAIL_TEMPLATES, type MailTemplate, renderMail } from '../../i18n/mail-render.ts';
 import { refreshCustomerRows } from '../customers/read-model.ts';
-import type { AppContext, Trx } from '../ports.ts';
+import type { AppContext } from '../ports.ts';
+import type { Repositories } from '../store/index.ts';
+import type { MailToRender, StoredMail } from '../store/mail.ts';
 import { mailSettings } from './queue-mail.ts';
 
 // The two mail jobs (issue 5): render (subject, text, HTML in the recipient's locale), then deliver
@@ -11,32 +13,22 @@ import { mailSettings } from './queue-mail.ts';
 const isTemplate = (value: string): value is MailTemplate =>
   (MAIL_TEMPLATES as readonly string[]).includes(value);
 
+/** A message in its recipient's language (English when the stored locale is not one of ours). */
+export function renderStored(mail: MailToRender) {
+  // A template we do not know is a bug, not bad data: the job fails loudly.
+  if (!isTemplate(mail.template)) throw new Error(`unknown mail template ${mail.template}`);
+  return renderMail(mail.template, isLocale(mail.locale) ? mail.locale : 'en', mail.params);
+}
+
 export async function renderMails(ctx: AppContext, mailIds: readonly string[]): Promise<void> {
   const { maxAttempts, retryDelaySeconds } = mailSettings(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom('mail_messages')
-      .select(['id', 'template', 'locale', 'params'])
-      .where('id', 'in', [...mailIds])
-      .where('status', '=', 'queued')
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    for (const row of rows) {
-      if (!isTemplate(row.template)) throw new Error(`unknown mail template ${row.template}`);
-      const locale = isLocale(row.locale) ? row.locale : 'en';
-      const rendered = renderMail(row.template, locale, (row.params ?? {}) as Record<string, unknown>);
-      await trx
-        .updateTable('mail_messages')
-        .set({ subject: rendered.subject, text: rendered.text, html: rendered.html, status: 'rendered' })
-        .where('id', '=', row.id)
-        .execute();
-    }
+  await ctx.store.transaction(async (tx) => {
+    const mails = await tx.mail.lockQueued(mailIds);
+    for (const mail of mails) await tx.mail.markRendered(mail.id, renderStored(mail));
     // One delivery job per message, so that each is retried on its own.
-    await ctx.jobs.enqueueMany(
-      trx,
+    await tx.outbox.enqueueMany(
       'mail.deliver',
-      rows.map((r) => ({ mailId: r.id })),
+      mails.map((m) => ({ mailId: m.id })),
       { retryLimit: maxAttempts + 1, retryDelay: retryDelaySeconds, retryBackoff: true },
     );
   });
@@ -48,76 +40,62 @@ export async function renderMails(ctx: AppContext, mailIds: readonly string[]): 
  * "email failed – resend"). The Message-ID is the one fixed at queue time.
  */
 export async function deliverMail(ctx: AppContext, mailId: string): Promise<void> {
-  const settings = mailSettings(ctx);
-  const mail = await ctx.db
-    .selectFrom('mail_messages')
-    .selectAll()
-    .where('id', '=', mailId)
-    .executeTakeFirst();
-  if (!mail || mail.status === 'sent' || mail.status === 'failed' || mail.status === 'queued') return;
-  const transport = ctx.mail?.transport;
+  const mail = await ctx.store.mail.message(mailId);
+  // Only a rendered message is delivered: queued is not ready, sent and failed are done.
+  if (mail?.status !== 'rendered') return;
   try {
-    if (transport)
-      await transport.deliver({
-        from: settings.from,
-        to: mail.to_address,
-        toName: mail.to_name,
-        subject: mail.subject ?? '',
-        text: mail.text ?? '',
-        html: mail.html ?? '',
-        messageId: mail.message_id,
-      });
+    await transmit(ctx, mail);
   } catch (error) {
-    const attempts = mail.attempts + 1;
-    const final = attempts >= settings.maxAttempts;
-    await ctx.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('mail_messages')
-        .set({
-          attempts,
-          // The transport's own message (never credentials: the SMTP URL is not part of it).
-          last_error: String((error as Error)?.message ?? error).slice(0, 500),
-          ...(final ? { status: 'failed' as const } : {}),
-        })
-        .where('id', '=', mailId)
-        .execute();
-      if (final) await markConsentEmail(trx, ctx, mail.params, 'failed');
-    });
-    if (!final) throw error;
+    if (!(await recordFailure(ctx, mail, error))) throw error;
     return;
   }
-  await ctx.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('mail_messages')
-      .set({ status: 'sent', sent_at: ctx.clock.now(), attempts: mail.attempts + 1 })
-      .where('id', '=', mailId)
-      .where('status', '=', 'rendered')
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 1) await markConsentEmail(trx, ctx, mail.params, 'sent');
+  await ctx.store.transaction(async (tx) => {
+    if (await tx.mail.markSent(mailId, mail.attempts + 1, ctx.clock.now()))
+      await markConsentEmail(tx, ctx, mail.params, 'sent');
   });
 }
 
+async function transmit(ctx: AppContext, mail: StoredMail): Promise<void> {
+  // Without a transport (the embedded mailbox) the stored message itself is the delivery.
+  await ctx.mail?.transport.deliver({
+    from: mailSettings(ctx).from,
+    to: mail.to,
+    toName: mail.toName,
+    subject: mail.subject ?? '',
+    text: mail.text ?? '',
+    html: mail.html ?? '',
+    messageId: mail.messageId,
+  });
+}
+
+/** Counts a failed attempt; true when it was the last one and the message is now failed. */
+async function recordFailure(ctx: AppContext, mail: StoredMail, error: unknown): Promise<boolean> {
+  const attempts = mail.attempts + 1;
+  const final = attempts >= mailSettings(ctx).maxAttempts;
+  // The transport's own message (never credentials: the SMTP URL is not part of it).
+  const message = String((error as Error)?.message ?? error).slice(0, 500);
+  await ctx.store.transaction(async (tx) => {
+    await tx.mail.recordFailure(mail.id, attempts, message, final);
+    if (final) await markConsentEmail(tx, ctx, mail.params, 'failed');
+  });
+  return final;
+}
+
 /** The delivery state of the latest consent email of a request (R29: "email failed – resend"). */
-async function markConsentEmail(trx: Trx, ctx: AppContext, params: unknown, status: 'sent' | 'failed') {
-  const p = (params ?? {}) as { consentRequestId?: string; sendNo?: number };
-  if (!p.consentRequestId || typeof p.sendNo !== 'number') return;
-  const row = await trx
-    .updateTable('consent_requests')
-    .set({ email_status: status })
-    .where('id', '=', p.consentRequestId)
-    .where('send_count', '=', p.sendNo)
-    .returning(['nomination_id'])
-    .executeTakeFirst();
-  if (!row) return;
-  const n = await trx
-    .selectFrom('nominations')
-    .select(['partner_id', 'engagement_id', 'tenant_id'])
-    .where('id', '=', row.nomination_id)
-    .executeTakeFirstOrThrow();
+async function markConsentEmail(
+  tx: Repositories,
+  ctx: AppContext,
+  params: Record<string, unknown>,
+  status: 'sent' | 'failed',
+) {
+  const { consentRequestId, sendNo } = params as { consentRequestId?: string; sendNo?: number };
+  if (!consentRequestId || typeof sendNo !== 'number') return;
+  const record = await tx.mail.recordConsentEmail(consentRequestId, sendNo, status);
+  if (!record) return;
   await refreshCustomerRows(
-    ctx.store.within(trx),
-    { partnerId: n.partner_id },
-    { engagementIds: [n.engagement_id], tenantIds: [n.tenant_id] },
+    tx,
+    { partnerId: record.partnerId },
+    { engagementIds: [record.engagementId], tenantIds: [record.tenantId] },
     ctx.clock.now(),
   );
 }

@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policy.ts';
 import type { AppContext } from '../ports.ts';
+import { OPERATOR_SCOPE } from '../store/scope.ts';
 
 // R35, the embedded mailbox (ADR 0012): a demo aid that exists only without SMTP_URL, and shows a
 // signed-in user only their own organisation's mail: a partner's users the messages about their
@@ -15,31 +16,21 @@ export async function listMailbox(
   query: { to?: string | undefined; maxpagesize: number },
 ) {
   if (ctx.mail?.transport.kind === 'smtp') throw new DomainError('NotFound');
-  let q = ctx.db
-    .selectFrom('mail_messages')
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .limit(query.maxpagesize);
-  q =
-    actor.kind === 'partnerUser'
-      ? q.where('partner_id', '=', actor.partnerId)
-      : q.where('partner_id', 'is', null);
-  if (query.to) q = q.where('to_address', '=', query.to.toLowerCase());
-  const rows = await q.execute();
-  return rows.map((r) => ({
-    id: r.id,
-    messageId: r.message_id,
-    template: r.template,
-    locale: r.locale,
-    to: r.to_address,
-    toName: r.to_name,
-    subject: r.subject,
-    text: r.text,
-    html: r.html,
-    links: [...new Set((r.text ?? '').match(LINK) ?? [])],
-    status: r.status,
-    createdAt: r.created_at.toISOString(),
-    sentAt: r.sent_at ? r.sent_at.toISOString() : null,
+  const scope = actor.kind === 'partnerUser' ? { partnerId: actor.partnerId } : OPERATOR_SCOPE;
+  const mails = await ctx.store.mail.mailbox(scope, { to: query.to, limit: query.maxpagesize });
+  return mails.map((m) => ({
+    id: m.id,
+    messageId: m.messageId,
+    template: m.template,
+    locale: m.locale,
+    to: m.to,
+    toName: m.toName,
+    subject: m.subject,
+    text: m.text,
+    html: m.html,
+    links: [...new Set((m.text ?? '').match(LINK) ?? [])],
+    status: m.status,
+    createdAt: m.createdAt.toISOString(),
+    sentAt: m.sentAt ? m.sentAt.toISOString() : null,
   }));
 }

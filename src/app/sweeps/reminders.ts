@@ -1,10 +1,13 @@
-import { sql } from 'kysely';
 import { DEADLINE_NOTICE_DAYS } from '../../domain/consent.ts';
+import { AWAITING_CONSENT, boundedBy } from '../../domain/lifecycle-sets.ts';
 import { addDays, daysLeft } from '../../domain/time.ts';
+import type { DeadlineColumn } from '../../domain/transitions.ts';
 import { sendConsentEmail } from '../consent/consent-requests.ts';
 import { newSecret } from '../ids.ts';
-import { notifyPartners } from '../notifications/notify-partner.ts';
+import { type Notice, notifyPartners } from '../notifications/notify-partner.ts';
 import type { AppContext } from '../ports.ts';
+import { SYSTEM_SCOPE } from '../store/scope.ts';
+import type { DeadlineSoon } from '../store/sweeps.ts';
 
 // Reminders (spec §4.3 "Beyond Partner Center"):
 // - the customer gets a consent reminder N days before the consent deadline (the engagement's
@@ -12,49 +15,33 @@ import type { AppContext } from '../ports.ts';
 // - the partner gets a notice DEADLINE_NOTICE_DAYS before any of its deadlines (consent, claim,
 //   dispute).
 // Both are claimed with conditional updates / unique dedupe keys, so two sweeps never send twice.
+// They act across partners (SYSTEM_SCOPE).
 
 const BATCH = 500;
+const NOTICE_BATCH = 5000;
 
 export async function sendCustomerReminders(ctx: AppContext): Promise<number> {
   let sent = 0;
   for (;;) {
     const now = ctx.clock.now();
-    const count = await ctx.db.transaction().execute(async (trx) => {
-      const due = await sql<{ id: string; days: number[] }>`
-        select cr.id, array_agg(d.day) as days
-        from consent_requests cr
-        join nominations n on n.id = cr.nomination_id
-        join engagements e on e.id = n.engagement_id
-        cross join lateral unnest(e.reminder_days) as d(day)
-        where cr.voided_at is null and cr.decision is null
-          and n.status = 'consent_pending' and n.consent_due_at > ${now}
-          and d.day > 0
-          and n.consent_due_at - make_interval(days => d.day) <= ${now}
-          and n.consent_due_at - make_interval(days => d.day) >= cr.created_at
-          and not (d.day = any(cr.reminders_sent))
-        group by cr.id
-        limit ${BATCH}`.execute(trx);
+    const count = await ctx.store.transaction(async (tx) => {
+      const due = await tx.sweeps.dueReminders(SYSTEM_SCOPE, AWAITING_CONSENT, now, BATCH);
       let claimed = 0;
-      for (const row of due.rows) {
+      for (const { requestId, days } of due) {
         // Claim: only the sweep whose update finds none of these days marked sends the email.
-        const days = row.days.map(Number);
-        const updated = await sql<{ id: string }>`
-          update consent_requests set reminders_sent = reminders_sent || ${sql.val(days)}::int[]
-          where id = ${row.id} and not (reminders_sent && ${sql.val(days)}::int[])
-          returning id`.execute(trx);
-        if (updated.rows.length === 0) continue;
+        if (!(await tx.sweeps.claimReminder(SYSTEM_SCOPE, requestId, days))) continue;
         await sendConsentEmail(
-          ctx.store.within(trx),
+          tx,
           ctx,
-          row.id,
+          requestId,
           newSecret(),
           'consentReminder',
           now,
-          `reminder:${row.id}:${Math.min(...days)}`,
+          `reminder:${requestId}:${Math.min(...days)}`,
         );
         claimed += 1;
       }
-      return { picked: due.rows.length, claimed };
+      return { picked: due.length, claimed };
     });
     sent += count.claimed;
     if (count.picked < BATCH) break;
@@ -62,59 +49,55 @@ export async function sendCustomerReminders(ctx: AppContext): Promise<number> {
   return sent;
 }
 
+/** The deadlines the partner hears of in advance; each notices the statuses it bounds. */
 const NOTICE_DEADLINES = [
-  { kind: 'consent', column: 'consent_due_at', statuses: ['claimed', 'consent_pending'] },
-  { kind: 'claim', column: 'claim_due_at', statuses: ['active'] },
-  { kind: 'dispute', column: 'dispute_due_at', statuses: ['rejected'] },
-] as const;
+  { kind: 'consent', column: 'consentDueAt' },
+  { kind: 'claim', column: 'claimDueAt' },
+  { kind: 'dispute', column: 'disputeDueAt' },
+] as const satisfies readonly { kind: string; column: DeadlineColumn }[];
+
+type NoticeDeadline = (typeof NOTICE_DEADLINES)[number];
 
 export async function sendDeadlineNotices(ctx: AppContext): Promise<number> {
   let sent = 0;
   for (const deadline of NOTICE_DEADLINES) {
     const now = ctx.clock.now();
     const horizon = addDays(now, DEADLINE_NOTICE_DAYS);
-    sent += await ctx.db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .selectFrom('nominations as n')
-        .select(['n.id', `n.${deadline.column} as due`])
-        .where('n.status', 'in', [...deadline.statuses])
-        .where(`n.${deadline.column}`, '>', now)
-        .where(`n.${deadline.column}`, '<=', horizon)
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('mail_messages as m')
-                .select('m.id')
-                .whereRef(
-                  'm.dedupe_key',
-                  '=',
-                  sql<string>`'notice:' || n.id || ${`:deadlineSoon:${deadline.kind}`}`,
-                ),
-            ),
-          ),
-        )
-        .limit(5000)
-        .execute();
+    sent += await ctx.store.transaction(async (tx) => {
+      const soon = await tx.sweeps.deadlinesSoon(
+        SYSTEM_SCOPE,
+        {
+          column: deadline.column,
+          statuses: boundedBy(deadline.column),
+          noticeKeySuffix: keySuffix(deadline),
+        },
+        { now, horizon },
+        NOTICE_BATCH,
+      );
       await notifyPartners(
-        ctx.store.within(trx),
+        tx,
         ctx,
-        rows.map((r) => {
-          const due = r.due as Date;
-          return {
-            nominationId: r.id,
-            kind: 'deadlineSoon' as const,
-            dedupeKey: `${r.id}:deadlineSoon:${deadline.kind}`,
-            params: {
-              deadlineKind: deadline.kind,
-              deadline: due.toISOString(),
-              daysLeft: daysLeft(due, now),
-            },
-          };
-        }),
+        soon.map((s) => deadlineNotice(deadline, s, now)),
         now,
       );
-      return rows.length;
+      return soon.length;
     });
   }
   return sent;
+}
+
+/** One notice per record and deadline, ever: the dedupe key ends with this. */
+const keySuffix = (deadline: NoticeDeadline) => `:deadlineSoon:${deadline.kind}`;
+
+function deadlineNotice(deadline: NoticeDeadline, soon: DeadlineSoon, now: Date): Notice {
+  return {
+    nominationId: soon.nominationId,
+    kind: 'deadlineSoon',
+    dedupeKey: `${soon.nominationId}${keySuffix(deadline)}`,
+    params: {
+      deadlineKind: deadline.kind,
+      deadline: soon.due.toISOString(),
+      daysLeft: daysLeft(soon.due, now),
+    },
+  };
 }

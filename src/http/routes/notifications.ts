@@ -22,7 +22,7 @@ export const notificationRoutes =
         },
       },
       async (request) =>
-        listNotifications(ctx.db, requirePrincipal(request).actor, request.locale, request.query.maxpagesize),
+        listNotifications(ctx, requirePrincipal(request).actor, request.locale, request.query.maxpagesize),
     );
     app.post(
       '/notifications/read',
@@ -35,12 +35,7 @@ export const notificationRoutes =
         },
       },
       async (request, reply) => {
-        await markNotificationsRead(
-          ctx.db,
-          requirePrincipal(request).actor,
-          request.body.ids,
-          ctx.clock.now(),
-        );
+        await markNotificationsRead(ctx, requirePrincipal(request).actor, request.body.ids, ctx.clock.now());
         return reply.code(204).send(null);
       },
     );

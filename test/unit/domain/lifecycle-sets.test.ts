@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AWAITING_CONSENT,
   AWAITING_OPERATOR,
   BEFORE_CONSENT,
   BOUNDING_DEADLINE,
+  boundedBy,
   COMPLETED_STATUS,
   CONSENTED_STATUSES,
   countdownOf,
@@ -60,6 +62,19 @@ describe('sets derived from the transition table', () => {
     // Every open status has exactly one such deadline; no end state has one.
     for (const s of NOMINATION_STATUSES)
       expect(BOUNDING_DEADLINE[s] === null, s).toBe(TERMINAL_STATUSES.includes(s));
+  });
+
+  it("the statuses each deadline bounds, and those awaiting the customer's consent", () => {
+    expect(boundedBy('consentDueAt')).toEqual(['claimed', 'consent_pending']);
+    expect(boundedBy('claimDueAt')).toEqual(['active']);
+    expect(boundedBy('reviewDueAt')).toEqual([
+      'claim_submitted',
+      'under_review',
+      'action_required',
+      'disputed',
+    ]);
+    expect(boundedBy('disputeDueAt')).toEqual(['rejected']);
+    expect(AWAITING_CONSENT).toEqual(['consent_pending']);
   });
 
   it('before consent, in review, awaiting the operator, submitted', () => {

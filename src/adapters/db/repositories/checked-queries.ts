@@ -13,6 +13,7 @@ import { claimFactsQuery } from './claim-facts.ts';
 import { countQuery, listQuery } from './customer-rows.ts';
 import { insertQuery, lockQuery, transitionQuery } from './nominations.ts';
 import { reviewQueueQuery } from './review-queue.ts';
+import { claimOverdueQuery, endOverdueQuery } from './sweeps.ts';
 
 // The key list and lifecycle queries, compiled with sample arguments, so that their SQL is checked in
 // next to the repositories (src/adapters/db/repositories/sql/*.sql, as Immich does) and a change of the
@@ -79,6 +80,24 @@ export const CHECKED_QUERIES: Record<string, (db: Kysely<Database>) => Compilabl
   'claims.reviewQueue': (db) => reviewQueueQuery(db, OPERATOR_SCOPE, QUEUE),
   'claims.reviewQueue.after': (db) =>
     reviewQueueQuery(db, OPERATOR_SCOPE, { ...QUEUE, engagementId: ID, after: [NOW, ID] }),
+  'sweeps.claim-overdue': (db) =>
+    claimOverdueQuery(
+      db,
+      SYSTEM_SCOPE,
+      { from: ['claimed', 'consent_pending'], deadline: 'consentDueAt' },
+      NOW,
+      1000,
+    ),
+  // A raw statement compiles against a Kysely instance.
+  'sweeps.end-overdue': (db) => ({
+    compile: () =>
+      endOverdueQuery(
+        SYSTEM_SCOPE,
+        [{ id: ID, from: 'consent_pending', to: 'consent_expired' }],
+        'expireConsent',
+        NOW,
+      ).compile(db),
+  }),
 };
 
 /** The checked-in text of one query: its SQL, one clause a line, and the number of parameters. */

@@ -13,6 +13,8 @@ import { idempotencyRepository } from './idempotency.ts';
 import { mailRepository } from './mail.ts';
 import { nominationRepository } from './nominations.ts';
 import { notificationRepository } from './notifications.ts';
+import { settingsRepository } from './settings.ts';
+import { sweepRepository } from './sweeps.ts';
 import { userRepository } from './users.ts';
 
 // The store over Kysely: every repository bound to the pool, or to one transaction.
@@ -39,8 +41,8 @@ export function bindRepositories(db: Q, jobs: JobEnqueuer = NO_JOBS): Repositori
       enqueue: (name, payload, options) => jobs.enqueue(db, name, payload, options),
       enqueueMany: (name, payloads, options) => jobs.enqueueMany(db, name, payloads, options),
     },
-    settings: {},
-    sweeps: {},
+    settings: settingsRepository(db),
+    sweeps: sweepRepository(db),
     users: userRepository(db),
     legacyDb: db,
   };

@@ -3,6 +3,9 @@ import type { NotificationRepository } from '../../../app/store/notifications.ts
 import { LOCALES } from '../../../i18n/locales.ts';
 import type { Q } from './db.ts';
 
+/** A notice's email has the notice's dedupe key behind this prefix (at most one email per notice, ever). */
+export const NOTICE_MAIL_KEY_PREFIX = 'notice:';
+
 export function notificationRepository(db: Q): NotificationRepository {
   return {
     async notifyPartners(notices, mail) {
@@ -40,7 +43,7 @@ export function notificationRepository(db: Q): NotificationRepository {
           on conflict (user_id, dedupe_key) where dedupe_key is not null do nothing)
         insert into mail_messages (id, message_id, dedupe_key, template, locale, params, to_address, to_name,
                                    nomination_id, partner_id, created_at)
-        select f.mail_id, '<' || f.mail_id || ${`@${mail.messageIdDomain}>`}, 'notice:' || f.dedupe_key, 'partnerNotice', f.locale,
+        select f.mail_id, '<' || f.mail_id || ${`@${mail.messageIdDomain}>`}, ${NOTICE_MAIL_KEY_PREFIX} || f.dedupe_key, 'partnerNotice', f.locale,
                f.params || jsonb_build_object('kind', f.kind, 'link', ${mail.linkBase} || f.engagement_id || '/customers'),
                f.to_address, f.to_name, f.nomination_id, f.partner_id, ${mail.now}::timestamptz
           from f
