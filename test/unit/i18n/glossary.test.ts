@@ -210,6 +210,42 @@ describe('docs/i18n/glossary.json', () => {
   });
 });
 
+// Language names: inside a sentence or as a value a language is named in the UI's language
+// (languageName, Intl.DisplayNames); only choosing a language lists each one in itself.
+const SELF_NAMES_ALLOWED = ['web/features/shell/LocaleSwitcher.tsx', 'web/features/consent/contactForm.tsx'];
+
+function webSources(dir = join(ROOT, 'web')): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const path = join(dir, d.name);
+    if (d.isDirectory()) return webSources(path);
+    return /\.tsx?$/.test(d.name) ? [path] : [];
+  });
+}
+
+describe('language names in web components', () => {
+  it('come from languageName, not the self-names, outside the language pickers', () => {
+    const users = webSources()
+      .map((path) => path.slice(ROOT.length + 1))
+      .filter((path) => path !== 'web/i18n/locales.ts')
+      .filter((path) => /\bLOCALE_NAMES\b/.test(readFileSync(join(ROOT, path), 'utf8')));
+    expect(users.filter((path) => !SELF_NAMES_ALLOWED.includes(path))).toEqual([]);
+  });
+
+  it('are hard-coded nowhere else, and "(MPN ID …)" is never written in a component', () => {
+    const found = webSources()
+      .map((path) => path.slice(ROOT.length + 1))
+      .filter((path) => path !== 'web/i18n/locales.ts')
+      .filter((path) => {
+        const code = readFileSync(join(ROOT, path), 'utf8')
+          .split('\n')
+          .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line))
+          .join('\n');
+        return /['"`>](Polski|Svenska|Türkçe|Nederlands|Português)\b|\(MPN ID \$\{/.test(code);
+      });
+    expect(found).toEqual([]);
+  });
+});
+
 describe.each(TRANSLATED)('%s catalogues follow the glossary', (locale) => {
   const all = messages(locale);
 
