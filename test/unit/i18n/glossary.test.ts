@@ -210,6 +210,28 @@ describe('docs/i18n/glossary.json', () => {
   });
 });
 
+// A dialog is titled like the button that opens it ("Reenviar o pedido de consentimento: Contoso").
+const BUTTON_OPENS_DIALOG: [button: string, title: string][] = [
+  ['customers.action.triggerConsent', 'consent.wizard.title'],
+  ['customers.action.resendConsent', 'consent.resend.title'],
+  ['customers.action.claimCustomer', 'wizard.claim.title'],
+  ['customers.add', 'wizard.add.title'],
+];
+
+describe.each(['en', ...TRANSLATED])('%s buttons and the dialogs they open', (locale) => {
+  it('read the same', () => {
+    const web = JSON.parse(readFileSync(join(ROOT, 'src/i18n/web', `${locale}.json`), 'utf8')) as Record<
+      string,
+      string
+    >;
+    const differ = BUTTON_OPENS_DIALOG.filter(([button, title]) => {
+      const label = web[button] ?? '';
+      return label === '' || !(web[title] ?? '').toLowerCase().startsWith(label.toLowerCase());
+    }).map(([button, title]) => `${button} "${web[button]}" vs ${title} "${web[title]}"`);
+    expect(differ).toEqual([]);
+  });
+});
+
 // Language names: inside a sentence or as a value a language is named in the UI's language
 // (languageName, Intl.DisplayNames); only choosing a language lists each one in itself.
 const SELF_NAMES_ALLOWED = ['web/features/shell/LocaleSwitcher.tsx', 'web/features/consent/contactForm.tsx'];
