@@ -120,7 +120,8 @@ test('Consent accepted: add Woodgrove Bank, trigger consent, open the link from 
   await expect(d).toContainText(contact.name);
   await expect(d).toContainText(contact.email);
   await expect(d).toContainText('+46 8 123 456');
-  await expect(d).toContainText('Svenska');
+  // In the review the language is named in the UI's language (issue 15).
+  await expect(d).toContainText('Swedish');
   await expect(d).toContainText(t('en', 'consent.review.daysLeft', { days: 30 }));
   await expectNoAxeViolations(page, 'trigger consent, step 3');
   // Back keeps the input.

@@ -84,6 +84,8 @@ test('Add customer: someone@contoso.com to two workshops, then on each Eligible 
   expect((await created).status()).toBe(201);
   await expect(stepHeading(page, 4, 4, 'Confirmation')).toBeFocused();
   await expect(d).toContainText('Contoso Ltd was added to 2 workshops.');
+  // The days to consent come from the created records (each engagement's window), not a constant.
+  await expect(d).toContainText(t('en', 'wizard.done.next', { days: 30 }));
   await expectNoAxeViolations(page, 'add, step 4');
   await d.getByRole('button', { name: 'Close' }).click();
   await expect(d).toHaveCount(0);

@@ -2,7 +2,10 @@ import { LOCALES, type Locale } from '../api/types.ts';
 
 export { LOCALES, type Locale };
 
-/** Each locale named in its own language (the switcher shows these, spec §9). */
+/**
+ * Each locale named in its own language: only for choosing a language (the switcher and the
+ * customer's preferred language, spec §9). Inside a sentence or as a value, use `languageName`.
+ */
 export const LOCALE_NAMES: Record<Locale, string> = {
   en: 'English',
   pl: 'Polski',
@@ -13,6 +16,30 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 };
 
 export const DEFAULT_LOCALE: Locale = 'en';
+
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/**
+ * A language named in the UI's language ("szwedzki" in a Polish sentence, never "Svenska"), through
+ * `Intl.DisplayNames` (issue 15: no language's own name inserted into another language's sentence).
+ * An unknown tag is shown as it is.
+ */
+export function languageName(tag: string, uiLocale: string): string {
+  let names = displayNames.get(uiLocale);
+  if (!names) {
+    try {
+      names = new Intl.DisplayNames([uiLocale], { type: 'language', languageDisplay: 'standard' });
+    } catch {
+      return tag;
+    }
+    displayNames.set(uiLocale, names);
+  }
+  try {
+    return names.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);

@@ -14,7 +14,7 @@ import { claimsApi } from '../../api/claims.ts';
 import { ApiError } from '../../api/client.ts';
 import type { WorkshopClaimPatch } from '../../api/types.ts';
 import { errorText } from '../../components/errors.ts';
-import { isLocale, LOCALE_NAMES } from '../../i18n/locales.ts';
+import { isLocale, languageName } from '../../i18n/locales.ts';
 import {
   type ContactErrors,
   CustomerContactFields,
@@ -115,7 +115,7 @@ export function ClaimDetails() {
                 id={c.phone ? 'claim.contacts.valuePhone' : 'claim.contacts.value'}
                 values={{ name: c.name, email: c.email, phone: c.phone ?? '' }}
               />{' '}
-              (<span lang={c.locale}>{isLocale(c.locale) ? LOCALE_NAMES[c.locale] : c.locale}</span>)
+              ({languageName(c.locale, intl.locale)})
             </>
           ) : (
             <FormattedMessage id="claim.contacts.none" />

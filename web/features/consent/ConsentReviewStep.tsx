@@ -1,14 +1,17 @@
 import { Text } from '@fluentui/react-components';
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CustomerRow } from '../../api/types.ts';
 import { useWizardStyles } from '../../components/wizard/wizardStyles.ts';
-import { LOCALE_NAMES } from '../../i18n/locales.ts';
+import { languageName } from '../../i18n/locales.ts';
 import type { TriggerState } from './triggerConsentState.ts';
 
 /** Step 3 (R28): both contacts, and what "Send for consent" will do, before it does. */
 export function ConsentReviewStep({ row, state }: { row: CustomerRow; state: TriggerState }) {
   const styles = useWizardStyles();
+  const intl = useIntl();
   const { customer, partner } = state;
+  // Named in the UI's language: the sentence below is in it (issue 15).
+  const language = languageName(customer.locale, intl.locale);
   return (
     <>
       <h3 className={styles.sectionTitle}>
@@ -23,7 +26,7 @@ export function ConsentReviewStep({ row, state }: { row: CustomerRow; state: Tri
         <dt>
           <FormattedMessage id="consent.review.locale" />
         </dt>
-        <dd lang={customer.locale}>{LOCALE_NAMES[customer.locale]}</dd>
+        <dd>{language}</dd>
       </dl>
       <h3 className={styles.sectionTitle}>
         <FormattedMessage id="consent.review.partner" />
@@ -32,10 +35,7 @@ export function ConsentReviewStep({ row, state }: { row: CustomerRow; state: Tri
         <Contact contact={partner} />
       </dl>
       <Text as="p">
-        <FormattedMessage
-          id="consent.review.what"
-          values={{ email: customer.email.trim(), language: LOCALE_NAMES[customer.locale] }}
-        />{' '}
+        <FormattedMessage id="consent.review.what" values={{ email: customer.email.trim(), language }} />{' '}
         {row.daysLeft !== null ? (
           <FormattedMessage id="consent.review.daysLeft" values={{ days: row.daysLeft }} />
         ) : null}

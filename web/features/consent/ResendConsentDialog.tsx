@@ -20,7 +20,7 @@ import { useReached } from '../../components/appTime.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { errorText } from '../../components/errors.ts';
 import { useWizardStyles } from '../../components/wizard/wizardStyles.ts';
-import { isLocale, LOCALE_NAMES } from '../../i18n/locales.ts';
+import { isLocale, languageName } from '../../i18n/locales.ts';
 import {
   type ContactErrors,
   CustomerContactFields,
@@ -184,7 +184,7 @@ export default function ResendConsentDialog({ row, onClose }: ResendConsentProps
           <dt>
             <FormattedMessage id="consent.review.locale" />
           </dt>
-          <dd lang={c.locale}>{isLocale(c.locale) ? LOCALE_NAMES[c.locale] : c.locale}</dd>
+          <dd>{languageName(c.locale, intl.locale)}</dd>
           <dt>
             <FormattedMessage id="consent.resend.lastSent" />
           </dt>

@@ -18,6 +18,7 @@ import { useSession } from '../../app/contexts.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { languageName } from '../../i18n/locales.ts';
 import { NotFoundPage } from '../errors/NotFoundPage.tsx';
 import { useMailboxStyles } from './styles.ts';
 import { TestClockPanel } from './TestClockPanel.tsx';
@@ -189,7 +190,7 @@ function MessageView({ message }: { message: MailboxMessage }) {
         <dt>
           <FormattedMessage id="mailbox.language" />
         </dt>
-        <dd>{message.locale}</dd>
+        <dd>{languageName(message.locale, intl.locale)}</dd>
       </dl>
       {message.links.length > 0 ? (
         <div>

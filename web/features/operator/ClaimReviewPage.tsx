@@ -11,7 +11,7 @@ import { formatMoney } from '../../components/money.ts';
 import { Page } from '../../components/Page.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { statusLabel } from '../../components/statusLabels.ts';
-import { isLocale, LOCALE_NAMES } from '../../i18n/locales.ts';
+import { languageName } from '../../i18n/locales.ts';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import {
   DECISION_MESSAGE_IDS,
@@ -330,6 +330,7 @@ function Contact({
 }: {
   contact: { name: string; email: string; phone: string | null; locale?: string } | null;
 }) {
+  const intl = useIntl();
   if (!contact) return <FormattedMessage id="operator.claim.noContact" />;
   const parts = [contact.name, contact.email, contact.phone].filter(Boolean).join(' · ');
   const locale = contact.locale;
@@ -341,7 +342,7 @@ function Contact({
           {' · '}
           <FormattedMessage
             id="operator.claim.contactLanguage"
-            values={{ language: isLocale(locale) ? LOCALE_NAMES[locale] : locale }}
+            values={{ language: languageName(locale, intl.locale) }}
           />
         </>
       ) : null}

@@ -5,7 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { claimsApi } from '../../../api/claims.ts';
 import type { PoeItem } from '../../../api/types.ts';
 import { errorText } from '../../../components/errors.ts';
-import { isLocale, LOCALE_NAMES } from '../../../i18n/locales.ts';
+import { languageName } from '../../../i18n/locales.ts';
 import { date, useClaim, useClaimStyles } from '../claimShared.ts';
 import { useChecklistStyles } from './checklistStyles.ts';
 import { PoeItemHead } from './PoeItemHead.tsx';
@@ -61,7 +61,7 @@ export function CustomerSurveyItem({ item }: { item: PoeItem }) {
             values={{
               name: contact.name,
               email: contact.email,
-              language: isLocale(contact.locale) ? LOCALE_NAMES[contact.locale] : contact.locale,
+              language: languageName(contact.locale, intl.locale),
             }}
           />
         </Text>

@@ -1,15 +1,14 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { FormattedMessage } from 'react-intl';
-import type { WizardMode } from './wizardState.ts';
+import type { Done, WizardMode } from './wizardState.ts';
 
-/** After the last step: what was created and what comes next (R17, R22). */
-export function ConfirmationStep({
-  mode,
-  done,
-}: {
-  mode: WizardMode;
-  done: { count: number; name: string };
-}) {
+/**
+ * After the last step: what was created and what comes next (R17, R22). The days to consent are the
+ * created records' own (each engagement sets its consent window), never a fixed number.
+ */
+export function ConfirmationStep({ mode, done }: { mode: WizardMode; done: Done }) {
+  const min = Math.min(...done.consentDays);
+  const max = Math.max(...done.consentDays);
   return (
     <MessageBar intent="success" layout="multiline">
       <MessageBarBody>
@@ -17,7 +16,13 @@ export function ConfirmationStep({
           id={mode === 'add' ? 'wizard.done.added' : 'wizard.done.claimed'}
           values={{ customer: done.name, count: done.count }}
         />{' '}
-        <FormattedMessage id="wizard.done.next" />
+        {done.consentDays.length === 0 ? (
+          <FormattedMessage id="wizard.done.nextNoDays" />
+        ) : min === max ? (
+          <FormattedMessage id="wizard.done.next" values={{ days: min }} />
+        ) : (
+          <FormattedMessage id="wizard.done.nextRange" values={{ min, max }} />
+        )}
       </MessageBarBody>
     </MessageBar>
   );

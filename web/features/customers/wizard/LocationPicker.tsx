@@ -32,7 +32,7 @@ export function LocationPicker({
           <Select className={styles.select} value={value} onChange={(_e, d) => onChange(d.value)}>
             {offered.map((l) => (
               <option key={l.locationId} value={l.locationId}>
-                {`${l.name} (MPN ID ${l.mpnId})`}
+                {intl.formatMessage({ id: 'wizard.location.option' }, { name: l.name, mpnId: l.mpnId })}
               </option>
             ))}
           </Select>

@@ -27,7 +27,16 @@ export function ReviewStep({
       <dt>
         <FormattedMessage id="wizard.review.location" />
       </dt>
-      <dd>{location ? `${location.name} (MPN ID ${location.mpnId})` : '—'}</dd>
+      <dd>
+        {location ? (
+          <FormattedMessage
+            id="wizard.location.option"
+            values={{ name: location.name, mpnId: location.mpnId }}
+          />
+        ) : (
+          '—'
+        )}
+      </dd>
       {mode === 'add' ? (
         <>
           <dt>

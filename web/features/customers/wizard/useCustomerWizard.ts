@@ -4,6 +4,7 @@ import { useQuery } from '../../../api/cache.ts';
 import { ApiError } from '../../../api/client.ts';
 import { engagementsApi } from '../../../api/engagements.ts';
 import { nominationsApi } from '../../../api/nominations.ts';
+import type { NominationList } from '../../../api/types.ts';
 import { useUser } from '../../../app/contexts.ts';
 import { errorText } from '../../../components/errors.ts';
 import { hasFieldErrors } from '../../../components/fieldErrors.ts';
@@ -114,6 +115,7 @@ export function useCustomerWizard({ mode, engagementId, customer }: WizardTarget
   const submitNominations = async () => {
     dispatch({ type: 'request' });
     const engagementIds = chosen.map((w) => w.engagementId);
+    let created: NominationList | undefined;
     try {
       if (mode === 'add') {
         const body = {
@@ -124,13 +126,21 @@ export function useCustomerWizard({ mode, engagementId, customer }: WizardTarget
           ...idFields(idText),
           ...(lookup?.mismatchReasonRequired ? { mismatchReason: reason.trim() } : {}),
         };
-        await nominationsApi.create(body, keyFor(body));
+        created = await nominationsApi.create(body, keyFor(body));
       } else if (customer) {
         const body = { origin: 'claim' as const, locationId, engagementIds, customerId: customer.id };
-        await nominationsApi.create(body, keyFor(body));
+        created = await nominationsApi.create(body, keyFor(body));
       }
+      // Each engagement has its own consent window: say what the records were given, not a constant.
+      const consentDays = (created?.value ?? []).flatMap((n) => (n.daysLeft === null ? [] : [n.daysLeft]));
       const name = mode === 'add' ? (lookup?.tenant.name ?? email) : (customer?.name ?? '');
-      dispatch({ type: 'created', count: engagementIds.length, name, step: mode === 'add' ? 3 : step });
+      dispatch({
+        type: 'created',
+        count: engagementIds.length,
+        name,
+        consentDays,
+        step: mode === 'add' ? 3 : step,
+      });
     } catch (error) {
       const target = error instanceof ApiError ? fieldOf(error) : null;
       // A field of step 1: show it there.

@@ -28,6 +28,14 @@ export interface Workshop {
   reasons: { code: string; message: string }[];
 }
 
+/** What the last step created: how many records, for whom, and each one's days left to consent. */
+export interface Done {
+  count: number;
+  name: string;
+  /** Days left to consent of each created record: each engagement has its own consent window. */
+  consentDays: number[];
+}
+
 /** The fields a message can stand next to. */
 export type FieldName = 'location' | 'email' | 'id' | 'reason' | 'workshops';
 export type WizardFieldErrors = Partial<Record<FieldName, string>>;
@@ -39,7 +47,7 @@ type InputName = keyof typeof INPUT_FIELDS;
 export interface WizardState {
   step: number;
   /** Created: how many records, for which customer (the confirmation says so). */
-  done: { count: number; name: string } | null;
+  done: Done | null;
   locationId: string;
   email: string;
   /** "Tenant ID or TPID" as typed. */
@@ -65,7 +73,7 @@ export type WizardAction =
   | { type: 'failed'; error: unknown }
   | { type: 'lookedUp'; key: string; value: CustomerLookup; proceed: boolean; engagementId: string }
   | { type: 'claimOptions'; locationId: string; value: Workshop[]; engagementId: string }
-  | { type: 'created'; count: number; name: string; step: number };
+  | { type: 'created'; count: number; name: string; consentDays: number[]; step: number };
 
 export const initialState: WizardState = {
   step: 0,
@@ -135,6 +143,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         stepError: null,
       };
     case 'created':
-      return { ...state, busy: false, done: { count: action.count, name: action.name }, step: action.step };
+      return {
+        ...state,
+        busy: false,
+        done: { count: action.count, name: action.name, consentDays: action.consentDays },
+        step: action.step,
+      };
   }
 }
