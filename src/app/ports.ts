@@ -1,32 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../adapters/db/schema.ts';
-import type { JobName, JobPayload } from '../jobs/registry.ts';
 import type { Store } from './store/index.ts';
 
 // What the use cases need from the outside world. Adapters implement these; use cases import only
 // these types (dependency rule, docs/ARCHITECTURE.md).
-export type Db = Kysely<Database>;
-export type Trx = Transaction<Database> | Kysely<Database>;
 
 export interface Clock {
   now(): Date;
-}
-
-/** Enqueues a job inside the caller's transaction (outbox). */
-export interface JobEnqueuer {
-  enqueue<N extends JobName>(
-    trx: Kysely<any>,
-    name: N,
-    payload: JobPayload<N>,
-    options?: JobOptions,
-  ): Promise<string | null>;
-  /** Many jobs of one kind in one statement, inside `trx` (sweeps). */
-  enqueueMany<N extends JobName>(
-    trx: Kysely<any>,
-    name: N,
-    payloads: JobPayload<N>[],
-    options?: JobOptions,
-  ): Promise<void>;
 }
 
 export interface JobOptions {
@@ -124,12 +102,9 @@ export interface TestClockControl {
 }
 
 export interface AppContext {
-  /** Migration bridge (issue 11): use cases move to `store`; this goes when none reads it. */
-  db: Db;
   /** The database as the use cases see it: repositories, and transactions over them (ADR 0013). */
   store: Store;
   clock: Clock;
-  jobs: JobEnqueuer;
   passwords: PasswordHasher;
   oidc?: OidcPort | undefined;
   directory?: CustomerDirectory;

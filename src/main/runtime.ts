@@ -75,12 +75,10 @@ export function composeContext(
     logger: createLogger(config.logLevel),
   });
   const ctx: AppContext = {
-    db: handle.db,
     store: createStore(handle.db, queue),
     clock: overrides.clock ?? testClock ?? systemClock,
     // R36: moving the business clock never signs anybody out or lifts a rate limit.
     realClock: systemClock,
-    jobs: queue,
     passwords: argon2Hasher,
     oidc: overrides.oidc ?? (config.oidc ? createOidcClient(config.oidc) : undefined),
     directory:

@@ -67,8 +67,8 @@ describeEachDatabase('the claim lifecycle through the API', ({ handle }) => {
       },
     });
     expect(sent.statusCode, sent.body).toBe(202);
-    await drainMail(t().ctx);
-    const token = await latestConsentToken(t().ctx, `lee@${slug}.example`);
+    await drainMail(t());
+    const token = await latestConsentToken(t(), `lee@${slug}.example`);
     const accepted = await t().app.inject({
       method: 'POST',
       url: `/api/v1/public/consent/${token}`,

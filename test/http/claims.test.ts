@@ -66,7 +66,7 @@ describeEachDatabase('workshop claims (partner side)', ({ handle }) => {
       t().ctx,
       queued.map((q) => q.id),
     );
-    const token = await latestConsentToken(t().ctx, contactEmail);
+    const token = await latestConsentToken(t(), contactEmail);
     const accepted = await t().app.inject({
       method: 'POST',
       url: `/api/v1/public/consent/${token}`,
@@ -657,10 +657,7 @@ describeEachDatabase('workshop claims (partner side)', ({ handle }) => {
       .where('email', '=', 'olga@program.example')
       .executeTakeFirstOrThrow();
     const review = async (event: 'startReview' | 'reject' | 'requestInfo') =>
-      handle()
-        .db.transaction()
-        .execute(async (trx) => {
-          const tx = t().ctx.store.within(trx);
+      t().ctx.store.transaction(async (tx) => {
           const record = (await lockNomination(tx, nominationId))!;
           await applyEvent(
             tx,

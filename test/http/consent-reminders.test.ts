@@ -70,8 +70,8 @@ describeEachDatabase('consent reminders, notices and consent page', ({ handle })
     const reminders = await mailsOf(nominationId, 'consentReminder');
     expect(reminders).toHaveLength(2);
     expect(reminders.every((m) => m.locale === 'nl')).toBe(true);
-    await drainMail(t().ctx);
-    const token = await latestConsentToken(t().ctx, email);
+    await drainMail(t());
+    const token = await latestConsentToken(t(), email);
     const page = await t().app.inject({ method: 'GET', url: `/api/v1/public/consent/${token}` });
     expect(page.statusCode).toBe(200);
     t().clock.set(start);
@@ -137,8 +137,8 @@ describeEachDatabase('consent reminders, notices and consent page', ({ handle })
     try {
       const start = t().clock.now();
       const { email, consentDueAt } = await pending('page');
-      await drainMail(t().ctx);
-      const token = await latestConsentToken(t().ctx, email);
+      await drainMail(t());
+      const token = await latestConsentToken(t(), email);
       const open = await app.inject({ method: 'GET', url: `/consent/${token}` });
       expect(open.statusCode).toBe(200);
       expect(open.body).toContain('<div id="root">');

@@ -140,7 +140,7 @@ describeEachDatabase('customer consent', ({ handle }) => {
     expect(mails[0]).toMatchObject({ template: 'consentRequest', locale: 'pl', status: 'queued' });
     expect(mails[0]!.message_id).toMatch(/^<[0-9a-f-]{36}@mci\.example>$/);
 
-    await drainMail(t().ctx);
+    await drainMail(t());
     const box = await ada.request({
       method: 'GET',
       url: `/api/v1/dev/mailbox?to=anna@${customer.slug}.example`,
@@ -278,8 +278,8 @@ describeEachDatabase('customer consent', ({ handle }) => {
     const { nominationId, customer } = await addCustomer();
     const to = `cy@${customer.slug}.example`;
     await sendForConsent(nominationId, to);
-    await drainMail(t().ctx);
-    const first = await latestConsentToken(t().ctx, to);
+    await drainMail(t());
+    const first = await latestConsentToken(t(), to);
     const resend = () =>
       ada.request({ method: 'POST', url: `/api/v1/nominations/${nominationId}/consent-requests/resend` });
     const tooSoon = await resend();
@@ -293,8 +293,8 @@ describeEachDatabase('customer consent', ({ handle }) => {
     const ok = await resend();
     expect(ok.statusCode, ok.body).toBe(202);
     expect(ok.json()).toMatchObject({ sendCount: 2, status: 'consent_pending' });
-    await drainMail(t().ctx);
-    const second = await latestConsentToken(t().ctx, to);
+    await drainMail(t());
+    const second = await latestConsentToken(t(), to);
     expect(second).not.toBe(first);
     expect((await publicGet(first)).statusCode).toBe(200);
     expect((await publicGet(second)).statusCode).toBe(200);
@@ -306,8 +306,8 @@ describeEachDatabase('customer consent', ({ handle }) => {
     const { nominationId, customer } = await addCustomer();
     const oldTo = `old@${customer.slug}.example`;
     const sent = await sendForConsent(nominationId, oldTo);
-    await drainMail(t().ctx);
-    const oldToken = await latestConsentToken(t().ctx, oldTo);
+    await drainMail(t());
+    const oldToken = await latestConsentToken(t(), oldTo);
     const newContact = { name: 'Nowa Osoba', email: `new@${customer.slug}.example`, locale: 'sv' };
     const stale = await ada.request({
       method: 'PATCH',
@@ -325,11 +325,11 @@ describeEachDatabase('customer consent', ({ handle }) => {
     });
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json().customerContact).toMatchObject({ email: newContact.email, locale: 'sv' });
-    await drainMail(t().ctx);
+    await drainMail(t());
     const old = await publicGet(oldToken);
     expect(old.statusCode).toBe(404);
     expect(old.json().error.code).toBe('InvitationNotValid');
-    const fresh = await latestConsentToken(t().ctx, newContact.email);
+    const fresh = await latestConsentToken(t(), newContact.email);
     const page = await publicGet(fresh);
     expect(page.statusCode).toBe(200);
     expect(page.json().locale).toBe('sv');
@@ -339,8 +339,8 @@ describeEachDatabase('customer consent', ({ handle }) => {
     const { nominationId, customer } = await addCustomer();
     const to = `dee@${customer.slug}.example`;
     await sendForConsent(nominationId, to);
-    await drainMail(t().ctx);
-    const token = await latestConsentToken(t().ctx, to);
+    await drainMail(t());
+    const token = await latestConsentToken(t(), to);
     const declined = await decide(token, 'decline');
     expect(declined.statusCode).toBe(200);
     expect(declined.json().state).toBe('declined');
@@ -369,9 +369,9 @@ describeEachDatabase('customer consent', ({ handle }) => {
     const b = await addCustomer();
     await sendForConsent(a.nominationId, `e1@${a.customer.slug}.example`);
     await sendForConsent(b.nominationId, `e2@${b.customer.slug}.example`);
-    await drainMail(t().ctx);
-    const ta = await latestConsentToken(t().ctx, `e1@${a.customer.slug}.example`);
-    const tb = await latestConsentToken(t().ctx, `e2@${b.customer.slug}.example`);
+    await drainMail(t());
+    const ta = await latestConsentToken(t(), `e1@${a.customer.slug}.example`);
+    const tb = await latestConsentToken(t(), `e2@${b.customer.slug}.example`);
     const due = new Date((await nomination(a.nominationId)).consentDueAt).getTime();
     const start = t().clock.now();
     t().clock.set(new Date(due - 1000));
@@ -399,9 +399,9 @@ describeEachDatabase('customer consent', ({ handle }) => {
     await sendForConsent(trey.nominationId, `t@${customer.slug}.example`);
     const p = await sendForConsent(prose.nominationId, `p@${customer.slug}.example`, dan);
     expect(p.statusCode, p.body).toBe(202);
-    await drainMail(t().ctx);
-    const tt = await latestConsentToken(t().ctx, `t@${customer.slug}.example`);
-    const tp = await latestConsentToken(t().ctx, `p@${customer.slug}.example`);
+    await drainMail(t());
+    const tt = await latestConsentToken(t(), `t@${customer.slug}.example`);
+    const tp = await latestConsentToken(t(), `p@${customer.slug}.example`);
     const results = await Promise.all([decide(tt, 'accept'), decide(tp, 'accept')]);
     const winners = results.filter((r) => r.statusCode === 200);
     expect(winners).toHaveLength(1);

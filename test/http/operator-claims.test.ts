@@ -363,7 +363,7 @@ describeEachDatabase('operator: review queue, claim detail, decisions', ({ handl
       .execute();
     expect(mail).toHaveLength(1);
     expect(mail[0]!.params).toMatchObject({ kind: 'actionRequired', comment });
-    await drainMail(t().ctx);
+    await drainMail(t());
     const sent = await handle()
       .db.selectFrom('mail_messages')
       .select(['text', 'status'])

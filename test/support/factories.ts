@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
-import type { Db } from '../../src/app/ports.ts';
+import type { Db } from '../../src/adapters/db/database.ts';
 
 // Small factories for medium and HTTP tests: each call makes its own rows with fresh ids, so tests in
 // one database never collide.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { ManualClock } from '../../src/adapters/clock/clock.ts';
-import type { DatabaseHandle } from '../../src/adapters/db/database.ts';
+import type { DatabaseHandle, Db } from '../../src/adapters/db/database.ts';
 import type { JobQueue } from '../../src/adapters/queue/job-queue.ts';
 import type { AppContext, CustomerDirectory, OidcPort } from '../../src/app/ports.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -16,6 +16,8 @@ export interface TestApp {
   ctx: AppContext;
   clock: ManualClock;
   queue: JobQueue;
+  /** The query builder under the store, for a test's own set-up and checks (never the app's). */
+  db: Db;
 }
 
 /**
@@ -49,7 +51,7 @@ export function useTestApp(
     await queue.start({ schedule: false });
     const app = await composeHttpApp(h, ctx, queue, config);
     await app.ready();
-    testApp = { app, ctx, clock, queue };
+    testApp = { app, ctx, clock, queue, db: h.db };
   });
   afterAll(async () => {
     await testApp?.app.close();

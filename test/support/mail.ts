@@ -1,9 +1,9 @@
 import { deliverMail, renderMails } from '../../src/app/mail/mail-jobs.ts';
-import type { AppContext } from '../../src/app/ports.ts';
+import type { TestApp } from './http.ts';
 
 /** Runs the mail jobs' work directly (no worker in HTTP tests): render everything queued, deliver everything rendered. */
-export async function drainMail(ctx: AppContext): Promise<void> {
-  const queued = await ctx.db
+export async function drainMail({ ctx, db }: TestApp): Promise<void> {
+  const queued = await db
     .selectFrom('mail_messages')
     .select('id')
     .where('status', '=', 'queued')
@@ -13,7 +13,7 @@ export async function drainMail(ctx: AppContext): Promise<void> {
       ctx,
       queued.slice(i, i + 200).map((r) => r.id),
     );
-  const rendered = await ctx.db
+  const rendered = await db
     .selectFrom('mail_messages')
     .select('id')
     .where('status', '=', 'rendered')
@@ -22,8 +22,8 @@ export async function drainMail(ctx: AppContext): Promise<void> {
 }
 
 /** The consent-page token in the newest message to `to`. */
-export async function latestConsentToken(ctx: AppContext, to: string): Promise<string> {
-  const row = await ctx.db
+export async function latestConsentToken({ db }: TestApp, to: string): Promise<string> {
+  const row = await db
     .selectFrom('mail_messages')
     .select(['text'])
     .where('to_address', '=', to.toLowerCase())

@@ -44,9 +44,11 @@ const RULES: Record<string, { ours: string[]; packages: RegExp; typeOnly?: strin
   'src/contracts': { ours: ['src/contracts', 'src/domain'], packages: /^zod$/ },
   'src/app': {
     // src/i18n is pure formatting (catalogues, ICU): use cases render emails and notices with it.
+    // No query builder and no adapter: the use cases know the database only through the store's
+    // ports (ADR 0013, issue 11).
     ours: ['src/app', 'src/domain', 'src/contracts', 'src/i18n'],
-    packages: /^(node:.*|kysely)$/,
-    typeOnly: ['src/adapters', 'src/jobs'],
+    packages: /^node:.*$/,
+    typeOnly: ['src/jobs'],
   },
   'src/http': { ours: ['src/http', 'src/app', 'src/contracts', 'src/domain', 'src/i18n'], packages: /./ },
   'src/jobs': {

@@ -1,6 +1,7 @@
-import type { Clock, Db, TestClockControl } from '../../app/ports.ts';
+import type { Clock, TestClockControl } from '../../app/ports.ts';
 import type { SettingsRepository } from '../../app/store/settings.ts';
 import { MAX_TEST_CLOCK_OFFSET_MS } from '../../domain/test-clock.ts';
+import type { Db } from '../db/database.ts';
 import { settingsRepository } from '../db/repositories/settings.ts';
 
 /**

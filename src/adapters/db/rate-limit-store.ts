@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../app/ports.ts';
+import type { Db } from './database.ts';
 
 // The counters of every rate limit (quality §3.7) in the database, so that every instance counts
 // together (issue 13: a limit must hold behind a load balancer) and the counts run on the database's

@@ -1,5 +1,6 @@
-import type { CustomerDirectory, Db } from '../../app/ports.ts';
+import type { CustomerDirectory } from '../../app/ports.ts';
 import { domainNeverResolves } from '../../domain/identifiers.ts';
+import type { Db } from '../db/database.ts';
 
 // The embedded customer directory (default, spec §7): domains and tenants in our own database,
 // loaded by the demo seed or the operator's CSV import.

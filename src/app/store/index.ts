@@ -1,4 +1,3 @@
-import type { Trx } from '../ports.ts';
 import type { AuditRepository } from './audit.ts';
 import type { ClaimRepository } from './claims.ts';
 import type { ConsentRepository } from './consent.ts';
@@ -34,13 +33,9 @@ export interface Repositories {
   settings: SettingsRepository;
   sweeps: SweepRepository;
   users: UserRepository;
-  /** Migration bridge (issue 11): the query builder under these repositories, until every use case has moved. */
-  legacyDb: Trx;
 }
 
 export interface Store extends Repositories {
   /** Runs `work` in one transaction; the repositories it is given are bound to that transaction. */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
-  /** Migration bridge (issue 11): the repositories bound to a transaction opened with the query builder. */
-  within(trx: Trx): Repositories;
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { JobEnqueuer } from '../../../app/ports.ts';
+import type { JobOptions } from '../../../app/ports.ts';
 import type { Repositories, Store } from '../../../app/store/index.ts';
+import type { JobName, JobPayload } from '../../../jobs/registry.ts';
 import type { Database } from '../schema.ts';
 import { auditRepository } from './audit.ts';
 import { claimRepository } from './claims.ts';
@@ -18,6 +19,23 @@ import { sweepRepository } from './sweeps.ts';
 import { userRepository } from './users.ts';
 
 // The store over Kysely: every repository bound to the pool, or to one transaction.
+
+/** Enqueues a job inside the caller's transaction (outbox). */
+export interface JobEnqueuer {
+  enqueue<N extends JobName>(
+    trx: Q,
+    name: N,
+    payload: JobPayload<N>,
+    options?: JobOptions,
+  ): Promise<string | null>;
+  /** Many jobs of one kind in one statement, inside `trx` (sweeps). */
+  enqueueMany<N extends JobName>(
+    trx: Q,
+    name: N,
+    payloads: JobPayload<N>[],
+    options?: JobOptions,
+  ): Promise<void>;
+}
 
 const NO_JOBS: JobEnqueuer = {
   enqueue: () => Promise.reject(new Error('no job queue here (demo and bench data queue no jobs)')),
@@ -44,7 +62,6 @@ export function bindRepositories(db: Q, jobs: JobEnqueuer = NO_JOBS): Repositori
     settings: settingsRepository(db),
     sweeps: sweepRepository(db),
     users: userRepository(db),
-    legacyDb: db,
   };
 }
 
@@ -52,6 +69,5 @@ export function createStore(db: Kysely<Database>, jobs: JobEnqueuer): Store {
   return {
     ...bindRepositories(db, jobs),
     transaction: (work) => db.transaction().execute((trx) => work(bindRepositories(trx, jobs))),
-    within: (trx) => bindRepositories(trx as Q, jobs),
   };
 }
