@@ -124,26 +124,38 @@ export async function runBenchmarks(args: string[]): Promise<void> {
     rows.push(...(await benchAdd(kind, handle, size, { concurrent: adds, serial: serialAdds })));
     rows.push(...(await benchSweep(kind, handle, overdue)));
   }
-  const server = await startPostgres();
-  try {
-    const admin = await openDatabase({ kind: 'postgres', url: server.url('postgres'), poolSize: 1 });
-    await admin.executor.executeSql('create database bench');
-    await admin.close();
-    const pg = await openDatabase({ kind: 'postgres', url: server.url('bench'), poolSize: 20 });
-    await suite('postgres', pg);
-    await pg.close();
-  } finally {
-    server.stop();
+  if (only !== 'browser') {
+    const server = await startPostgres();
+    try {
+      const admin = await openDatabase({ kind: 'postgres', url: server.url('postgres'), poolSize: 1 });
+      await admin.executor.executeSql('create database bench');
+      await admin.close();
+      const pg = await openDatabase({ kind: 'postgres', url: server.url('bench'), poolSize: 20 });
+      await suite('postgres', pg);
+      await pg.close();
+    } finally {
+      server.stop();
+    }
+    const lite = await openDatabase({ kind: 'pglite' });
+    await suite('pglite', lite);
+    await lite.close();
   }
-  const lite = await openDatabase({ kind: 'pglite' });
-  await suite('pglite', lite);
-  await lite.close();
+  // The Customers page in Chromium (issue 12 item 7): in every full run; with --quick only when
+  // --browser is given; alone with --only=browser.
+  if (only === 'browser' || (!only && (!args.includes('--quick') || args.includes('--browser')))) {
+    const { benchBrowser } = await import('./browser.ts');
+    rows.push(...(await benchBrowser()));
+  }
 
   console.log(`\n${printTable(rows)}`);
   const failed = rows.filter((r) => r.met === false);
   console.log(
-    `\nBars: ${rows.filter((r) => r.met !== undefined).length - failed.length} met, ${failed.length} not met${failed.length ? `: ${failed.map((r) => `${r.database} ${r.workload}${r.baselineOf ? ` vs ${r.baselineOf}` : ''}`).join('; ')}` : ''}`,
+    `\nBars: ${rows.filter((r) => r.met !== undefined).length - failed.length} met, ${failed.length} not met`,
   );
+  for (const r of failed)
+    console.log(
+      `  ✗ ${r.database}: ${r.workload}${r.baselineOf ? ` against ${r.baselineOf}` : ''} (bar ${r.bar})`,
+    );
   // Embedded mode against the server (quality §2: report the ratio to the PostgreSQL figures).
   const rate = (db: string, prefix: string) =>
     rows.find((r) => r.database === db && r.workload.startsWith(prefix))?.value ?? 0;
@@ -153,9 +165,10 @@ export async function runBenchmarks(args: string[]): Promise<void> {
     ['adds', 'add customer via API, c = 20 (adds/s'],
     ['sweep', 'deadline sweep throughput'],
   ] as const) {
-    console.log(
-      `PGlite / PostgreSQL, ${label}: ${(rate('pglite', prefix) / rate('postgres', prefix)).toFixed(2)}`,
-    );
+    if (rate('pglite', prefix) && rate('postgres', prefix))
+      console.log(
+        `PGlite / PostgreSQL, ${label}: ${(rate('pglite', prefix) / rate('postgres', prefix)).toFixed(2)}`,
+      );
   }
   const dir = join(process.cwd(), 'bench/results');
   mkdirSync(dir, { recursive: true });
