@@ -13,18 +13,23 @@ export async function startBenchApp(handle: DatabaseHandle, email: string) {
   await queue.start({ schedule: false });
   const app = await composeHttpApp(handle, ctx, queue, config);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  const signIn = await fetch(`${address}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'demo' }),
-  });
-  if (!signIn.ok) throw new Error(`bench sign-in as ${email} failed: ${signIn.status}`);
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
+  const signIn = async (who: string) => {
+    const response = await fetch(`${address}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: who, password: 'demo' }),
+    });
+    if (!response.ok) throw new Error(`bench sign-in as ${who} failed: ${response.status}`);
+    const { csrfToken } = (await response.json()) as { csrfToken: string };
+    return { cookie: response.headers.getSetCookie()[0]!.split(';')[0]!, csrfToken };
+  };
+  const { cookie, csrfToken } = await signIn(email);
   return {
     address,
     cookie,
     csrfToken,
+    /** Signs in another user (demo password): its cookie (name=value) and CSRF token. */
+    signIn,
     async close() {
       await app.close();
       await queue.stop();

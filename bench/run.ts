@@ -8,21 +8,15 @@ import { seedDemo } from '../src/seed/demo.ts';
 import { startPostgres } from '../test/support/postgres-server.ts';
 import { benchAdd } from './add.ts';
 import { startBenchApp } from './bench-app.ts';
+import { captureStatements, replayer } from './capture.ts';
 import { benchList } from './list.ts';
 import { loadFromAnotherProcess } from './load.ts';
+import { compared, printTable, type Row } from './rows.ts';
 import { benchSweep } from './sweep.ts';
 
 // `npm run bench`: measures in one run and reports ratios (the machine is shared and noisy), on a
-// PostgreSQL 15 server started here and on PGlite. Workloads are added as features land.
-interface Row {
-  database: string;
-  workload: string;
-  value: number;
-  unit: string;
-  baseline?: number;
-  ratio?: number;
-  bar?: string;
-}
+// PostgreSQL 15 server started here and on PGlite. Every figure is printed with the baseline it is
+// compared with (same run, same database pool), their ratio, and the bar of issue 12 item 6.
 
 const SIZES = {
   full: { tenants: 1_000_000, nominations: 200_000, partnerNominations: 50_000 },
@@ -53,25 +47,51 @@ async function measure(kind: 'postgres' | 'pglite', handle: DatabaseHandle, dura
   // The same bytes from a bare Fastify route: the cost of our stack (session lookup, headers, schema).
   const bare = Fastify();
   bare.get('/api/v1/session', async (_request, reply) => reply.type('application/json').send(bytes));
+
+  // And a bare route that runs the same SQL (captured from a real session read) through the same pool.
+  const { statements } = await captureStatements(handle, async () => {
+    await (await fetch(`${address}/api/v1/session`, { headers: { cookie } })).arrayBuffer();
+  });
+  const sameSql = replayer(handle, statements);
+  bare.get('/session-sql', async (_request, reply) => {
+    await sameSql();
+    return reply.type('application/json').send(bytes);
+  });
   const bareAddress = await bare.listen({ port: 0, host: '127.0.0.1' });
 
-  const ours = await load(`${address}/api/v1/session`, cookie, duration, 50);
-  const baseline = await load(`${bareAddress}/api/v1/session`, undefined, duration, 50);
-  rows.push({
-    database: kind,
-    workload: 'GET /api/v1/session, c=50 (req/s)',
-    value: Math.round(ours.rps),
-    unit: 'req/s',
-    baseline: Math.round(baseline.rps),
-    ratio: ours.rps / baseline.rps,
-  });
-  rows.push({
-    database: kind,
-    workload: 'GET /api/v1/session, c=50 (p50 latency)',
-    value: ours.p50,
-    unit: 'ms',
-    baseline: baseline.p50,
-  });
+  const ours = await load(`${address}/api/v1/session`, cookie, duration, 20);
+  const baseline = await load(`${bareAddress}/api/v1/session`, undefined, duration, 20);
+  const bareSql = await load(`${bareAddress}/session-sql`, undefined, duration, 20);
+  const workload = 'GET /api/v1/session, c = 20 (req/s)';
+  rows.push(
+    compared(
+      {
+        database: kind,
+        workload,
+        value: ours.rps,
+        unit: 'req/s',
+        baseline: baseline.rps,
+        baselineOf: 'bare route, no SQL',
+      },
+      ['≥', 0.15],
+    ),
+    compared({
+      database: kind,
+      workload,
+      value: ours.rps,
+      unit: 'req/s',
+      baseline: bareSql.rps,
+      baselineOf: `bare route, same ${statements.length} statement(s)`,
+    }),
+    compared({
+      database: kind,
+      workload: 'GET /api/v1/session, c = 20 (p50 latency)',
+      value: ours.p50,
+      unit: 'ms',
+      baseline: baseline.p50,
+      baselineOf: 'bare route, no SQL',
+    }),
+  );
 
   await bare.close();
   await bench.close();
@@ -87,6 +107,7 @@ export async function runBenchmarks(args: string[]): Promise<void> {
   const size = args.includes('--quick') ? SIZES.quick : SIZES.full;
   const samples = args.includes('--quick') ? 100 : 300;
   const adds = args.includes('--quick') ? 1000 : 5000;
+  const serialAdds = args.includes('--quick') ? 100 : 300;
   const overdue = args.includes('--quick') ? 10_000 : 100_000;
   const rows: Row[] = [];
   // `--only=sweep` runs one workload (on the data it needs) instead of the whole suite.
@@ -100,43 +121,54 @@ export async function runBenchmarks(args: string[]): Promise<void> {
     }
     await measure(kind, handle, duration, rows);
     rows.push(...(await benchList(kind, handle, size, { samples, seconds: duration })));
-    rows.push(...(await benchAdd(kind, handle, size, adds)));
+    rows.push(...(await benchAdd(kind, handle, size, { concurrent: adds, serial: serialAdds })));
     rows.push(...(await benchSweep(kind, handle, overdue)));
   }
-  const server = await startPostgres();
-  try {
-    const admin = await openDatabase({ kind: 'postgres', url: server.url('postgres'), poolSize: 1 });
-    await admin.executor.executeSql('create database bench');
-    await admin.close();
-    const pg = await openDatabase({ kind: 'postgres', url: server.url('bench'), poolSize: 20 });
-    await suite('postgres', pg);
-    await pg.close();
-  } finally {
-    server.stop();
+  if (only !== 'browser') {
+    const server = await startPostgres();
+    try {
+      const admin = await openDatabase({ kind: 'postgres', url: server.url('postgres'), poolSize: 1 });
+      await admin.executor.executeSql('create database bench');
+      await admin.close();
+      const pg = await openDatabase({ kind: 'postgres', url: server.url('bench'), poolSize: 20 });
+      await suite('postgres', pg);
+      await pg.close();
+    } finally {
+      server.stop();
+    }
+    const lite = await openDatabase({ kind: 'pglite' });
+    await suite('pglite', lite);
+    await lite.close();
   }
-  const lite = await openDatabase({ kind: 'pglite' });
-  await suite('pglite', lite);
-  await lite.close();
+  // The Customers page in Chromium (issue 12 item 7): in every full run; with --quick only when
+  // --browser is given; alone with --only=browser.
+  if (only === 'browser' || (!only && (!args.includes('--quick') || args.includes('--browser')))) {
+    const { benchBrowser } = await import('./browser.ts');
+    rows.push(...(await benchBrowser()));
+  }
 
-  console.log('\n| database | workload | value | baseline | ratio | bar |\n|---|---|---|---|---|---|');
-  for (const r of rows) {
-    const ratio = r.ratio ? r.ratio.toFixed(2) : '';
+  console.log(`\n${printTable(rows)}`);
+  const failed = rows.filter((r) => r.met === false);
+  console.log(
+    `\nBars: ${rows.filter((r) => r.met !== undefined).length - failed.length} met, ${failed.length} not met`,
+  );
+  for (const r of failed)
     console.log(
-      `| ${r.database} | ${r.workload} | ${r.value} ${r.unit} | ${r.baseline ?? ''} | ${ratio} | ${r.bar ?? ''} |`,
+      `  ✗ ${r.database}: ${r.workload}${r.baselineOf ? ` against ${r.baselineOf}` : ''} (bar ${r.bar})`,
     );
-  }
   // Embedded mode against the server (quality §2: report the ratio to the PostgreSQL figures).
   const rate = (db: string, prefix: string) =>
     rows.find((r) => r.database === db && r.workload.startsWith(prefix))?.value ?? 0;
   for (const [label, prefix] of [
-    ['session reads', 'GET /api/v1/session, c=50 (req/s)'],
+    ['session reads', 'GET /api/v1/session, c = 20 (req/s)'],
     ['list under load', 'eligible tab under load'],
-    ['adds', 'add customer via API, c = 20 (adds/s)'],
+    ['adds', 'add customer via API, c = 20 (adds/s'],
     ['sweep', 'deadline sweep throughput'],
   ] as const) {
-    console.log(
-      `PGlite / PostgreSQL, ${label}: ${(rate('pglite', prefix) / rate('postgres', prefix)).toFixed(2)}`,
-    );
+    if (rate('pglite', prefix) && rate('postgres', prefix))
+      console.log(
+        `PGlite / PostgreSQL, ${label}: ${(rate('pglite', prefix) / rate('postgres', prefix)).toFixed(2)}`,
+      );
   }
   const dir = join(process.cwd(), 'bench/results');
   mkdirSync(dir, { recursive: true });

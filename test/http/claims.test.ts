@@ -658,16 +658,9 @@ describeEachDatabase('workshop claims (partner side)', ({ handle }) => {
       .executeTakeFirstOrThrow();
     const review = async (event: 'startReview' | 'reject' | 'requestInfo') =>
       t().ctx.store.transaction(async (tx) => {
-          const record = (await lockNomination(tx, nominationId))!;
-          await applyEvent(
-            tx,
-            t().ctx,
-            record,
-            event,
-            { kind: 'operator', id: operator.id },
-            t().clock.now(),
-          );
-        });
+        const record = (await lockNomination(tx, nominationId))!;
+        await applyEvent(tx, t().ctx, record, event, { kind: 'operator', id: operator.id }, t().clock.now());
+      });
     // Not rejected yet: no dispute.
     const early = await ada.request({
       method: 'POST',

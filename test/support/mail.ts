@@ -3,11 +3,7 @@ import type { TestApp } from './http.ts';
 
 /** Runs the mail jobs' work directly (no worker in HTTP tests): render everything queued, deliver everything rendered. */
 export async function drainMail({ ctx, db }: TestApp): Promise<void> {
-  const queued = await db
-    .selectFrom('mail_messages')
-    .select('id')
-    .where('status', '=', 'queued')
-    .execute();
+  const queued = await db.selectFrom('mail_messages').select('id').where('status', '=', 'queued').execute();
   for (let i = 0; i < queued.length; i += 200)
     await renderMails(
       ctx,
