@@ -94,7 +94,7 @@ async function traffic(
   auth: { cookie: string; csrfToken: string },
   next: () => string | undefined,
   acked: Acked,
-  awaitingConsent: string[],
+  awaitingConsent: { id: string; domain: string }[],
   claimable: string[],
 ) {
   const headers = { 'content-type': 'application/json', cookie: auth.cookie, 'x-csrf-token': auth.csrfToken };
@@ -106,9 +106,10 @@ async function traffic(
       const moved = await post('/api/v1/test-clock', { advance: 'P31D' });
       if (moved.status === 200) acked.clockMoves++;
     } else if (r < 0.3 && awaitingConsent.length) {
-      const id = awaitingConsent.shift()!;
+      const { id, domain } = awaitingConsent.shift()!;
+      // R34: the customer's contact has an address of the customer's own domain.
       const sent = await post(`/api/v1/nominations/${id}/consent-requests`, {
-        customerContact: { name: 'Soak Test', email: `cto-${id.slice(0, 8)}@soak.example`, locale: 'en' },
+        customerContact: { name: 'Soak Test', email: `cto-${id.slice(0, 8)}@${domain}`, locale: 'en' },
         partnerContact: { name: 'Ada', email: 'ada@treyresearch.example' },
       });
       if (sent.status === 202) acked.consents.add(id);
@@ -136,7 +137,7 @@ async function traffic(
         const [n] = ((await added.json()) as { value: { id: string; customer: { tenantId: string } }[] })
           .value;
         acked.adds.set(n!.id, n!.customer.tenantId);
-        awaitingConsent.push(n!.id);
+        awaitingConsent.push({ id: n!.id, domain });
         claimable.push(n!.customer.tenantId);
       }
     }
@@ -247,7 +248,7 @@ export async function runSoak(
     MAIL_RETRY_DELAY_SECONDS: '1',
   };
   const acked = emptyAcked();
-  const awaitingConsent: string[] = [];
+  const awaitingConsent: { id: string; domain: string }[] = [];
   const claimable: string[] = [];
   const losses: string[] = [];
   const violations: string[] = [];
@@ -340,6 +341,12 @@ export async function runSoak(
           n: number;
         }>`select count(*)::int as n from audit_events where actor_kind = 'system' and to_status is not null`,
       );
+      // A soak whose traffic is refused proves nothing: each kind of write must have been acknowledged.
+      for (const [kind, n] of [
+        ['add', acked.adds.size],
+        ['consent request', acked.consents.size],
+      ] as const)
+        if (n === 0) violations.push(`no ${kind} was ever acknowledged: the traffic did not exercise it`);
       checks += await check(handle, acked, losses, violations);
     } finally {
       if (!pg) await handle.close();
