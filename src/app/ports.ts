@@ -1,3 +1,4 @@
+import type { SessionCache } from './auth/session-cache.ts';
 import type { Store } from './store/index.ts';
 
 // What the use cases need from the outside world. Adapters implement these; use cases import only
@@ -104,6 +105,8 @@ export interface TestClockControl {
 export interface AppContext {
   /** The database as the use cases see it: repositories, and transactions over them (ADR 0013). */
   store: Store;
+  /** Signed-in sessions in memory, dropped on the database's change notices (ADR 0017). */
+  sessionCache?: SessionCache;
   clock: Clock;
   passwords: PasswordHasher;
   oidc?: OidcPort | undefined;

@@ -8,6 +8,7 @@ import { systemClock } from '../adapters/clock/clock.ts';
 import { OffsetClock } from '../adapters/clock/test-clock.ts';
 import { type DatabaseHandle, openDatabase } from '../adapters/db/database.ts';
 import { migrateToLatest } from '../adapters/db/migrate.ts';
+import { PRINCIPAL_CHANNEL } from '../adapters/db/migrations/0008_principal_changes.ts';
 import { databaseRateLimitStore } from '../adapters/db/rate-limit-store.ts';
 import { createStore } from '../adapters/db/repositories/index.ts';
 import { embeddedDirectory } from '../adapters/directory/embedded-directory.ts';
@@ -15,6 +16,7 @@ import { entraDiscoveryDirectory } from '../adapters/directory/entra-discovery-d
 import { localFileStore } from '../adapters/files/local-file-store.ts';
 import { embeddedMailbox, smtpTransport } from '../adapters/mail/transports.ts';
 import { JobQueue } from '../adapters/queue/job-queue.ts';
+import { SessionCache } from '../app/auth/session-cache.ts';
 import type { AppContext, Clock, CustomerDirectory, FileStore, OidcPort } from '../app/ports.ts';
 import type { Config } from '../config.ts';
 import { buildHttpApp } from '../http/app.ts';
@@ -95,6 +97,7 @@ export function composeContext(
     },
     links: { baseUrl: config.publicUrl ?? `http://${config.host}:${config.port}` },
     testClock,
+    sessionCache: new SessionCache(),
     // POE uploads (issue 6): content-addressed files on local disk.
     files: overrides.files ?? localFileStore(join(config.dataDir, 'files')),
   };
@@ -102,7 +105,7 @@ export function composeContext(
 }
 
 /** The HTTP app over a composed context, as `mci start` serves it (health, metrics, logs, limits). */
-export function composeHttpApp(
+export async function composeHttpApp(
   handle: DatabaseHandle,
   ctx: AppContext,
   queue: JobQueue,
@@ -111,7 +114,16 @@ export function composeHttpApp(
 ) {
   const webRoot = options.webRoot ?? (existsSync(WEB_ROOT) ? WEB_ROOT : undefined);
   const { database, ...readiness } = readinessChecks(handle, queue);
-  return buildHttpApp({
+  // The session cache trusts its entries only while the database's change notices reach it (ADR 0017).
+  const cache = ctx.sessionCache;
+  const unlisten = cache
+    ? await handle.listen(
+        PRINCIPAL_CHANNEL,
+        (notice) => cache.forget(notice),
+        (on) => cache.listening(on),
+      )
+    : undefined;
+  const app = await buildHttpApp({
     ctx,
     ...(webRoot ? { webRoot } : {}),
     logger: createLogger(config.logLevel),
@@ -122,6 +134,8 @@ export function composeHttpApp(
     metrics: { token: config.metricsToken },
     rateLimitStore: databaseRateLimitStore(handle.db),
   });
+  if (unlisten) app.addHook('onClose', unlisten);
+  return app;
 }
 
 export async function createRuntime(config: Config, overrides: ContextOverrides = {}): Promise<Runtime> {

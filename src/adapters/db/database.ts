@@ -23,6 +23,15 @@ export interface DatabaseHandle {
   pglite?: PGlite;
   /** Connections in use, checkouts waiting for one, and the pool's size (metrics). */
   stats(): { inUse: number; waiting: number; size: number };
+  /**
+   * LISTEN on `channel`: each notification's payload to `onMessage`; `onState(false)` whenever some may
+   * have been missed (connection lost; PostgreSQL reconnects by itself), `onState(true)` once they flow.
+   */
+  listen(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onState: (listening: boolean) => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -64,6 +73,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         waiting: pool.waitingCount,
         size: options.poolSize ?? 10,
       }),
+      listen: (channel, onMessage, onState) => listenOnPostgres(options.url, channel, onMessage, onState),
       close: () => db.destroy(),
     };
   }
@@ -87,7 +97,72 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         values?.length ? pool.query(text, values) : pool.query(`${SCRIPT_MARKER}\n${text}`),
     },
     stats: () => pool.stats(),
+    // One embedded session: LISTEN under the pool's lock, so it never lands inside someone's transaction.
+    async listen(channel, onMessage, onState) {
+      const client = await pool.connect();
+      let unlisten: () => Promise<void>;
+      try {
+        unlisten = await pglite.listen(channel, onMessage);
+      } finally {
+        client.release();
+      }
+      onState(true);
+      return async () => {
+        onState(false);
+        const again = await pool.connect().catch(() => null);
+        try {
+          if (again) await unlisten();
+        } finally {
+          again?.release();
+        }
+      };
+    },
     close: () => db.destroy(),
+  };
+}
+
+/** A dedicated connection that LISTENs, and reconnects (every second) after losing its server. */
+async function listenOnPostgres(
+  url: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+  onState: (listening: boolean) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      connect().catch(schedule);
+    }, 1000);
+    retry.unref();
+  };
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url, application_name: 'mci-listen' });
+    c.on('notification', (message) => onMessage(message.payload ?? '*'));
+    c.on('error', () => {});
+    c.on('end', () => {
+      onState(false);
+      schedule();
+    });
+    try {
+      await c.connect();
+      await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      await c.end().catch(() => {});
+      throw error;
+    }
+    client = c;
+    onState(true);
+  };
+  await connect().catch(schedule);
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    onState(false);
+    await client?.end().catch(() => {});
   };
 }
 

@@ -12,5 +12,6 @@ export async function updatePreferences(
   if (input.locale !== undefined) changes.locale = input.locale;
   if (input.theme !== undefined) changes.theme = input.theme;
   await ctx.store.users.setPreferences(principal.user.id, changes);
+  ctx.sessionCache?.forget(`user:${principal.user.id}`);
   return (await loadPrincipal(ctx.store, principal.user.id)) ?? principal;
 }

@@ -63,18 +63,30 @@ async function openSession(ctx: AppContext, user: UserRef, action: string): Prom
   return { ...principal, sessionToken, csrfToken };
 }
 
-/** The session behind a cookie value, or null when unknown or expired. Slides the expiry. */
+/**
+ * The session behind a cookie value, or null when unknown or expired. Slides the expiry. Served from
+ * the instance's session cache when it holds the session (ADR 0017): then no statement at all.
+ */
 export async function resumeSession(
   ctx: AppContext,
   sessionToken: string,
 ): Promise<(Principal & { csrfToken: string; idHash: string }) | null> {
   const now = ctx.realClock.now();
+  const nowMs = now.getTime();
   const idHash = hashSecret(sessionToken);
-  const session = await ctx.store.users.session(idHash);
-  if (!session || session.expiresAt.getTime() <= now.getTime()) return null;
+  const cache = ctx.sessionCache;
+  const generation = cache?.generation ?? 0;
+  const cached = cache?.get(idHash, nowMs);
+  // A cached expiry may be older than the database's (another instance slid it): then ask the database.
+  let session = cached && cached.expiresAt.getTime() > nowMs ? cached : await ctx.store.users.session(idHash);
+  if (!session || session.expiresAt.getTime() <= nowMs) return null;
   // Sliding expiry, written at most once a minute so that reads stay reads.
-  if (now.getTime() - session.lastSeenAt.getTime() > SLIDE_AFTER_MS)
-    await ctx.store.users.extendSession(idHash, now, expiryFrom(ctx, now));
+  if (nowMs - session.lastSeenAt.getTime() > SLIDE_AFTER_MS) {
+    const expiresAt = expiryFrom(ctx, now);
+    await ctx.store.users.extendSession(idHash, now, expiresAt);
+    session = { ...session, lastSeenAt: now, expiresAt };
+  }
+  if (session !== cached) cache?.set(idHash, session, nowMs, generation);
   return { ...toPrincipal(session.user), csrfToken: session.csrfToken, idHash };
 }
 
@@ -84,4 +96,6 @@ export async function signOut(ctx: AppContext, idHash: string, principal: Princi
     const actor = { kind: principal.actor.kind, id: principal.user.id };
     await tx.audit.record({ actor, action: 'session.signOut', at: ctx.clock.now() });
   });
+  // Every instance hears of it from the database (a trigger's notice); this one needs no round trip.
+  ctx.sessionCache?.forget(`session:${idHash}`);
 }

@@ -47,7 +47,7 @@ export async function assignRole(
   requireRoleAdmin(actor);
   const now = ctx.clock.now();
   const scope = scopeOf(actor);
-  return ctx.store.transaction(async (tx) => {
+  const user = await ctx.store.transaction(async (tx) => {
     await requireOwn(tx, scope, input);
     const before = await tx.users.roleOn(scope, input.userId, input.locationId);
     await tx.users.grantRole(scope, { ...input, grantedBy: actor.userId, at: now });
@@ -58,9 +58,12 @@ export async function assignRole(
       partnerId: actor.partnerId,
       data: { userId: input.userId, locationId: input.locationId, from: before ?? null, to: input.role },
     });
-    const [user] = await tx.users.members(scope, input.userId);
-    return user!;
+    const [member] = await tx.users.members(scope, input.userId);
+    return member!;
   });
+  // Other instances hear of it from the database; this one at once (ADR 0017).
+  ctx.sessionCache?.forget(`user:${input.userId}`);
+  return user;
 }
 
 export async function revokeRole(
@@ -83,4 +86,5 @@ export async function revokeRole(
       data: { userId: input.userId, locationId: input.locationId, from: removed, to: null },
     });
   });
+  ctx.sessionCache?.forget(`user:${input.userId}`);
 }
