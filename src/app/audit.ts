@@ -1,4 +1,5 @@
 import type { Trx } from './ports.ts';
+import { tokenOfActor } from './request-credentials.ts';
 import type { AuditEntry } from './store/audit.ts';
 
 export type { AuditActor, AuditEntry } from './store/audit.ts';
@@ -18,6 +19,7 @@ export async function audit(trx: Trx, entry: AuditEntry): Promise<void> {
       to_status: entry.toStatus ?? null,
       data: JSON.stringify(entry.data ?? {}),
       created_at: entry.at,
+      api_token_id: tokenOfActor(entry.actor),
     })
     .execute();
 }

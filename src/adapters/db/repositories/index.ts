@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { JobEnqueuer } from '../../../app/ports.ts';
 import type { Repositories, Store } from '../../../app/store/index.ts';
 import type { Database } from '../schema.ts';
+import { apiTokenRepository } from './api-tokens.ts';
 import { auditRepository } from './audit.ts';
 import { consentRepository } from './consent.ts';
 import { customerRowRepository } from './customer-rows.ts';
@@ -24,6 +25,7 @@ const NO_JOBS: JobEnqueuer = {
 /** The repositories on `db` (the pool or a transaction); without `jobs` (the seed), queueing a job throws. */
 export function bindRepositories(db: Q, jobs: JobEnqueuer = NO_JOBS): Repositories {
   return {
+    apiTokens: apiTokenRepository(db),
     audit: auditRepository(db),
     claims: {},
     consent: consentRepository(db),
