@@ -132,6 +132,18 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
           'cookie-authenticated unsafe requests carry X-CSRF-Token; integrations send `Authorization: Bearer mci_…` (an API token) instead, with no cookie and no CSRF token.',
       },
       servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'mci_session' },
+          apiToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'An API token (`mci_…`) created by an Incentives admin: acts as its creator with at most their current roles, narrowed to its locations; `read` tokens change nothing. No CSRF token.',
+          },
+        },
+      },
+      security: [{ session: [] }, { apiToken: [] }],
     },
     transform: jsonSchemaTransform,
   });
