@@ -120,6 +120,19 @@ describeEachDatabase('API tokens', ({ handle }) => {
     ).not.toContain(created.id);
   });
 
+  it('describes the routes and the bearer scheme in the OpenAPI document', async () => {
+    const doc = (await t().app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    for (const path of [
+      '/api/v1/api-tokens',
+      '/api/v1/api-tokens/{tokenId}',
+      '/api/v1/audit-events',
+      '/api/v1/audit-events/export',
+    ])
+      expect(Object.keys(doc.paths), path).toContain(path);
+    expect(doc.paths['/api/v1/api-tokens'].post.responses['201']).toBeDefined();
+    expect(doc.components.securitySchemes.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
   it('only Incentives admins create tokens; input is validated; tokens cannot manage tokens', async () => {
     const ben = await signInAs(t().app, 'ben@treyresearch.example', 'demo');
     const byUser = await ben.request({
