@@ -251,6 +251,25 @@ describeEachDatabase('API tokens', ({ handle }) => {
     expect(upload.headers.connection).toBe('close');
   });
 
+  it('counts every request of a token against its own limit: 429 with Retry-After in the error shape', async () => {
+    const { id, token } = await create();
+    const other = await create();
+    expect((await bearer(token)({ method: 'GET', url: '/api/v1/engagements' })).statusCode).toBe(200);
+    const counted = await handle()
+      .db.updateTable('rate_limits')
+      .set({ hits: 600 })
+      .where('key', 'like', `%api-token:${id}`)
+      .returning('key')
+      .execute();
+    expect(counted).toHaveLength(1);
+    const limited = await bearer(token)({ method: 'GET', url: '/api/v1/engagements' });
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.json().error).toMatchObject({ code: 'RateLimited', isRetryable: true });
+    // Another token of the same user has its own count.
+    expect((await bearer(other.token)({ method: 'GET', url: '/api/v1/engagements' })).statusCode).toBe(200);
+  });
+
   it("acts with the creator's current roles: a lost role narrows the token at once; locations narrow it", async () => {
     const { token } = await create();
     const cleo = await signInAs(t().app, 'cleo@treyresearch.example', 'demo');
