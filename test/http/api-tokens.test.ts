@@ -342,6 +342,14 @@ describeEachDatabase('API tokens', ({ handle }) => {
     });
     expect(viaToken.json().value).toEqual(log.json().value);
 
+    // The record's own history names the token too.
+    const history = await ada.request({ method: 'GET', url: `/api/v1/nominations/${nominationId}/history` });
+    expect(history.json().value[0].actor).toEqual({
+      kind: 'partnerUser',
+      name: 'Ada Ruiz',
+      tokenName: '=HYPERLINK("http://evil.example")',
+    });
+
     // Another partner sees none of it, whatever it asks for.
     for (const url of [
       `/api/v1/audit-events?nominationId=${nominationId}`,

@@ -29,6 +29,8 @@ export interface HistoryEntry {
   actorId: string | null;
   /** Partner users only (operators and customers are shown by their role). */
   actorName: string | null;
+  /** The API token the event was caused with (issue 14). */
+  tokenName: string | null;
   fromStatus: NominationStatus | null;
   toStatus: NominationStatus | null;
   data: Record<string, unknown>;

@@ -102,6 +102,8 @@ export function auditRepository(db: Q): AuditRepository {
           'a.data',
         ])
         .select('u.display_name')
+        .leftJoin('api_tokens as t', 't.id', 'a.api_token_id')
+        .select('t.name as token_name')
         .where('a.nomination_id', '=', nominationId)
         .orderBy('a.id')
         .execute();
@@ -111,6 +113,7 @@ export function auditRepository(db: Q): AuditRepository {
         actorKind: r.actor_kind,
         actorId: r.actor_id,
         actorName: r.display_name,
+        tokenName: r.token_name,
         fromStatus: r.from_status,
         toStatus: r.to_status,
         data: r.data ?? {},
