@@ -67,7 +67,12 @@ export const NominationParams = z.object({ nominationId: Id });
 export const HistoryEvent = z.object({
   at: z.iso.datetime(),
   action: z.string(),
-  actor: z.object({ kind: z.string(), name: z.string().nullable() }),
+  actor: z.object({
+    kind: z.string(),
+    name: z.string().nullable(),
+    /** The API token the change was made with (issue 14). */
+    tokenName: z.string().optional(),
+  }),
   fromStatus: z.string().nullable(),
   toStatus: z.string().nullable(),
 });

@@ -17,9 +17,12 @@ export const PERMISSIONS = [
   'workshopClaim.submit',
   'enrolment.manage',
   'roles.assign',
+  'apiTokens.manage',
+  'audit.view',
   'operator.review',
   'operator.catalogue',
   'operator.directory',
+  'operator.audit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,10 +70,14 @@ export const POLICY: Readonly<Record<Permission, PolicyRule>> = {
   'enrolment.manage': { scope: 'location', roles: ['incentivesAdmin'] },
   // §1: only the Account admin assigns incentive roles, and only within their own partner.
   'roles.assign': { scope: 'partner', accountAdmin: true },
+  // Issue 14: the Incentives admin manages the partner's API tokens and reads its audit log.
+  'apiTokens.manage': { scope: 'partner', roles: ['incentivesAdmin'] },
+  'audit.view': { scope: 'partner', roles: ['incentivesAdmin'] },
   // §4.5: operator routes are a separate role; partner users can never reach them.
   'operator.review': { scope: 'operator' },
   'operator.catalogue': { scope: 'operator' },
   'operator.directory': { scope: 'operator' },
+  'operator.audit': { scope: 'operator' },
 };
 
 function ruleOf(permission: Permission): PolicyRule | undefined {

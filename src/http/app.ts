@@ -26,6 +26,8 @@ import { type MetricsOptions, registerMetricsRoute, registerRequestTiming } from
 import { RATE_LIMITS } from './rate-limits.ts';
 import { apiReferencePage, REFERENCE_CSS, REFERENCE_JS } from './reference-page.ts';
 import { recordRoutes } from './route-table.ts';
+import { apiTokenRoutes } from './routes/api-tokens.ts';
+import { auditEventRoutes } from './routes/audit-events.ts';
 import { claimRoutes } from './routes/claims.ts';
 import { consentRoutes } from './routes/consent.ts';
 import { customerRoutes } from './routes/customers.ts';
@@ -127,9 +129,21 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
         version: '1',
         description:
           'Everything the partner UI does, as a REST API (quality §1). Errors use one shape; lists are keyset-paged; ' +
-          'cookie-authenticated unsafe requests carry X-CSRF-Token.',
+          'cookie-authenticated unsafe requests carry X-CSRF-Token; integrations send `Authorization: Bearer mci_…` (an API token) instead, with no cookie and no CSRF token.',
       },
       servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'mci_session' },
+          apiToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'An API token (`mci_…`) created by an Incentives admin: acts as its creator with at most their current roles, narrowed to its locations; `read` tokens change nothing. No CSRF token.',
+          },
+        },
+      },
+      security: [{ session: [] }, { apiToken: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -152,6 +166,8 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
       await api.register(publicSurveyRoutes(options.ctx));
       await api.register(notificationRoutes(options.ctx));
       await api.register(devRoutes(options.ctx));
+      await api.register(apiTokenRoutes(options.ctx));
+      await api.register(auditEventRoutes(options.ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },

@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { authenticateApiToken, type TokenPrincipal } from '../app/auth/api-tokens.ts';
 import type { Principal } from '../app/auth/session-user.ts';
 import { resumeSession } from '../app/auth/sessions.ts';
 import type { AppContext } from '../app/ports.ts';
+import { type ActingToken, withCredentials } from '../app/request-credentials.ts';
 import { DomainError } from '../domain/errors.ts';
 import { hasAnyIncentiveRole } from '../domain/policy.ts';
 import { isLocale, negotiateLocale } from '../i18n/locales.ts';
+import { RATE_LIMITS } from './rate-limits.ts';
 
 export const SESSION_COOKIE = 'mci_session';
 
@@ -13,6 +16,8 @@ declare module 'fastify' {
     locale: import('../i18n/locales.ts').Locale;
     principal: Principal | null;
     session: { idHash: string; csrfToken: string } | null;
+    /** The API token of a bearer request (issue 14); null for a session or no credentials. */
+    apiToken: TokenPrincipal['token'] | null;
   }
 }
 
@@ -31,11 +36,50 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
 
-  app.addHook('onRequest', async (request) => {
+  app.decorateRequest('apiToken', null);
+
+  // The token a request acts with, for the audit events it causes (src/app/request-credentials.ts).
+  const holders = new WeakMap<FastifyRequest, { token: ActingToken | null }>();
+  app.addHook('onRequest', (request, _reply, done) => {
+    const holder = { token: null };
+    holders.set(request, holder);
+    withCredentials(holder, done);
+  });
+  const perToken = app.createRateLimit(RATE_LIMITS.apiToken);
+
+  app.addHook('onRequest', async (request, reply) => {
     request.locale = negotiateLocale(request.headers['accept-language']);
-    const token = request.cookies[SESSION_COOKIE];
     // Liveness never touches the database (src/http/routes/health.ts).
-    if (!token || !request.url.startsWith('/api/') || request.url.startsWith('/api/v1/health/live')) return;
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/v1/health/live')) return;
+    const bearer = bearerOf(request.headers.authorization);
+    if (bearer !== undefined) {
+      // Issue 14: an API token. Cookies are ignored and no CSRF token is needed: no browser sends it
+      // on its own. Everything is decided from the headers, before any byte of the body is read.
+      try {
+        const caller = await authenticateApiToken(ctx, bearer, request.ip);
+        request.principal = { user: caller.user, actor: caller.actor };
+        request.apiToken = caller.token;
+        const holder = holders.get(request);
+        if (holder) holder.token = { id: caller.token.id, userId: caller.user.id };
+        if (!request.headers['accept-language'] && isLocale(caller.user.locale))
+          request.locale = caller.user.locale;
+        const limit = await perToken(request);
+        if (!limit.isAllowed && limit.isExceeded) {
+          reply.header('retry-after', String(limit.ttlInSeconds));
+          throw Object.assign(new Error('rate limited'), { statusCode: 429 });
+        }
+        if (UNSAFE.has(request.method) && !caller.token.scopes.includes('write'))
+          throw new DomainError('Forbidden', { details: [{ code: 'token.readOnly' }] });
+      } catch (error) {
+        // A refused upload is not read: the connection closes after the answer.
+        if (request.headers['content-length'] || request.headers['transfer-encoding'])
+          reply.header('connection', 'close');
+        throw error;
+      }
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
     const session = await resumeSession(ctx, token);
     if (!session) return;
     request.principal = { user: session.user, actor: session.actor };
@@ -85,6 +129,19 @@ export function authorizeBeforeBody(
   };
   BEFORE_BODY.add(hook);
   return hook;
+}
+
+/** The secret of `Authorization: Bearer …`, or undefined when the request carries no bearer. */
+function bearerOf(header: string | undefined): string | undefined {
+  const match = header ? /^Bearer[ \t]+(\S*)[ \t]*$/i.exec(header) : null;
+  return match ? (match[1] ?? '') : undefined;
+}
+
+/** A route of the signed-in user's own session (an API token has none: 403). */
+export function requireSession(request: FastifyRequest): { idHash: string; csrfToken: string } {
+  requirePrincipal(request);
+  if (!request.session) throw new DomainError('Forbidden', { details: [{ code: 'token.sessionRequired' }] });
+  return request.session;
 }
 
 export function requirePrincipal(request: FastifyRequest): Principal {

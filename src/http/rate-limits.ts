@@ -36,6 +36,12 @@ export const RATE_LIMITS = {
     timeWindow: MINUTE,
     keyGenerator: (r: FastifyRequest) => `export:${r.principal?.user.id ?? r.ip}`,
   },
+  /** Every request made with one API token (issue 14). */
+  apiToken: {
+    max: 600,
+    timeWindow: MINUTE,
+    keyGenerator: (r: FastifyRequest) => `api-token:${r.apiToken?.id ?? r.ip}`,
+  },
 } as const;
 
 type Limit = (typeof RATE_LIMITS)[keyof typeof RATE_LIMITS];

@@ -83,6 +83,7 @@ const CHECKS: Record<string, (demo: Demo, who: Who) => Visit[]> = {
   '/signin': () => [{ url: '/signin' }],
   '/': () => [{ url: '/' }],
   '/admin/roles': () => [{ url: '/admin/roles' }],
+  '/admin/api-tokens': () => [{ url: '/admin/api-tokens' }],
   '/engagements': () => [{ url: '/engagements' }],
   '/engagements/:engagementId': (demo, who) =>
     forOwner(

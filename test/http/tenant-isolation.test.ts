@@ -23,7 +23,7 @@ const CHICAGO = locationId('proseware-chicago');
 const TREY = partnerId('trey');
 
 /** Path parameters that name a partner's own object, and how to fill them. */
-const OBJECT_PARAMS = ['nominationId', 'userId', 'locationId'] as const;
+const OBJECT_PARAMS = ['nominationId', 'userId', 'locationId', 'tokenId'] as const;
 type Ids = Record<(typeof OBJECT_PARAMS)[number], string>;
 
 // Bodies that pass validation, so that a request reaches the scope check.
@@ -51,9 +51,13 @@ const BODIES: Record<string, unknown> = {
   'PUT /api/v1/partner/users/:userId/roles/:locationId': { role: 'incentivesUser' },
 };
 
+type Client = (options: InjectOptions) => ReturnType<Awaited<ReturnType<typeof signInAs>>['request']>;
+
 describeEachDatabase('tenant isolation matrix', ({ handle }) => {
   const t = useTestApp(handle);
   let dan: Awaited<ReturnType<typeof signInAs>>;
+  /** Partner B as its session, and as its API token (issue 14: a token of another partner gets the same 404). */
+  const via: Record<'session' | 'token', Client> = {} as never;
   let routes: readonly RouteInfo[];
   const trey = {} as Ids;
   /** Anything that would betray Trey Research in partner B's answers. */
@@ -68,6 +72,21 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
     await seedDemo(db, t().clock.now());
     dan = await signInAs(t().app, 'dan@proseware.example', 'demo');
     routes = t().app.routeTable;
+    const ada = await signInAs(t().app, 'ada@treyresearch.example', 'demo');
+    const token = async (client: typeof ada) => {
+      const response = await client.request({
+        method: 'POST',
+        url: '/api/v1/api-tokens',
+        payload: { name: 'integration', scopes: ['read', 'write'] },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json() as { id: string; token: string };
+    };
+    const treyToken = await token(ada);
+    const danToken = (await token(dan)).token;
+    via.session = dan.request;
+    via.token = (options) =>
+      t().app.inject({ ...options, headers: { ...options.headers, authorization: `Bearer ${danToken}` } });
     const active = await db
       .selectFrom('nominations')
       .select('id')
@@ -79,6 +98,7 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
       nominationId: active.id,
       userId: userId('ben'),
       locationId: locationId('trey-seattle'),
+      tokenId: treyToken.id,
     });
     const nominations = await db
       .selectFrom('nominations')
@@ -143,7 +163,7 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
     path.replace(/:(\w+)/g, (_m, name: string) =>
       name === 'kind' ? 'findingsReport' : name === 'engagementId' ? SEC : (ids[name as keyof Ids] ?? name),
     );
-  const call = (route: RouteInfo, ids: Partial<Ids>) => {
+  const call = (client: Client, route: RouteInfo, ids: Partial<Ids>) => {
     const isUpload = route.method === 'PUT' && route.path.endsWith('/files/:kind');
     const options: InjectOptions = {
       method: route.method as 'GET',
@@ -154,7 +174,7 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
           ? {}
           : { payload: (BODIES[routeKey(route)] ?? {}) as object }),
     };
-    return dan.request(options);
+    return client(options);
   };
 
   /** Requests of partner B at organisation routes without an object in the path, aimed at A's data. */
@@ -166,6 +186,14 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
           url: `/api/v1/engagements/${SEC}/customers${path}?tab=${tab}&search=${encodeURIComponent(search)}`,
         })),
       );
+    const audit = (path: string) =>
+      [
+        'maxpagesize=200',
+        `partnerId=${TREY}`,
+        `nominationId=${trey.nominationId}`,
+        `actorId=${userId('ada')}`,
+        'action=nomination.create',
+      ].map((query) => ({ method: 'GET' as const, url: `/api/v1/audit-events${path}?${query}` }));
     return {
       'GET /api/v1/engagements': [{ method: 'GET', url: '/api/v1/engagements' }],
       'GET /api/v1/engagements/:engagementId': [{ method: 'GET', url: `/api/v1/engagements/${SEC}` }],
@@ -193,6 +221,9 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
       ],
       'GET /api/v1/partner/locations': [{ method: 'GET', url: '/api/v1/partner/locations' }],
       'GET /api/v1/partner/users': [{ method: 'GET', url: '/api/v1/partner/users' }],
+      'GET /api/v1/api-tokens': [{ method: 'GET', url: '/api/v1/api-tokens' }],
+      'GET /api/v1/audit-events': audit(''),
+      'GET /api/v1/audit-events/export': audit('/export'),
     };
   };
 
@@ -207,6 +238,11 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
       method: 'POST',
       url: '/api/v1/customer-lookups',
       payload: { engagementId: SEC, locationId: location, email: 'someone@contoso.com' },
+    }),
+    'POST /api/v1/api-tokens': (location) => ({
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      payload: { name: 'narrowed', scopes: ['read'], locationIds: [location] },
     }),
   });
 
@@ -223,50 +259,55 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
     expect(untested).toEqual([]);
   });
 
-  it("partner B gets nothing of partner A's through any route, and nothing changes", async () => {
-    const before = await fingerprint(handle().db);
-    const missing: Ids = {
-      nominationId: crypto.randomUUID(),
-      userId: crypto.randomUUID(),
-      locationId: crypto.randomUUID(),
-    };
-    for (const route of routes) {
-      const access = classOf(route)!.access;
-      const label = routeKey(route);
-      if (access === 'public' || access === 'self') continue;
-      if (access === 'operator') {
-        const refused = await call(route, trey);
-        expect(refused.statusCode, label).toBe(403);
-        noTrace(label, refused.body);
-        continue;
+  it.each(['session', 'token'] as const)(
+    "partner B (%s) gets nothing of partner A's through any route, and nothing changes",
+    async (kind) => {
+      const client = via[kind];
+      const before = await fingerprint(handle().db);
+      const missing: Ids = {
+        nominationId: crypto.randomUUID(),
+        userId: crypto.randomUUID(),
+        locationId: crypto.randomUUID(),
+        tokenId: crypto.randomUUID(),
+      };
+      for (const route of routes) {
+        const access = classOf(route)!.access;
+        const label = routeKey(route);
+        if (access === 'public' || access === 'self') continue;
+        if (access === 'operator') {
+          const refused = await call(client, route, trey);
+          expect(refused.statusCode, label).toBe(403);
+          noTrace(label, refused.body);
+          continue;
+        }
+        if (OBJECT_PARAMS.some((p) => route.path.includes(`:${p}`))) {
+          const foreign = await call(client, route, trey);
+          const none = await call(client, route, missing);
+          expect(foreign.statusCode, label).toBe(none.statusCode);
+          // A record of another partner is simply not there (the role routes may refuse earlier: 403 for both).
+          if (route.path.includes(':nominationId')) expect(foreign.statusCode, label).toBe(404);
+          else expect(foreign.statusCode, label).toBeGreaterThanOrEqual(400);
+          expect(foreign.json().error?.code, label).toBe(none.json().error?.code);
+          noTrace(label, foreign.body);
+          continue;
+        }
+        const aimed = bodyObjects()[label];
+        if (aimed) {
+          const foreign = await client(aimed(trey.locationId));
+          const none = await client(aimed(missing.locationId));
+          expect(foreign.statusCode, label).toBe(none.statusCode);
+          expect(foreign.json().error?.code, label).toBe(none.json().error?.code);
+          noTrace(label, foreign.body);
+        }
+        for (const probe of probes()[label] ?? []) {
+          const response = await client(probe);
+          expect(response.statusCode, `${label} ${probe.url}`).toBeLessThan(500);
+          noTrace(`${label} ${probe.url}`, response.body);
+        }
       }
-      if (OBJECT_PARAMS.some((p) => route.path.includes(`:${p}`))) {
-        const foreign = await call(route, trey);
-        const none = await call(route, missing);
-        expect(foreign.statusCode, label).toBe(none.statusCode);
-        // A record of another partner is simply not there (the role routes may refuse earlier: 403 for both).
-        if (route.path.includes(':nominationId')) expect(foreign.statusCode, label).toBe(404);
-        else expect(foreign.statusCode, label).toBeGreaterThanOrEqual(400);
-        expect(foreign.json().error?.code, label).toBe(none.json().error?.code);
-        noTrace(label, foreign.body);
-        continue;
-      }
-      const aimed = bodyObjects()[label];
-      if (aimed) {
-        const foreign = await dan.request(aimed(trey.locationId));
-        const none = await dan.request(aimed(missing.locationId));
-        expect(foreign.statusCode, label).toBe(none.statusCode);
-        expect(foreign.json().error?.code, label).toBe(none.json().error?.code);
-        noTrace(label, foreign.body);
-      }
-      for (const probe of probes()[label] ?? []) {
-        const response = await dan.request(probe);
-        expect(response.statusCode, `${label} ${probe.url}`).toBeLessThan(500);
-        noTrace(`${label} ${probe.url}`, response.body);
-      }
-    }
-    expect(await fingerprint(handle().db)).toEqual(before);
-  });
+      expect(await fingerprint(handle().db)).toEqual(before);
+    },
+  );
 
   it("partner B's counts are the sizes of partner B's own lists", async () => {
     const counts = (

@@ -8,6 +8,9 @@ import type { Db } from '../../src/adapters/db/database.ts';
 const VOLATILE: Record<string, string> = {
   // The sliding expiry is written at most once a minute by any request of the session.
   sessions: 'id_hash, user_id, csrf_token, created_at',
+  // An API token's last use is written at most once a minute by any request made with it.
+  api_tokens:
+    'id, partner_id, user_id, name, token_hash, created_at, revoked_at, scopes, location_ids, prefix, expires_at',
 };
 /** Tables that count requests rather than hold data: every rate-limited try adds or bumps a row by design. */
 const COUNTERS = new Set(['rate_limits']);

@@ -116,6 +116,11 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'GET /api/v1/partner/users': { access: 'organisation' },
   'PUT /api/v1/partner/users/:userId/roles/:locationId': { access: 'organisation' },
   'DELETE /api/v1/partner/users/:userId/roles/:locationId': { access: 'organisation' },
+  'POST /api/v1/api-tokens': { access: 'organisation' },
+  'GET /api/v1/api-tokens': { access: 'organisation' },
+  'DELETE /api/v1/api-tokens/:tokenId': { access: 'organisation' },
+  'GET /api/v1/audit-events': { access: 'organisation' },
+  'GET /api/v1/audit-events/export': { access: 'organisation' },
 
   'GET /api/v1/operator/claims': { access: 'operator' },
   'GET /api/v1/operator/claims/:nominationId': { access: 'operator' },

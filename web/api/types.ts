@@ -4,6 +4,7 @@
 // has no zod, so that zod travels only with the lazily loaded forms that validate with the schemas.
 
 import type { z } from 'zod';
+import type * as apiTokens from '../../src/contracts/api-tokens.ts';
 import type * as claims from '../../src/contracts/claims.ts';
 import type * as common from '../../src/contracts/common.ts';
 import type * as consent from '../../src/contracts/consent.ts';
@@ -43,6 +44,12 @@ export type PartnerLocationList = z.infer<typeof partner.PartnerLocationList>;
 export type PartnerUser = partner.PartnerUser;
 export type PartnerUserList = z.infer<typeof partner.PartnerUserList>;
 export type AssignRoleRequest = z.input<typeof partner.AssignRoleRequest>;
+
+// API tokens for integrations (issue 14).
+export type ApiToken = apiTokens.ApiToken;
+export type ApiTokenList = apiTokens.ApiTokenList;
+export type CreatedApiToken = apiTokens.CreatedApiToken;
+export type CreateApiTokenRequest = z.input<typeof apiTokens.CreateApiTokenRequest>;
 
 // The engagement catalogue and the Customers page (spec §3, §6).
 export type EngagementKind = z.infer<typeof engagements.EngagementKind>;

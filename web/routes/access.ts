@@ -12,3 +12,8 @@ export function hasIncentiveRole(user: User): boolean {
 export function canManageRoles(user: User): boolean {
   return user.kind === 'partnerUser' && user.isAccountAdmin && user.partner !== null;
 }
+
+/** Issue 14: an Incentives admin (on any location) manages the partner's API tokens. */
+export function canManageApiTokens(user: User): boolean {
+  return user.kind === 'partnerUser' && user.roles.some((r) => r.role === 'incentivesAdmin');
+}

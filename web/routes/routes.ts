@@ -56,6 +56,12 @@ export const routes: RouteDef[] = [
     ...lazyPage(() => import('../features/admin-roles/RolesPage.tsx')),
   },
   {
+    path: '/admin/api-tokens',
+    access: 'signedIn',
+    // Only Incentives admins need it: keep it out of the initial bundle.
+    ...lazyPage(() => import('../features/api-tokens/ApiTokensPage.tsx')),
+  },
+  {
     path: '/engagements',
     access: 'signedIn',
     ...lazyPage(() => import('../features/engagements/EngagementsPage.tsx')),

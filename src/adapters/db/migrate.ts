@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003_customer_rows.ts';
 import * as m0004 from './migrations/0004_consent_links.ts';
 import * as m0005 from './migrations/0005_claims.ts';
 import * as m0006 from './migrations/0006_trust_boundary.ts';
+import * as m0007 from './migrations/0007_api_tokens.ts';
 import * as m0008 from './migrations/0008_principal_changes.ts';
 
 // Migrations are imported statically (not read from a folder) so that they are type-checked and the
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004_consent_links': m0004,
   '0005_claims': m0005,
   '0006_trust_boundary': m0006,
+  '0007_api_tokens': m0007,
   '0008_principal_changes': m0008,
 };
 

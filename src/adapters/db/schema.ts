@@ -73,6 +73,12 @@ export interface ApiTokensTable {
   created_at: Generated<Date>;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  scopes: ('read' | 'write')[];
+  /** Null: every location its creator holds a role on. */
+  location_ids: string[] | null;
+  prefix: string;
+  expires_at: Timestamp;
+  last_used_ip: string | null;
 }
 
 export interface EngagementsTable {
@@ -250,6 +256,8 @@ export interface AuditEventsTable {
   to_status: NominationStatus | null;
   data: Json<Record<string, unknown>>;
   created_at: Timestamp;
+  /** The API token the change was made with (the actor is its creator). */
+  api_token_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IdempotencyKeysTable {

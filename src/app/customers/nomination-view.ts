@@ -41,7 +41,11 @@ export async function nominationHistory(tx: Repositories, actor: Actor, nominati
   return (await tx.audit.historyOf(nominationId)).map((e) => ({
     at: e.at.toISOString(),
     action: e.action,
-    actor: { kind: e.actorKind, name: e.actorKind === 'partnerUser' ? e.actorName : null },
+    actor: {
+      kind: e.actorKind,
+      name: e.actorKind === 'partnerUser' ? e.actorName : null,
+      ...(e.tokenName === null ? {} : { tokenName: e.tokenName }),
+    },
     fromStatus: e.fromStatus,
     toStatus: e.toStatus,
   }));

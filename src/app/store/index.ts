@@ -1,3 +1,4 @@
+import type { ApiTokenRepository } from './api-tokens.ts';
 import type { AuditRepository } from './audit.ts';
 import type { ClaimRepository } from './claims.ts';
 import type { ConsentRepository } from './consent.ts';
@@ -19,6 +20,7 @@ import type { UserRepository } from './users.ts';
 // so "load → decide → write + audit + enqueue" is one transaction without a connection in sight.
 
 export interface Repositories {
+  apiTokens: ApiTokenRepository;
   audit: AuditRepository;
   claims: ClaimRepository;
   consent: ConsentRepository;

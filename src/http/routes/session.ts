@@ -5,7 +5,7 @@ import { signIn, signOut } from '../../app/auth/sessions.ts';
 import type { AppContext } from '../../app/ports.ts';
 import { errorResponses } from '../../contracts/common.ts';
 import { PreferencesRequest, SessionResponse, SignInRequest, UserResponse } from '../../contracts/session.ts';
-import { clearSessionCookie, requirePrincipal, setSessionCookie } from '../auth.ts';
+import { clearSessionCookie, requirePrincipal, requireSession, setSessionCookie } from '../auth.ts';
 import { alsoLimit, RATE_LIMITS } from '../rate-limits.ts';
 
 const errors = errorResponses(400, 401, 403, 429);
@@ -45,8 +45,12 @@ export const sessionRoutes =
         },
       },
       async (request) => {
-        const principal = requirePrincipal(request);
-        return { user: principal.user, csrfToken: request.session!.csrfToken, features: features(ctx) };
+        const session = requireSession(request);
+        return {
+          user: requirePrincipal(request).user,
+          csrfToken: session.csrfToken,
+          features: features(ctx),
+        };
       },
     );
 
@@ -54,8 +58,8 @@ export const sessionRoutes =
       '/session',
       { schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null(), ...errors } } },
       async (request, reply) => {
-        const principal = requirePrincipal(request);
-        await signOut(ctx, request.session!.idHash, principal);
+        const session = requireSession(request);
+        await signOut(ctx, session.idHash, requirePrincipal(request));
         clearSessionCookie(request, reply);
         return reply.code(204).send(null);
       },
@@ -72,6 +76,8 @@ export const sessionRoutes =
         },
       },
       async (request) => {
+        // The user's own preferences: a session's, not an API token's.
+        requireSession(request);
         const principal = await updatePreferences(ctx, requirePrincipal(request), request.body);
         return { user: principal.user };
       },

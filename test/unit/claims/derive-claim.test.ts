@@ -34,6 +34,7 @@ const event = (over: Partial<HistoryEntry> & Pick<HistoryEntry, 'action' | 'acto
   at: day(2),
   actorId: null,
   actorName: null,
+  tokenName: null,
   fromStatus: null,
   toStatus: null,
   data: {},

@@ -53,9 +53,12 @@ const MATRIX: Record<Permission, Record<ActorName, [boolean, boolean, boolean]>>
   'workshopClaim.submit': { admin: [Y, n, n], user: [Y, n, n], noRole: [n, n, n], accountAdmin: [n, n, n], operator: [n, n, n] },
   'enrolment.manage':     { admin: [Y, n, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [n, n, n], operator: [n, n, n] },
   'roles.assign':         { admin: [n, n, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [Y, Y, n], operator: [n, n, n] },
+  'apiTokens.manage':     { admin: [Y, Y, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [n, n, n], operator: [n, n, n] },
+  'audit.view':           { admin: [Y, Y, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [n, n, n], operator: [n, n, n] },
   'operator.review':      { admin: [n, n, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [n, n, n], operator: [Y, Y, Y] },
   'operator.catalogue':   { admin: [n, n, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [n, n, n], operator: [Y, Y, Y] },
   'operator.directory':   { admin: [n, n, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [n, n, n], operator: [Y, Y, Y] },
+  'operator.audit':       { admin: [n, n, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [n, n, n], operator: [Y, Y, Y] },
 };
 
 describe('role matrix (quality §3.2, R33): permission × actor × location', () => {

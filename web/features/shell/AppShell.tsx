@@ -5,7 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useSession, useUser } from '../../app/contexts.ts';
 import { errorText } from '../../components/errors.ts';
 import { Notices, useNotify } from '../../components/notices.tsx';
-import { canManageRoles, hasIncentiveRole } from '../../routes/access.ts';
+import { canManageApiTokens, canManageRoles, hasIncentiveRole } from '../../routes/access.ts';
 import { useLinkHandler, useLocation } from '../../routes/router.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { LocaleSwitcher } from './LocaleSwitcher.tsx';
@@ -109,6 +109,11 @@ export function AppShell({ children }: { children: ReactNode }) {
           {canManageRoles(user) ? (
             <NavItem href="/admin/roles">
               <FormattedMessage id="nav.roles" />
+            </NavItem>
+          ) : null}
+          {canManageApiTokens(user) ? (
+            <NavItem href="/admin/api-tokens">
+              <FormattedMessage id="nav.apiTokens" />
             </NavItem>
           ) : null}
           {features?.mailbox || features?.testClock ? (

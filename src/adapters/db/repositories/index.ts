@@ -3,6 +3,7 @@ import type { JobOptions } from '../../../app/ports.ts';
 import type { Repositories, Store } from '../../../app/store/index.ts';
 import type { JobName, JobPayload } from '../../../jobs/registry.ts';
 import type { Database } from '../schema.ts';
+import { apiTokenRepository } from './api-tokens.ts';
 import { auditRepository } from './audit.ts';
 import { claimRepository } from './claims.ts';
 import { consentRepository } from './consent.ts';
@@ -45,6 +46,7 @@ const NO_JOBS: JobEnqueuer = {
 /** The repositories on `db` (the pool or a transaction); without `jobs` (the seed), queueing a job throws. */
 export function bindRepositories(db: Q, jobs: JobEnqueuer = NO_JOBS): Repositories {
   return {
+    apiTokens: apiTokenRepository(db),
     audit: auditRepository(db),
     claims: claimRepository(db),
     consent: consentRepository(db),

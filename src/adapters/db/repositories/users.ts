@@ -42,7 +42,7 @@ export const sessionQuery = (db: Q, idHash: string) =>
 
 type PrincipalRow = Awaited<ReturnType<ReturnType<typeof principalQuery>['executeTakeFirstOrThrow']>>;
 
-function toProfile(row: PrincipalRow): UserProfile {
+export function toProfile(row: PrincipalRow): UserProfile {
   return {
     id: row.id,
     email: row.email,

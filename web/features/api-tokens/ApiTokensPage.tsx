@@ -1,0 +1,405 @@
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+  typographyStyles,
+} from '@fluentui/react-components';
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { apiTokensApi } from '../../api/api-tokens.ts';
+import type { ApiToken, CreatedApiToken } from '../../api/types.ts';
+import { useUser } from '../../app/contexts.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { errorText } from '../../components/errors.ts';
+import { Page } from '../../components/Page.tsx';
+import { PageSpinner } from '../../components/PageSpinner.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { canManageApiTokens } from '../../routes/access.ts';
+import { NotAllowedPage } from '../errors/NotAllowedPage.tsx';
+
+const useStyles = makeStyles({
+  h2: { ...typographyStyles.subtitle1, margin: 0 },
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '480px',
+  },
+  locations: { display: 'flex', flexDirection: 'column' },
+  secret: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  secretInput: { flexGrow: 1, minWidth: '16rem', fontFamily: tokens.fontFamilyMonospace },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+  status: { minHeight: '0' },
+});
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; tokens: ApiToken[] };
+
+/** `/admin/api-tokens`: an Incentives admin creates, lists and revokes the partner's API tokens (issue 14). */
+export default function ApiTokensPage() {
+  const intl = useIntl();
+  const user = useUser();
+  if (!canManageApiTokens(user)) {
+    return <NotAllowedPage reason={intl.formatMessage({ id: 'notAllowed.apiTokens' })} />;
+  }
+  return <ApiTokens />;
+}
+
+function ApiTokens() {
+  const styles = useStyles();
+  const intl = useIntl();
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const [status, setStatus] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [revoking, setRevoking] = useState<ApiToken | null>(null);
+  const listHeadingId = useId();
+
+  const reload = useCallback((signal?: AbortSignal) => {
+    apiTokensApi
+      .list(signal)
+      .then((list) => setLoad({ status: 'ready', tokens: list.value }))
+      .catch((error: unknown) => {
+        if (!signal?.aborted) setLoad({ status: 'error', error });
+      });
+  }, []);
+  useEffect(() => {
+    const controller = new AbortController();
+    reload(controller.signal);
+    return () => controller.abort();
+  }, [reload]);
+
+  const title = intl.formatMessage({ id: 'apiTokens.title' });
+  const date = (iso: string | null) =>
+    iso
+      ? intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'short' })
+      : intl.formatMessage({ id: 'apiTokens.never' });
+
+  return (
+    <Page title={title}>
+      <Text as="p">
+        <FormattedMessage id="apiTokens.intro" />
+      </Text>
+      <CreateForm
+        onCreated={(token) => {
+          setCreated(token);
+          setStatus(null);
+          reload();
+        }}
+      />
+      {created ? <CreatedSecret token={created} onDone={() => setCreated(null)} /> : null}
+      <div className={styles.status} role="status">
+        {status ? (
+          <MessageBar intent={status.intent} layout="multiline">
+            <MessageBarBody>{status.text}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+      <h2 className={styles.h2} id={listHeadingId}>
+        <FormattedMessage id="apiTokens.listHeading" />
+      </h2>
+      {load.status === 'loading' ? (
+        <PageSpinner label={intl.formatMessage({ id: 'apiTokens.loading' })} />
+      ) : load.status === 'error' ? (
+        <ErrorMessage
+          error={load.error}
+          title={intl.formatMessage({ id: 'apiTokens.loadFailed' })}
+          onRetry={() => reload()}
+        />
+      ) : load.tokens.length === 0 ? (
+        <Text as="p">
+          <FormattedMessage id="apiTokens.empty" />
+        </Text>
+      ) : (
+        <ScrollRegion labelledBy={listHeadingId}>
+          <Table aria-labelledby={listHeadingId}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>
+                  <FormattedMessage id="apiTokens.column.name" />
+                </TableHeaderCell>
+                <TableHeaderCell>
+                  <FormattedMessage id="apiTokens.column.prefix" />
+                </TableHeaderCell>
+                <TableHeaderCell>
+                  <FormattedMessage id="apiTokens.column.access" />
+                </TableHeaderCell>
+                <TableHeaderCell>
+                  <FormattedMessage id="apiTokens.column.expires" />
+                </TableHeaderCell>
+                <TableHeaderCell>
+                  <FormattedMessage id="apiTokens.column.lastUsed" />
+                </TableHeaderCell>
+                <TableHeaderCell>
+                  <FormattedMessage id="apiTokens.column.actions" />
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {load.tokens.map((t) => (
+                <TableRow key={t.id}>
+                  <TableCell>{t.name}</TableCell>
+                  <TableCell className={styles.mono}>{`${t.prefix}…`}</TableCell>
+                  <TableCell>
+                    <FormattedMessage
+                      id={t.scopes.includes('write') ? 'apiTokens.scope.write' : 'apiTokens.scope.read'}
+                    />
+                    {t.locationIds ? (
+                      <>
+                        {' · '}
+                        <FormattedMessage
+                          id="apiTokens.locationCount"
+                          values={{ count: t.locationIds.length }}
+                        />
+                      </>
+                    ) : null}
+                  </TableCell>
+                  <TableCell>{date(t.expiresAt)}</TableCell>
+                  <TableCell>
+                    {date(t.lastUsedAt)}
+                    {t.lastUsedIp ? ` (${t.lastUsedIp})` : ''}
+                  </TableCell>
+                  <TableCell>
+                    <Button onClick={() => setRevoking(t)}>
+                      <FormattedMessage id="apiTokens.revoke" values={{ name: t.name }} />
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollRegion>
+      )}
+      {revoking ? (
+        <RevokeDialog
+          token={revoking}
+          onClose={(text) => {
+            setRevoking(null);
+            if (text) {
+              setStatus({ intent: 'success', text });
+              reload();
+            }
+          }}
+        />
+      ) : null}
+    </Page>
+  );
+}
+
+function CreateForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) {
+  const styles = useStyles();
+  const intl = useIntl();
+  const user = useUser();
+  const [name, setName] = useState('');
+  const [write, setWrite] = useState(false);
+  const [days, setDays] = useState('90');
+  const [locations, setLocations] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const headingId = useId();
+  const mine = user.roles;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const token = await apiTokensApi.create({
+        name,
+        scopes: write ? ['read', 'write'] : ['read'],
+        expiresInDays: Number(days),
+        ...(locations.length ? { locationIds: locations } : {}),
+      });
+      setName('');
+      setLocations([]);
+      onCreated(token);
+    } catch (e) {
+      setError(errorText(intl, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className={styles.form} aria-labelledby={headingId} onSubmit={(e) => void submit(e)}>
+      <h2 className={styles.h2} id={headingId}>
+        <FormattedMessage id="apiTokens.create.heading" />
+      </h2>
+      <Field label={intl.formatMessage({ id: 'apiTokens.create.name' })} required>
+        <Input value={name} maxLength={100} onChange={(_e, d) => setName(d.value)} />
+      </Field>
+      <Field label={intl.formatMessage({ id: 'apiTokens.create.access' })}>
+        <RadioGroup value={write ? 'write' : 'read'} onChange={(_e, d) => setWrite(d.value === 'write')}>
+          <Radio value="read" label={intl.formatMessage({ id: 'apiTokens.scope.read' })} />
+          <Radio value="write" label={intl.formatMessage({ id: 'apiTokens.scope.write' })} />
+        </RadioGroup>
+      </Field>
+      <Field
+        label={intl.formatMessage({ id: 'apiTokens.create.days' })}
+        hint={intl.formatMessage({ id: 'apiTokens.create.daysHint' })}
+      >
+        <Input type="number" min={1} max={366} value={days} onChange={(_e, d) => setDays(d.value)} />
+      </Field>
+      <fieldset className={styles.locations}>
+        <legend>
+          <FormattedMessage id="apiTokens.create.locations" />
+        </legend>
+        {mine.map((r) => (
+          <Checkbox
+            key={r.locationId}
+            label={r.locationName}
+            checked={locations.includes(r.locationId)}
+            onChange={(_e, d) =>
+              setLocations((current) =>
+                d.checked ? [...current, r.locationId] : current.filter((id) => id !== r.locationId),
+              )
+            }
+          />
+        ))}
+      </fieldset>
+      {error ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <div>
+        <Button
+          type="submit"
+          appearance="primary"
+          disabledFocusable={busy}
+          icon={busy ? <Spinner size="tiny" /> : undefined}
+        >
+          <FormattedMessage id="apiTokens.create.submit" />
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The secret, once: with a copy button; it is never shown again. */
+function CreatedSecret({ token, onDone }: { token: CreatedApiToken; onDone: () => void }) {
+  const styles = useStyles();
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const inputId = useId();
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(token.token);
+      setCopied('yes');
+    } catch {
+      setCopied('failed');
+    }
+  };
+  return (
+    <MessageBar intent="success" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>
+          <FormattedMessage id="apiTokens.created.title" values={{ name: token.name }} />
+        </MessageBarTitle>
+        <Text as="p">
+          <FormattedMessage id="apiTokens.created.once" />
+        </Text>
+        <div className={styles.secret}>
+          <label htmlFor={inputId}>
+            <FormattedMessage id="apiTokens.created.label" />
+          </label>
+          <Input id={inputId} className={styles.secretInput} readOnly value={token.token} />
+          <Button onClick={() => void copy()}>
+            <FormattedMessage id="apiTokens.created.copy" />
+          </Button>
+          <Button appearance="subtle" onClick={onDone}>
+            <FormattedMessage id="apiTokens.created.done" />
+          </Button>
+        </div>
+        <div role="status">
+          {copied ? (
+            <Text>
+              <FormattedMessage
+                id={copied === 'yes' ? 'apiTokens.created.copied' : 'apiTokens.created.copyFailed'}
+              />
+            </Text>
+          ) : null}
+        </div>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function RevokeDialog({ token, onClose }: { token: ApiToken; onClose: (done?: string) => void }) {
+  const intl = useIntl();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await apiTokensApi.revoke(token.id);
+      onClose(intl.formatMessage({ id: 'apiTokens.revoked' }, { name: token.name }));
+    } catch (e) {
+      setError(errorText(intl, e));
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      open
+      modalType="alert"
+      onOpenChange={(_e, d) => {
+        if (!d.open && !busy) onClose();
+      }}
+    >
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>
+            <FormattedMessage id="apiTokens.revokeDialog.title" values={{ name: token.name }} />
+          </DialogTitle>
+          <DialogContent>
+            <Text as="p">
+              <FormattedMessage id="apiTokens.revokeDialog.body" />
+            </Text>
+            {error ? (
+              <MessageBar intent="error" layout="multiline">
+                <MessageBarBody>{error}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+          </DialogContent>
+          <DialogActions>
+            <Button
+              appearance="primary"
+              disabledFocusable={busy}
+              icon={busy ? <Spinner size="tiny" /> : undefined}
+              onClick={() => void confirm()}
+            >
+              <FormattedMessage id="apiTokens.revokeDialog.confirm" />
+            </Button>
+            <Button disabled={busy} onClick={() => onClose()}>
+              <FormattedMessage id="apiTokens.revokeDialog.back" />
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
