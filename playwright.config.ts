@@ -37,7 +37,9 @@ export default defineConfig({
   retries: 0,
   // A focused test anywhere fails the run (issue 10): npm test sets FORBID_ONLY, CI sets CI.
   forbidOnly: !!(process.env.CI || process.env.FORBID_ONLY),
-  timeout: 60_000,
+  // The journeys are long (tens of steps, each page checked with axe) and CI has two cores: the limit
+  // only guards against a hang, every step still waits for what it asserts.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   globalTeardown: './test/e2e/support/global-teardown.ts',
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
