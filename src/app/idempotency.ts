@@ -6,7 +6,7 @@ import type { Repositories, Store } from './store/index.ts';
 // same transaction as the change it describes, and replayed for the same key and body; the same key
 // with another body is a 422. Keys are scoped (per partner) and kept 24 h at least. A concurrent
 // duplicate waits on the key's unique index until the first commits, then replays its result.
-export const IDEMPOTENCY_TTL_MS = 48 * 3_600_000;
+const IDEMPOTENCY_TTL_MS = 48 * 3_600_000;
 
 export interface Stored<T> {
   status: number;

@@ -18,7 +18,7 @@ export function withCredentials<T>(holder: { token: ActingToken | null }, body: 
 }
 
 /** The token of the current request, when a partner user acts with one. */
-export function actingToken(): ActingToken | null {
+function actingToken(): ActingToken | null {
   return current.getStore()?.token ?? null;
 }
 

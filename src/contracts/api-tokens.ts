@@ -4,11 +4,8 @@ import { Id, Name, page } from './common.ts';
 // API tokens (issue 14): an integration's credential, `Authorization: Bearer mci_…`. The secret is in the
 // answer to its creation only; lists show its first characters.
 
-export const TOKEN_SCOPES = ['read', 'write'] as const;
-export const TokenScopes = z.union([
-  z.tuple([z.literal('read')]),
-  z.tuple([z.literal('read'), z.literal('write')]),
-]);
+const TOKEN_SCOPES = ['read', 'write'] as const;
+const TokenScopes = z.union([z.tuple([z.literal('read')]), z.tuple([z.literal('read'), z.literal('write')])]);
 
 export const CreateApiTokenRequest = z.strictObject({
   name: Name(100),

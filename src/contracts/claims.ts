@@ -15,7 +15,7 @@ export const FILE_KINDS = ['findingsReport', 'invoice'] as const;
 export const FileKind = z.enum(FILE_KINDS);
 export type FileKind = z.infer<typeof FileKind>;
 
-export const CLAIM_ACTIONS = ['edit', 'submit', 'cancel', 'dispute'] as const;
+const CLAIM_ACTIONS = ['edit', 'submit', 'cancel', 'dispute'] as const;
 export const ClaimAction = z.enum(CLAIM_ACTIONS);
 export type ClaimAction = z.infer<typeof ClaimAction>;
 
@@ -25,7 +25,7 @@ const Person = z.object({
   name: z.string().nullable(),
 });
 
-export const ClaimFile = z.object({
+const ClaimFile = z.object({
   name: z.string(),
   sizeBytes: z.number().int(),
   contentType: z.string(),
@@ -33,7 +33,7 @@ export const ClaimFile = z.object({
   uploadedBy: z.string().nullable(),
 });
 
-export const ClaimSurvey = z.object({
+const ClaimSurvey = z.object({
   audience: SurveyAudience,
   state: z.enum(['notSent', 'sent', 'completed']),
   contact: z.object({ name: z.string(), email: z.string() }).nullable(),
@@ -43,7 +43,7 @@ export const ClaimSurvey = z.object({
   answers: z.record(z.string(), z.unknown()).nullable(),
 });
 
-export const PoeItem = z.object({
+const PoeItem = z.object({
   kind: PoeKind,
   /** From the engagement's POE requirements (S1–S4; all four by default). */
   required: z.boolean(),
@@ -56,13 +56,13 @@ export const PoeItem = z.object({
   survey: ClaimSurvey.nullable(),
 });
 
-export const ClaimContactView = z.object({
+const ClaimContactView = z.object({
   name: z.string(),
   email: z.string(),
   phone: z.string().nullable(),
 });
 
-export const ClaimHistoryEvent = z.object({
+const ClaimHistoryEvent = z.object({
   at: z.iso.datetime(),
   action: z.string(),
   actor: Person,
@@ -72,7 +72,7 @@ export const ClaimHistoryEvent = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
-export const Payout = z.object({
+const Payout = z.object({
   market: z.string(),
   amountMinor: z.number().int(),
   currency: z.string(),
@@ -80,7 +80,7 @@ export const Payout = z.object({
   atConsent: z.boolean(),
 });
 
-export const OperatorComment = z.object({
+const OperatorComment = z.object({
   decision: z.enum(['approve', 'reject', 'requestInfo']),
   comment: z.string(),
   at: z.iso.datetime(),

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { LOCALE_VALUES } from './values.ts';
 
 // Shapes shared by every endpoint (quality §1). Only zod is imported here: the web app uses these too.
-export { LOCALE_VALUES };
 export const Locale = z.enum(LOCALE_VALUES);
 
-export const ErrorDetail = z.object({
+const ErrorDetail = z.object({
   code: z.string(),
   message: z.string(),
   target: z.string().optional(),
@@ -31,7 +30,7 @@ export const Id = z.uuid();
 export const Email = z.string().trim().max(254).pipe(z.email());
 
 /** Names end up in email headers and bodies: no control or line-separator characters. */
-export const NO_CONTROLS = /^[^\p{Cc}\u2028\u2029]*$/u;
+const NO_CONTROLS = /^[^\p{Cc}\u2028\u2029]*$/u;
 /**
  * Bidirectional-text controls (U+202E and friends) let a name display as something else, in the UI and
  * in an email's display name; they have no place in a person's or a workshop's name and are removed.

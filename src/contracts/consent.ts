@@ -37,7 +37,7 @@ export type ConsentRequestBody = z.infer<typeof ConsentRequestBody>;
 export const ConsentContactPatch = z.strictObject({ customerContact: CustomerContact });
 export type ConsentContactPatch = z.infer<typeof ConsentContactPatch>;
 
-export const EmailStatus = z.enum(['queued', 'sent', 'failed']);
+const EmailStatus = z.enum(['queued', 'sent', 'failed']);
 
 export const ConsentRequest = z
   .object({

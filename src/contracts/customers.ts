@@ -20,7 +20,7 @@ export const RowAction = z.enum([
 ]);
 export type RowAction = z.infer<typeof RowAction>;
 
-export const IneligibleReasonCode = z.enum([
+const IneligibleReasonCode = z.enum([
   'criteriaNotMet',
   'consentedToOtherPartner',
   'completedWithOtherPartner',

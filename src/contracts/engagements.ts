@@ -6,7 +6,7 @@ import { AVAILABILITIES, ENGAGEMENT_KINDS } from './values.ts';
 export const EngagementKind = z.enum(ENGAGEMENT_KINDS);
 export const Availability = z.enum(AVAILABILITIES);
 
-export const EligibilitySummary = z.object({
+const EligibilitySummary = z.object({
   /** Locations of the partner (where the user holds an incentive role) that may earn on it now. */
   earningLocations: z.number().int(),
   /** Enrolled locations of the partner where the user holds an incentive role. */
@@ -51,7 +51,7 @@ export const Reason = z.object({
   params: z.record(z.string(), z.unknown()).optional(),
 });
 
-export const LocationEligibility = z.object({
+const LocationEligibility = z.object({
   locationId: Id,
   mpnId: z.string(),
   name: z.string(),
@@ -62,7 +62,7 @@ export const LocationEligibility = z.object({
   reasons: z.array(Reason),
 });
 
-export const Criterion = z.object({
+const Criterion = z.object({
   type: z.string(),
   /** The criterion as a localised sentence ("Customer country is one of: US, PL"). */
   description: z.string(),

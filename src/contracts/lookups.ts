@@ -16,7 +16,7 @@ export const CustomerLookupRequest = z
     path: ['tpid'],
   });
 
-export const WorkshopOption = z.object({
+const WorkshopOption = z.object({
   engagementId: Id,
   name: z.string(),
   /** Both the location and the customer are eligible, and nothing blocks a new record (R15). */

@@ -11,7 +11,7 @@ const engagementIds = z
 /** R14: why the email's domain and the tenant differ, 10–500 characters; the Add customer wizard checks it with this. */
 export const MismatchReason = z.string().trim().min(10).max(500);
 
-export const AddNominationRequest = z.strictObject({
+const AddNominationRequest = z.strictObject({
   origin: z.literal('add'),
   locationId: Id,
   engagementIds,
@@ -22,7 +22,7 @@ export const AddNominationRequest = z.strictObject({
   mismatchReason: MismatchReason.optional(),
 });
 
-export const ClaimNominationRequest = z.strictObject({
+const ClaimNominationRequest = z.strictObject({
   origin: z.literal('claim'),
   locationId: Id,
   engagementIds,
@@ -64,7 +64,7 @@ export type Nomination = z.infer<typeof Nomination>;
 export const NominationList = z.object({ value: z.array(Nomination) });
 export const NominationParams = z.object({ nominationId: Id });
 
-export const HistoryEvent = z.object({
+const HistoryEvent = z.object({
   at: z.iso.datetime(),
   action: z.string(),
   actor: z.object({

@@ -122,11 +122,11 @@ const CountryCode = z.string().regex(/^[A-Za-z]{2}$/);
 const ShortText = z.string().trim().min(1).max(100);
 
 /** Shapes of src/domain/eligibility.ts (PartnerCriteria, CustomerCriterion); checked by the compiler in the app. */
-export const PartnerCriteriaInput = z.strictObject({
+const PartnerCriteriaInput = z.strictObject({
   countries: z.array(CountryCode).max(250).optional(),
   designations: z.array(ShortText).max(20).optional(),
 });
-export const CustomerCriterionInput = z.discriminatedUnion('type', [
+const CustomerCriterionInput = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('countryIn'), countries: z.array(CountryCode).min(1).max(250) }),
   z.strictObject({ type: z.literal('segmentIn'), segments: z.array(ShortText).min(1).max(50) }),
   z
@@ -143,7 +143,7 @@ export const CustomerCriterionInput = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('productOwned'), product: ShortText }),
   z.strictObject({ type: z.literal('productNotOwned'), product: ShortText }),
 ]);
-export const PoeRequirements = z.strictObject({
+const PoeRequirements = z.strictObject({
   findingsReport: z.boolean(),
   invoice: z.boolean(),
   partnerSurvey: z.boolean(),
@@ -151,7 +151,7 @@ export const PoeRequirements = z.strictObject({
 });
 const Amount = z.number().int().min(0).max(1_000_000_000_000);
 /** Payout per market in minor units; on PATCH, null removes a market's rate. */
-export const RatesInput = z.strictObject({
+const RatesInput = z.strictObject({
   A: Amount.nullable().optional(),
   B: Amount.nullable().optional(),
   C: Amount.nullable().optional(),

@@ -3,7 +3,7 @@ import { Email, Id, Locale } from './common.ts';
 
 export const RoleName = z.enum(['incentivesAdmin', 'incentivesUser']);
 
-export const LocationRole = z.object({
+const LocationRole = z.object({
   locationId: Id,
   mpnId: z.string(),
   locationName: z.string(),
@@ -31,8 +31,7 @@ export const SignInRequest = z.strictObject({
 });
 
 /** Demo aids switched on for this installation: the embedded mailbox (no SMTP_URL) and the test clock. */
-export const Features = z.object({ mailbox: z.boolean(), testClock: z.boolean() });
-export type Features = z.infer<typeof Features>;
+const Features = z.object({ mailbox: z.boolean(), testClock: z.boolean() });
 
 export const SessionResponse = z
   .object({ user: SessionUser, csrfToken: z.string(), features: Features })

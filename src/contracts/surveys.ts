@@ -56,9 +56,6 @@ export type SurveyContact = z.infer<typeof SurveyContact>;
 export const PartnerSurveySendBody = z.strictObject({ contact: SurveyContact.optional() });
 export type PartnerSurveySendBody = z.infer<typeof PartnerSurveySendBody>;
 
-/** `POST …/claim/surveys/customer/send`: always to the claim's customer contact. */
-export const CustomerSurveySendBody = z.strictObject({}).optional();
-
 // ── Public survey page (no sign-in; the token is the only credential) ──────────────────────────
 
 export const SurveyTokenParams = z.object({

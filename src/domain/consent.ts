@@ -5,7 +5,7 @@ import { FREE_MAIL_DOMAINS } from './identifiers.ts';
 import { addDays, HOUR_MS } from './time.ts';
 
 /** R29: at most one resend per record per hour. */
-export const RESEND_COOLDOWN_MS = HOUR_MS;
+const RESEND_COOLDOWN_MS = HOUR_MS;
 
 /**
  * R29: seconds to wait before the next resend (the Retry-After of the 429), 0 when allowed.

@@ -83,7 +83,7 @@ export interface TenantFacts {
   products: readonly string[];
 }
 
-export type CriterionFailureCode =
+type CriterionFailureCode =
   | 'countryNotInList'
   | 'segmentNotInList'
   | 'seatsOutOfRange'
@@ -144,7 +144,7 @@ export function customerEligibility(
 }
 
 /** R7: the three reasons of the Ineligible tab, as the spec names them. */
-export const INELIGIBLE_REASONS = [
+const INELIGIBLE_REASONS = [
   'completedWithOtherPartner',
   'consentedToOtherPartner',
   'criteriaNotMet',

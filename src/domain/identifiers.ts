@@ -77,7 +77,7 @@ export function domainNeverResolves(domain: string): boolean {
 }
 
 /** R14: a domain/ID mismatch needs a reason of 10–500 characters (stored, shown to reviewers). */
-export const MISMATCH_REASON_LENGTH = { min: 10, max: 500 } as const;
+const MISMATCH_REASON_LENGTH = { min: 10, max: 500 } as const;
 
 export function isValidMismatchReason(reason: string): boolean {
   const length = [...reason.trim()].length;

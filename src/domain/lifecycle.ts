@@ -8,7 +8,6 @@ import { addDays, isOpen } from './time.ts';
 import {
   type DeadlineColumn,
   type Effect,
-  EVENT_TYPES,
   type EventType,
   type StampColumn,
   TRANSITIONS,
@@ -16,13 +15,11 @@ import {
 } from './transitions.ts';
 
 export type {
-  DeadlineColumn,
   DeadlineView,
   Effect,
   EventType,
   PartnerNoticeKind,
   StampColumn,
-  Timing,
   Transition,
 } from './transitions.ts';
 export { EVENT_TYPES, effectiveStatus, TRANSITIONS } from './transitions.ts';
@@ -65,9 +62,9 @@ export interface NominationRecord {
 
 export type LifecycleEvent = { [K in EventType]: { type: K } }[EventType];
 
-export type LifecycleColumns = Record<StampColumn, Date>;
+type LifecycleColumns = Record<StampColumn, Date>;
 
-export type RefusalCode = 'InvalidTransition' | 'DeadlinePassed' | 'DeadlineNotReached' | 'AlreadyDisputed';
+type RefusalCode = 'InvalidTransition' | 'DeadlinePassed' | 'DeadlineNotReached' | 'AlreadyDisputed';
 
 export interface Refusal {
   code: RefusalCode;
@@ -91,10 +88,6 @@ export interface OpenedNomination {
 /** Add (R17) or claim (R22): the record starts `claimed` and the consent clock starts now (R24). */
 export function open(origin: Origin, now: Date, windows: Windows): OpenedNomination {
   return { status: 'claimed', origin, claimedAt: now, consentDueAt: addDays(now, windows.consentDays) };
-}
-
-export function isEventType(value: unknown): value is EventType {
-  return typeof value === 'string' && (EVENT_TYPES as readonly string[]).includes(value);
 }
 
 /** The table rows that apply to this record and event (at most one by construction; tested). */

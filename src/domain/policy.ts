@@ -3,7 +3,7 @@
 
 import { DomainError } from './errors.ts';
 
-export const ROLES = ['incentivesAdmin', 'incentivesUser'] as const;
+const ROLES = ['incentivesAdmin', 'incentivesUser'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [

@@ -4,7 +4,7 @@
 const DAY_MS = 86_400_000;
 
 /** At most this far per call (the longest window of the lifecycle plus slack). */
-export const MAX_ADVANCE_MS = 400 * DAY_MS;
+const MAX_ADVANCE_MS = 400 * DAY_MS;
 /** At most this far in total: ten years. Beyond that dates stop being plausible for anyone. */
 export const MAX_TEST_CLOCK_OFFSET_MS = 3650 * DAY_MS;
 

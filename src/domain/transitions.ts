@@ -73,10 +73,10 @@ export type Effect =
  *   refused with DeadlinePassed from the deadline on. Correctness never waits for a sweeper (§5).
  * - `sweep`: materialises an end state; allowed only once now >= deadline, else DeadlineNotReached.
  */
-export type Timing = 'action' | 'sweep';
+type Timing = 'action' | 'sweep';
 
 /** Who causes an event: the partner, the customer (public pages), the program operator, or time (sweeps). */
-export type EventSource = 'partner' | 'customer' | 'operator' | 'system';
+type EventSource = 'partner' | 'customer' | 'operator' | 'system';
 
 export interface Transition {
   readonly event: EventType;

@@ -67,7 +67,7 @@ export interface HttpOptions {
   logger?: FastifyBaseLogger;
 }
 
-export const API_PREFIX = '/api/v1';
+const API_PREFIX = '/api/v1';
 
 export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({

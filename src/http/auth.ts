@@ -5,11 +5,10 @@ import { resumeSession } from '../app/auth/sessions.ts';
 import type { AppContext } from '../app/ports.ts';
 import { type ActingToken, withCredentials } from '../app/request-credentials.ts';
 import { DomainError } from '../domain/errors.ts';
-import { hasAnyIncentiveRole } from '../domain/policy.ts';
 import { isLocale, negotiateLocale } from '../i18n/locales.ts';
 import { RATE_LIMITS } from './rate-limits.ts';
 
-export const SESSION_COOKIE = 'mci_session';
+const SESSION_COOKIE = 'mci_session';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -147,13 +146,6 @@ export function requireSession(request: FastifyRequest): { idHash: string; csrfT
 export function requirePrincipal(request: FastifyRequest): Principal {
   if (!request.principal) throw new DomainError('Unauthenticated');
   return request.principal;
-}
-
-/** R1: the Customers page needs an incentive role on at least one location. */
-export function requireIncentiveRole(request: FastifyRequest): Principal {
-  const principal = requirePrincipal(request);
-  if (!hasAnyIncentiveRole(principal.actor)) throw new DomainError('NoIncentiveRole');
-  return principal;
 }
 
 export function setSessionCookie(

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { errorBody, sendError } from './errors.ts';
 
 /** Graceful stop of the HTTP side (src/main/shutdown.ts drives it). */
-export interface Draining {
+interface Draining {
   /** From now on every new request is refused with 503 before it reaches a handler (nothing written). */
   begin(): void;
   /** Resolves when no request is in flight any more. */

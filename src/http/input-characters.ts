@@ -17,7 +17,7 @@ function isPlain(value: unknown): value is Record<string, unknown> {
  * The path (e.g. `customerContact.name`; '' for the value itself) of the first string holding an
  * unstorable character, or null when there is none.
  */
-export function unstorableAt(value: unknown, path: string[] = [], depth = 0): string | null {
+function unstorableAt(value: unknown, path: string[] = [], depth = 0): string | null {
   if (typeof value === 'string') return isStorableText(value) ? null : path.join('.');
   if (!isPlain(value) || depth > 32) return null;
   for (const [key, child] of Object.entries(value)) {

@@ -12,7 +12,7 @@ const TOKEN_IN_PATH = /\/(consent|surveys?)\/[^/?#]+/g;
 const SECRET_QUERY = /([?&](?:code|state|token|id_token|session_state|iss)=)[^&#]*/gi;
 
 /** The URL as it may be logged: tokens in paths and secret query parameters replaced. */
-export function loggableUrl(url: string): string {
+function loggableUrl(url: string): string {
   return url.replace(TOKEN_IN_PATH, '/$1/[token]').replace(SECRET_QUERY, '$1[redacted]');
 }
 

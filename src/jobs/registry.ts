@@ -1,8 +1,10 @@
 import { z } from 'zod';
 
 // The typed job registry (architecture §3): every job's name and payload schema in one place, so that
-// `enqueue(trx, name, payload)` is type-checked and a malformed payload is refused before it is queued.
-// Handlers live in src/jobs/handlers/ and are bound to these names by src/jobs/worker.ts.
+// `tx.outbox.enqueue(name, payload)` is type-checked and a malformed payload is refused before it is
+// queued. src/jobs/worker.ts binds each name to its handler: src/app/mail/mail-jobs.ts (mail.render,
+// mail.deliver), src/app/sweeps/deadline-sweep.ts (sweep.deadlines), src/app/sweeps/reminders.ts
+// (sweep.reminders), the sweep repository's purge (housekeeping.purge).
 export const JOBS = {
   /** Deletes expired sessions, idempotency keys and rate-limit windows (housekeeping cron). */
   'housekeeping.purge': { payload: z.object({}).strict(), cron: '*/15 * * * *' },

@@ -37,7 +37,7 @@ export async function drainHttp(app: FastifyInstance, graceMs: number): Promise<
   await closing;
 }
 
-export function stopOnSignals(
+function stopOnSignals(
   stop: (graceMs: number) => Promise<void>,
   options: { graceSeconds: number; log: Logger },
 ): void {

@@ -63,7 +63,7 @@ export const BENCH_IDS = {
   otherLocations: Array.from({ length: OTHER_PARTNERS }, (_, i) => benchId(`other-location:${i}`)),
 };
 export const BENCH_USER_EMAIL = 'bench@benchpartner.example';
-export const BENCH_LOCATION_MPN = '9100000000';
+const BENCH_LOCATION_MPN = '9100000000';
 
 const COUNTRIES = [
   'US',
@@ -135,7 +135,7 @@ const WORDS_B = [
 const RATES = { A: 500000, B: 375000, C: 250000 } as const;
 
 /** The id of bench tenant i (0-based): md5-based, with RFC 9562 version 8 and variant bits, as in SQL below. */
-export function benchTenantId(i: number): string {
+function benchTenantId(i: number): string {
   const h = createHash('md5').update(`mci-bench:tenant:${i}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

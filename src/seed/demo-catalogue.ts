@@ -220,14 +220,14 @@ export const DEMO_PASSWORD = 'demo';
 
 // ── Engagement catalogue ────────────────────────────────────────────────────
 
-export type CustomerCriterionSeed =
+type CustomerCriterionSeed =
   | { type: 'countryIn'; countries: readonly string[] }
   | { type: 'segmentIn'; segments: readonly string[] }
   | { type: 'seatsBetween'; min: number; max: number }
   | { type: 'productOwned'; product: string }
   | { type: 'productNotOwned'; product: string };
 
-export interface PoeRequirements {
+interface PoeRequirements {
   findingsReport: boolean;
   invoice: boolean;
   partnerSurvey: boolean;
@@ -449,12 +449,9 @@ export const ENGAGEMENTS = [
 ] as const satisfies readonly EngagementSeed[];
 export type EngagementCode = (typeof ENGAGEMENTS)[number]['code'];
 
-/** The engagement whose three tabs are full for Trey Research. */
-export const SHOWCASE_ENGAGEMENT: EngagementCode = 'SEC-WS';
-
 // ── Customer directory ──────────────────────────────────────────────────────
 
-export type Segment = 'enterprise' | 'smb' | 'corporate' | 'public-sector' | 'education';
+type Segment = 'enterprise' | 'smb' | 'corporate' | 'public-sector' | 'education';
 
 export interface TenantSeed {
   key: string;

@@ -25,18 +25,6 @@ import { SCENARIOS } from './demo-scenarios.ts';
 import { buildScenario, emptyRows, type Notice, type TimelineRows } from './demo-timeline.ts';
 import { demoId } from './ids.ts';
 
-// Stable ids of demo objects, for tests and tools: e.g. tenantId('contoso'),
-// demoNominationId('trey', 'SEC-WS', 'tailspin').
-export {
-  engagementId,
-  locationId,
-  partnerId,
-  SHOWCASE_ENGAGEMENT,
-  tenantId,
-  userId,
-} from './demo-catalogue.ts';
-export { demoNominationId } from './demo-scenarios.ts';
-
 // The demo data of spec §8, loaded into an empty database in one transaction. Idempotent: if the
 // demo partner exists, nothing is written. Every time is relative to `now`, so the countdowns
 // read the same whatever the day (and the test clock) the demo is loaded on.
@@ -64,7 +52,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 
 /** Every lifecycle row of the demo, for `now`. */
-export function buildDemoRecords(now: Date): TimelineRows {
+function buildDemoRecords(now: Date): TimelineRows {
   const rows = emptyRows();
   for (const scenario of SCENARIOS) buildScenario(scenario, now, rows);
   return rows;

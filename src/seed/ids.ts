@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 // in a namespace of our own: valid for every UUID validator, never equal to a random v4 id.
 
 /** The namespace of every demo id (a fixed random UUID; never change it, tests rely on it). */
-export const DEMO_NAMESPACE = '3f6c2a9e-51d4-4b7a-9e0c-8d2f1b6a7c45';
+const DEMO_NAMESPACE = '3f6c2a9e-51d4-4b7a-9e0c-8d2f1b6a7c45';
 
 function uuidBytes(uuid: string): Buffer {
   return Buffer.from(uuid.replace(/-/g, ''), 'hex');
@@ -17,7 +17,7 @@ function formatUuid(bytes: Buffer): string {
 }
 
 /** UUID version 5 of `name` in `namespace` (RFC 9562 §5.5). */
-export function nameUuid(namespace: string, name: string): string {
+function nameUuid(namespace: string, name: string): string {
   const digest = createHash('sha1').update(uuidBytes(namespace)).update(name, 'utf8').digest();
   const bytes = digest.subarray(0, 16);
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50; // version 5

@@ -3,7 +3,6 @@ import type { InjectOptions } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { NominationStatus } from '../../src/domain/status.ts';
-import type { RouteInfo } from '../../src/http/route-table.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { engagementId, locationId, partnerId, userId } from '../../src/seed/demo-catalogue.ts';
 import { demoNominationId } from '../../src/seed/demo-scenarios.ts';

@@ -71,17 +71,6 @@ function loadScoped<T>(key: string, fetcher: () => Promise<T>): Promise<T> {
   return promise;
 }
 
-/** Starts loading `key` unless it is fresh or already loading (e.g. to prefetch a tab). */
-export function prefetch<T>(key: string, fetcher: () => Promise<T>, maxAgeMs: number): void {
-  const full = scoped(key);
-  const entry = entries.get(full);
-  if (inFlight.has(full)) return;
-  if (entry && !entry.error && Date.now() - entry.at < maxAgeMs) return;
-  loadScoped(full, fetcher).catch(() => {
-    // shown by whoever reads the entry
-  });
-}
-
 /** Drops every entry whose key starts with `prefix` (after a change, on sign-out). */
 export function invalidate(prefix = ''): void {
   generation += 1;

@@ -28,7 +28,7 @@ const TYPES_BY_EXTENSION: Record<string, string> = {
 };
 
 /** The Content-Type to send for a file: the browser's, else from the extension. */
-export function contentTypeOf(file: File): string {
+function contentTypeOf(file: File): string {
   if (file.type) return file.type;
   const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? '';
   return TYPES_BY_EXTENSION[ext] ?? 'application/octet-stream';

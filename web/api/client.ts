@@ -4,9 +4,6 @@ import type { ApiErrorBody } from './types.ts';
 // (quality §1 "Sessions"), Accept-Language = current UI locale (so server messages come back
 // localised), and one error type for every failure.
 
-/** Codes produced on the client when there is no server error body to read. */
-export type ClientErrorCode = 'NetworkError' | 'UnexpectedResponse';
-
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(

@@ -49,7 +49,7 @@ async function page<L extends ListAnswer>(
 const engagementPath = (id: string) => `/engagements/${encodeURIComponent(id)}`;
 
 /** Rows per page on the Customers page: enough to fill a screen, small enough to stay fast (quality §2). */
-export const CUSTOMER_PAGE_SIZE = 100;
+const CUSTOMER_PAGE_SIZE = 100;
 
 export const engagementsApi = {
   list: (filters: EngagementFilters, signal?: AbortSignal) =>

@@ -39,7 +39,7 @@ export interface QueuePage {
 }
 
 /** Rows per page of the review queue. */
-export const QUEUE_PAGE_SIZE = 50;
+const QUEUE_PAGE_SIZE = 50;
 
 const claimPath = (nominationId: string) => `/operator/claims/${encodeURIComponent(nominationId)}`;
 const engagementPath = (id: string) => `/operator/engagements/${encodeURIComponent(id)}`;

@@ -34,7 +34,6 @@ export type Locale = z.infer<typeof common.Locale>;
 // Session, preferences and the partner's users (spec §1, R33).
 export type Session = session.SessionResponse;
 export type User = session.SessionUser;
-export type Features = session.Features;
 export type IncentiveRole = z.infer<typeof session.RoleName>;
 export type Theme = NonNullable<User['theme']>;
 export type SignInRequest = z.input<typeof session.SignInRequest>;
@@ -95,7 +94,6 @@ export type PartnerSurveyAnswers = z.input<typeof surveys.PartnerSurveyAnswers>;
 export type CustomerSurveyAnswers = z.input<typeof surveys.CustomerSurveyAnswers>;
 export type PartnerSurveyBody = z.input<typeof surveys.PartnerSurveyBody>;
 export type PartnerSurveySendBody = z.input<typeof surveys.PartnerSurveySendBody>;
-export type SurveyContact = z.input<typeof surveys.SurveyContact>;
 export type PublicSurvey = surveys.PublicSurvey;
 export type PublicSurveyBody = z.input<typeof surveys.PublicSurveyBody>;
 

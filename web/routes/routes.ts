@@ -7,7 +7,7 @@ import { matchPath } from './router.tsx';
 // in features/shell/AppShell.tsx. Features not needed on the first paint are lazy-loaded, so that
 // the initial JS stays within its budget (quality §2).
 
-export type Access =
+type Access =
   /** Only for signed-out visitors; a signed-in user is sent on to `returnTo` or home. */
   | 'signedOut'
   /** Needs a session; otherwise sign-in, then back here. */

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { CriterionFailure, CustomerCriterion, PartnerCriteria } from '../../domain/eligibility.ts';
 import type { NominationStatus } from '../../domain/status.ts';
 
@@ -8,13 +8,13 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 type WithDefault<T> = ColumnType<T, T | undefined, T>;
 
-export interface PartnersTable {
+interface PartnersTable {
   id: string;
   name: string;
   created_at: Generated<Date>;
 }
 
-export interface LocationsTable {
+interface LocationsTable {
   id: string;
   partner_id: string;
   mpn_id: string;
@@ -24,14 +24,14 @@ export interface LocationsTable {
   created_at: Generated<Date>;
 }
 
-export interface EnrolmentsTable {
+interface EnrolmentsTable {
   location_id: string;
   status: 'enrolled' | 'suspended' | 'withdrawn';
   enrolled_at: Timestamp;
   updated_at: Generated<Date>;
 }
 
-export interface UsersTable {
+interface UsersTable {
   id: string;
   email: string;
   display_name: string;
@@ -47,7 +47,7 @@ export interface UsersTable {
   created_at: Generated<Date>;
 }
 
-export interface UserLocationRolesTable {
+interface UserLocationRolesTable {
   user_id: string;
   location_id: string;
   role: 'incentivesAdmin' | 'incentivesUser';
@@ -55,7 +55,7 @@ export interface UserLocationRolesTable {
   granted_at: Generated<Date>;
 }
 
-export interface SessionsTable {
+interface SessionsTable {
   id_hash: string;
   user_id: string;
   csrf_token: string;
@@ -64,7 +64,7 @@ export interface SessionsTable {
   last_seen_at: Timestamp;
 }
 
-export interface ApiTokensTable {
+interface ApiTokensTable {
   id: string;
   partner_id: string;
   user_id: string;
@@ -105,23 +105,23 @@ export interface EngagementsTable {
   updated_at: Generated<Date>;
 }
 
-export interface EngagementRatesTable {
+interface EngagementRatesTable {
   engagement_id: string;
   market: 'A' | 'B' | 'C';
   amount_minor: number;
 }
 
-export interface MarketsTable {
+interface MarketsTable {
   country: string;
   market: 'A' | 'B' | 'C';
 }
 
-export interface TpidsTable {
+interface TpidsTable {
   tpid: number;
   name: string;
 }
 
-export interface TenantsTable {
+interface TenantsTable {
   id: string;
   name: string;
   tpid: number | null;
@@ -133,7 +133,7 @@ export interface TenantsTable {
   updated_at: Generated<Date>;
 }
 
-export interface TenantDomainsTable {
+interface TenantDomainsTable {
   domain: string;
   tenant_id: string;
 }
@@ -191,7 +191,7 @@ export interface ConsentRequestsTable {
   decision: 'accept' | 'decline' | null;
 }
 
-export interface FilesTable {
+interface FilesTable {
   sha256: string;
   size_bytes: number;
   content_type: string;
@@ -260,7 +260,7 @@ export interface AuditEventsTable {
   api_token_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-export interface IdempotencyKeysTable {
+interface IdempotencyKeysTable {
   scope: string;
   key: string;
   request_hash: string;
@@ -304,13 +304,13 @@ export interface MailMessagesTable {
   sent_at: Timestamp | null;
 }
 
-export interface RateLimitsTable {
+interface RateLimitsTable {
   key: string;
   hits: number;
   window_ends_at: Timestamp;
 }
 
-export interface CustomerRowsTable {
+interface CustomerRowsTable {
   partner_id: string;
   engagement_id: string;
   tenant_id: string;
@@ -334,19 +334,19 @@ export interface CustomerRowsTable {
   consent_email: 'queued' | 'sent' | 'failed' | null;
 }
 
-export interface ConsentLinksTable {
+interface ConsentLinksTable {
   token_hash: string;
   consent_request_id: string;
   created_at: Timestamp;
 }
 
-export interface SurveyLinksTable {
+interface SurveyLinksTable {
   token_hash: string;
   survey_id: string;
   created_at: Timestamp;
 }
 
-export interface AppSettingsTable {
+interface AppSettingsTable {
   key: string;
   value: Json<unknown>;
   updated_at: Generated<Date>;
@@ -383,8 +383,3 @@ export interface Database {
   consent_links: ConsentLinksTable;
   survey_links: SurveyLinksTable;
 }
-
-export type Nomination = Selectable<NominationsTable>;
-export type NewNomination = Insertable<NominationsTable>;
-export type NominationUpdate = Updateable<NominationsTable>;
-export type User = Selectable<UsersTable>;

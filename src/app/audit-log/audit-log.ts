@@ -51,7 +51,7 @@ function filterOf(caller: AuditLogCaller, query: AuditExportQuery): AuditLogFilt
   };
 }
 
-export const auditEventView = (e: AuditLogEntry): AuditEvent => ({
+const auditEventView = (e: AuditLogEntry): AuditEvent => ({
   id: e.id,
   at: e.at.toISOString(),
   actor: {

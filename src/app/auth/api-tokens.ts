@@ -14,7 +14,7 @@ import type { Principal } from './session-user.ts';
 // with the token on every request, so a role taken away narrows every token at once), narrowed to its
 // locations; a `read` token changes nothing. Token times are real time, like sessions (R36).
 
-export const TOKEN_PREFIX = 'mci_';
+const TOKEN_PREFIX = 'mci_';
 const DAY = 86_400_000;
 /** How often the last use is written: reads stay reads. */
 const TOUCH_EVERY_MS = 60_000;
@@ -137,7 +137,7 @@ export async function authenticateApiToken(
 }
 
 /** The principal with only the roles on `locationIds` (all of them when null). */
-export function narrow(principal: Principal, locationIds: readonly string[] | null): Principal {
+function narrow(principal: Principal, locationIds: readonly string[] | null): Principal {
   const { user, actor } = principal;
   if (!locationIds || actor.kind !== 'partnerUser') return principal;
   const allowed = new Set(locationIds);

@@ -7,12 +7,12 @@ import { DomainError } from '../../domain/errors.ts';
 
 export const MB = 1024 * 1024;
 
-export const PDF = 'application/pdf';
-export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+const PDF = 'application/pdf';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 export const UPLOAD_CONTENT_TYPES = [PDF, DOCX, PPTX] as const;
 
-export const UPLOAD_LIMITS: Readonly<Record<FileKind, { types: readonly string[]; maxBytes: number }>> = {
+const UPLOAD_LIMITS: Readonly<Record<FileKind, { types: readonly string[]; maxBytes: number }>> = {
   findingsReport: { types: [PDF, DOCX, PPTX], maxBytes: 25 * MB },
   invoice: { types: [PDF], maxBytes: 10 * MB },
 };
@@ -38,7 +38,7 @@ export interface UploadRule {
   magic: Buffer;
 }
 
-export function mediaTypeOf(header: string | undefined): string {
+function mediaTypeOf(header: string | undefined): string {
   return (header ?? '').split(';')[0]!.trim().toLowerCase();
 }
 

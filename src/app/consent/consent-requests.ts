@@ -230,11 +230,7 @@ export async function sendConsentEmail(
   );
 }
 
-export async function consentView(
-  tx: Repositories,
-  nominationId: string,
-  now: Date,
-): Promise<ConsentRequest> {
+async function consentView(tx: Repositories, nominationId: string, now: Date): Promise<ConsentRequest> {
   const r = await tx.consent.latest(nominationId);
   if (!r) throw new DomainError('NotFound', { target: 'nominationId' });
   return toConsentRequest(r, now);

@@ -8,7 +8,7 @@ import { isStorableText } from '../../domain/text.ts';
 
 /** The type of one key column of a sort. */
 export type KeyType = 'text' | 'timestamp' | 'uuid';
-export type KeyValue = string | Date;
+type KeyValue = string | Date;
 
 export interface Cursor {
   sort: string;

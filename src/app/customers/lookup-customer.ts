@@ -72,10 +72,7 @@ export async function lookupCustomer(ctx: AppContext, actor: Actor, input: Looku
 }
 
 /** R12–R14 only: the tenant and whether the email's domain belongs to it (no eligibility). */
-export async function resolveCustomer(
-  ctx: AppContext,
-  input: Omit<LookupInput, 'engagementId' | 'locationId'>,
-) {
+async function resolveCustomer(ctx: AppContext, input: Omit<LookupInput, 'engagementId' | 'locationId'>) {
   const { tenantId, tenant, ...resolved } = await resolveTenant(ctx, input);
   const found = tenant ?? (await ctx.store.directory.tenant(tenantId));
   if (!found) throw new DomainError('TenantNotFound', { target: resolved.target });

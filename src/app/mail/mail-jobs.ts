@@ -14,7 +14,7 @@ const isTemplate = (value: string): value is MailTemplate =>
   (MAIL_TEMPLATES as readonly string[]).includes(value);
 
 /** A message in its recipient's language (English when the stored locale is not one of ours). */
-export function renderStored(mail: MailToRender) {
+function renderStored(mail: MailToRender) {
   // A template we do not know is a bug, not bad data: the job fails loudly.
   if (!isTemplate(mail.template)) throw new Error(`unknown mail template ${mail.template}`);
   return renderMail(mail.template, isLocale(mail.locale) ? mail.locale : 'en', mail.params);

@@ -21,8 +21,8 @@ export interface MailRequest {
   dedupeKey?: string | null;
 }
 
-export const DEFAULT_MAIL_FROM = 'MCI Incentives <no-reply@mci.example>';
-export const RENDER_BATCH = 200;
+const DEFAULT_MAIL_FROM = 'MCI Incentives <no-reply@mci.example>';
+const RENDER_BATCH = 200;
 
 export function mailSettings(
   ctx: AppContext,
@@ -47,7 +47,7 @@ export async function queueRender(tx: Repositories, mailIds: readonly string[]):
 }
 
 /** Queues messages inside the transaction: they exist (and will be sent) if and only if it commits. */
-export async function queueMails(
+async function queueMails(
   tx: Repositories,
   ctx: AppContext,
   mails: MailRequest[],

@@ -10,7 +10,7 @@ import type { StoredNotification } from '../store/notifications.ts';
 const isKind = (k: string): k is NoticeKind => (NOTICE_KINDS as readonly string[]).includes(k);
 
 /** A notification as the bell shows it, in the user's language (an unknown kind shows as itself). */
-export function toNotification(n: StoredNotification, locale: Locale): Notification {
+function toNotification(n: StoredNotification, locale: Locale): Notification {
   return {
     id: n.id,
     kind: n.kind,

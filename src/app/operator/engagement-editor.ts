@@ -28,6 +28,7 @@ type _CustomerCriteria = Assignable<
   CustomerCriterion[],
   NonNullable<PatchEngagementRequest['customerCriteria']>
 >;
+/** @public the proof above, kept as an export so that it is checked and never reported unused */
 export type CriteriaShapesMatch = [_PartnerCriteria, _CustomerCriteria];
 
 const MARKETS: readonly Market[] = ['A', 'B', 'C'];

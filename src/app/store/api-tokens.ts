@@ -4,7 +4,7 @@ import type { PartnerScope } from './scope.ts';
 // API tokens (issue 14): a partner user's credential for integrations. Only the SHA-256 of the secret
 // is stored; the token acts as its creator with at most the creator's current roles.
 
-export type TokenScope = 'read' | 'write';
+type TokenScope = 'read' | 'write';
 
 export interface ApiToken {
   id: string;
@@ -23,7 +23,7 @@ export interface ApiToken {
   revokedAt: Date | null;
 }
 
-export type NewApiToken = Omit<ApiToken, 'lastUsedAt' | 'lastUsedIp' | 'revokedAt'> & { tokenHash: string };
+type NewApiToken = Omit<ApiToken, 'lastUsedAt' | 'lastUsedIp' | 'revokedAt'> & { tokenHash: string };
 
 export interface ApiTokenRepository {
   insert(token: NewApiToken): Promise<void>;

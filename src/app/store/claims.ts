@@ -10,7 +10,7 @@ import type { Scope } from './scope.ts';
 
 export type SurveyAudience = 'partner' | 'customer';
 export type FileItemKind = Extract<PoeItemKind, 'findingsReport' | 'invoice'>;
-export type ReviewDecisionKind = 'approve' | 'reject' | 'requestInfo';
+type ReviewDecisionKind = 'approve' | 'reject' | 'requestInfo';
 
 /** A contact as a claim stores it; the customer's carries the language of their emails. */
 export interface ClaimContact {
@@ -35,7 +35,7 @@ export interface Claim extends ClaimContacts {
   version: number;
 }
 
-export interface NewClaim extends ClaimContacts {
+interface NewClaim extends ClaimContacts {
   id: string;
   nominationId: string;
   partnerId: string;
@@ -50,7 +50,7 @@ export interface ClaimFieldChanges {
 }
 
 /** A record as decide() reads it, with its ids; loaded without a lock (a view decides nothing). */
-export type ClaimRecord = NominationRecord &
+type ClaimRecord = NominationRecord &
   Pick<LockedNomination, 'id' | 'partnerId' | 'locationId' | 'engagementId' | 'tenantId'>;
 
 export interface PoeItemFacts {
@@ -74,7 +74,7 @@ export interface Survey {
   completedAt: Date | null;
 }
 
-export interface NewSurvey extends Omit<Survey, 'id'> {
+interface NewSurvey extends Omit<Survey, 'id'> {
   id: string;
   claimId: string;
   createdAt: Date;
@@ -88,7 +88,7 @@ export interface ReviewDecision {
   operator: { id: string; name: string | null };
 }
 
-export interface NewReviewDecision {
+interface NewReviewDecision {
   id: string;
   claimId: string;
   operatorId: string;
@@ -97,7 +97,7 @@ export interface NewReviewDecision {
   at: Date;
 }
 
-export interface Payout {
+interface Payout {
   market: string;
   amountMinor: number;
   currency: string;
@@ -133,7 +133,7 @@ export interface ClaimFacts {
   decisions: ReviewDecision[];
 }
 
-export interface StoredFile {
+interface StoredFile {
   sha256: string;
   fileName: string | null;
   contentType: string;
@@ -141,7 +141,7 @@ export interface StoredFile {
 }
 
 /** The names a survey email and the public survey page show. */
-export interface Parties {
+interface Parties {
   workshopName: string;
   customerName: string;
   partnerName: string;

@@ -3,7 +3,7 @@ import type { Locale } from '../../i18n/locales.ts';
 
 // Consent requests and their single-purpose links (spec §4.3, ADR 0010).
 
-export interface Contact {
+interface Contact {
   name: string;
   email: string;
   phone: string | null;
@@ -22,7 +22,7 @@ export interface ConsentRequestRecord {
   decidedAt: Date | null;
 }
 
-export interface NewConsentRequest {
+interface NewConsentRequest {
   id: string;
   nominationId: string;
   partnerId: string;
@@ -43,7 +43,7 @@ export interface ConsentRequestState extends ConsentRequestRecord {
 }
 
 /** What a consent email says: the people, the workshop, the deadline. */
-export interface ConsentEmailFacts {
+interface ConsentEmailFacts {
   nominationId: string;
   partnerId: string;
   customer: Contact & { locale: Locale };

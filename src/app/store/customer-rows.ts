@@ -9,7 +9,7 @@ import type { Location } from './users.ts';
 // (src/app/customers/derive-rows.ts), loaded and written here.
 
 export type RowTab = Exclude<Tab, 'hidden'>;
-export type IneligibleReasonCode = 'criteriaNotMet' | 'consentedToOtherPartner' | 'completedWithOtherPartner';
+type IneligibleReasonCode = 'criteriaNotMet' | 'consentedToOtherPartner' | 'completedWithOtherPartner';
 
 /** One row of one tab of one workshop for one partner. */
 export interface CustomerRow {
@@ -60,7 +60,7 @@ export interface TenantRowFacts extends TenantFacts {
 }
 
 /** Any partner's record of one customer (whose it is decides what it means, R9, R15, §4.3). */
-export interface CustomerRecord extends PartnerRecord {
+interface CustomerRecord extends PartnerRecord {
   partnerId: string;
 }
 

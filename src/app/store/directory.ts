@@ -3,7 +3,7 @@ import type { TenantFacts } from '../../domain/eligibility.ts';
 // The customer directory's data (spec §7): tenants, TPIDs, domains and the attributes criteria read.
 // Resolving a domain is the CustomerDirectory port (embedded or Entra discovery); this is the store.
 
-export interface Tenant {
+interface Tenant {
   id: string;
   name: string;
   tpid: number | null;

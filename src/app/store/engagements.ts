@@ -3,7 +3,7 @@ import type { Windows } from '../../domain/lifecycle.ts';
 
 // The engagement catalogue (spec §2, §4.5).
 
-export type EngagementKind = 'workshop' | 'deployment' | 'consumption';
+type EngagementKind = 'workshop' | 'deployment' | 'consumption';
 export type PoeItemKind = 'findingsReport' | 'invoice' | 'partnerSurvey' | 'customerSurvey';
 
 export interface Engagement {
@@ -54,7 +54,7 @@ export interface EngagementFields {
   currency: string;
 }
 
-export interface NewEngagement extends EngagementFields {
+interface NewEngagement extends EngagementFields {
   id: string;
   code: string;
   kind: EngagementKind;

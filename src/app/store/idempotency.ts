@@ -1,7 +1,7 @@
 // Idempotency keys (quality §1, Stripe semantics): stored with the first result, in the transaction of
 // the change it describes.
 
-export interface StoredReply {
+interface StoredReply {
   requestHash: string;
   status: number | null;
   body: unknown;

@@ -5,7 +5,7 @@ import type { Scope } from './scope.ts';
 // The mail outbox (ADR 0010): a message is a row, queued in the transaction of its cause with a
 // Message-ID fixed then; rendering and delivery are jobs. In embedded mode it is the dev mailbox too.
 
-export interface NewMail {
+interface NewMail {
   id: string;
   messageId: string;
   /** At most one message per key, ever (sweeps and reminders must never send twice). */
@@ -21,7 +21,7 @@ export interface NewMail {
   createdAt: Date;
 }
 
-export type MailStatus = 'queued' | 'rendered' | 'sent' | 'failed';
+type MailStatus = 'queued' | 'rendered' | 'sent' | 'failed';
 
 /** A queued message waiting to be rendered (the template and locale as stored; the job checks them). */
 export interface MailToRender {
@@ -31,7 +31,7 @@ export interface MailToRender {
   params: Record<string, unknown>;
 }
 
-export interface RenderedMail {
+interface RenderedMail {
   subject: string;
   text: string;
   html: string;
@@ -56,7 +56,7 @@ export interface StoredMail {
 }
 
 /** The record a consent email was about, whose Customers page row shows the email's state (R29). */
-export interface ConsentEmailRecord {
+interface ConsentEmailRecord {
   partnerId: string;
   engagementId: string;
   tenantId: string;

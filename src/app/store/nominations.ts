@@ -30,7 +30,7 @@ export interface NewNomination {
 }
 
 /** What a status change writes: the next status and the columns decide() stamped. */
-export interface TransitionWrite {
+interface TransitionWrite {
   from: NominationStatus;
   to: NominationStatus;
   stamps: Partial<Record<StampColumn, Date>>;
@@ -38,7 +38,7 @@ export interface TransitionWrite {
 }
 
 /** Any partner's record of one customer (whose consent holds, who completed: never named to others). */
-export interface CustomerRecord {
+interface CustomerRecord {
   partnerId: string;
   engagementId: string;
   origin: 'add' | 'claim';

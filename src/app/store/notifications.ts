@@ -10,7 +10,7 @@ export interface Notice {
   params?: Record<string, unknown>;
 }
 
-export interface NoticeMail {
+interface NoticeMail {
   /** Absolute base of the link in the email (`…/engagements/`; the engagement id and `/customers` follow). */
   linkBase: string;
   /** The domain of Message-IDs (`<uuid@domain>`). */

@@ -23,7 +23,7 @@ export interface SweepMove {
 }
 
 /** A consent request with reminders due: the reminder days (before the deadline) that fell due. */
-export interface DueReminder {
+interface DueReminder {
   requestId: string;
   days: number[];
 }

@@ -19,7 +19,7 @@ export interface Location {
 export type UserProfile = SessionUser;
 
 /** What signing in with a password checks (the hash is never shown anywhere else). */
-export interface Credentials {
+interface Credentials {
   id: string;
   kind: UserProfile['kind'];
   passwordHash: string | null;
@@ -32,7 +32,7 @@ export interface UserRef {
   kind: UserProfile['kind'];
 }
 
-export interface NewSession {
+interface NewSession {
   /** Only the hash of the cookie value is stored. */
   idHash: string;
   userId: string;
@@ -41,7 +41,7 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-export interface StoredSession {
+interface StoredSession {
   user: UserProfile;
   csrfToken: string;
   expiresAt: Date;
@@ -49,7 +49,7 @@ export interface StoredSession {
 }
 
 /** A user of the partner with their incentive roles (the Account admin's page). */
-export interface Member {
+interface Member {
   id: string;
   email: string;
   displayName: string;
@@ -57,7 +57,7 @@ export interface Member {
   roles: { locationId: string; role: Role }[];
 }
 
-export interface RoleGrant {
+interface RoleGrant {
   userId: string;
   locationId: string;
   role: Role;

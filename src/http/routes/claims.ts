@@ -31,7 +31,7 @@ const errors = errorResponses(400, 401, 403, 404, 409, 410, 412, 413, 415, 422, 
 const NoBody = z.strictObject({}).nullish();
 
 /** RFC 6266: an ASCII fallback and the exact name in UTF-8; nothing that could break the header. */
-export function contentDisposition(fileName: string): string {
+function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(
     /['()*]/g,

@@ -28,7 +28,7 @@ export function useClaim(): ClaimState {
 /** The ETag of a claim view (the server sends W/"<version>"). */
 export const etagOf = (claim: WorkshopClaim) => `W/"${claim.version}"`;
 
-export const POE_MESSAGE_IDS = {
+const POE_MESSAGE_IDS = {
   findingsReport: 'claim.poe.findingsReport',
   invoice: 'claim.poe.invoice',
   partnerSurvey: 'claim.poe.partnerSurvey',

@@ -19,7 +19,7 @@ const FRESH_MS = 60_000;
 
 export const rowsKey = (engagementId: string, q: CustomerQuery) =>
   `customers:rows:${engagementId}:${q.tab}:${q.sort}:${q.search.trim()}`;
-export const countsKey = (engagementId: string, search: string) =>
+const countsKey = (engagementId: string, search: string) =>
   `customers:counts:${engagementId}:${search.trim()}`;
 
 const firstPage = (engagementId: string, q: CustomerQuery) => async (): Promise<LoadedRows> => {

@@ -2,13 +2,13 @@ import { Badge, type BadgeProps } from '@fluentui/react-components';
 import { FormattedMessage, type IntlShape } from 'react-intl';
 import type { Availability, EngagementKind } from '../../api/types.ts';
 
-export const KIND_MESSAGE_IDS = {
+const KIND_MESSAGE_IDS = {
   workshop: 'engagement.kind.workshop',
   deployment: 'engagement.kind.deployment',
   consumption: 'engagement.kind.consumption',
 } as const satisfies Record<EngagementKind, string>;
 
-export const AVAILABILITY_MESSAGE_IDS = {
+const AVAILABILITY_MESSAGE_IDS = {
   upcoming: 'engagement.availability.upcoming',
   active: 'engagement.availability.active',
   expired: 'engagement.availability.expired',

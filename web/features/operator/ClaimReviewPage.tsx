@@ -27,7 +27,7 @@ import { useOperatorStyles } from './styles.ts';
 // the proof of execution (files to download, both surveys' answers), the partner's comments and
 // contacts, the previous decisions and the history; the decision panel at the end.
 
-export const claimCacheKey = (nominationId: string) => `operator:claim:${nominationId}`;
+const claimCacheKey = (nominationId: string) => `operator:claim:${nominationId}`;
 
 type Item = OperatorClaimDetail['items'][number];
 type Survey = NonNullable<Item['survey']>;

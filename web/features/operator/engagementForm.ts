@@ -15,9 +15,9 @@ export type WindowField = keyof typeof WINDOWS;
 export const WINDOW_FIELDS = Object.keys(WINDOWS) as WindowField[];
 
 export const MARKETS = ['A', 'B', 'C'] as const;
-export type Market = (typeof MARKETS)[number];
+type Market = (typeof MARKETS)[number];
 export const POE_FIELDS = ['findingsReport', 'invoice', 'partnerSurvey', 'customerSurvey'] as const;
-export type PoeField = (typeof POE_FIELDS)[number];
+type PoeField = (typeof POE_FIELDS)[number];
 export const KINDS = ['workshop', 'deployment', 'consumption'] as const;
 export const AVAILABILITY = ['upcoming', 'active', 'expired'] as const;
 

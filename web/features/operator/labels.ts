@@ -30,7 +30,7 @@ export const POE_MESSAGE_IDS = {
   partnerSurvey: 'operator.poe.partnerSurvey',
   customerSurvey: 'operator.poe.customerSurvey',
 } as const;
-export type PoeKind = keyof typeof POE_MESSAGE_IDS;
+type PoeKind = keyof typeof POE_MESSAGE_IDS;
 
 const HISTORY_MESSAGE_IDS = {
   addCustomer: 'operator.history.addCustomer',

@@ -15,7 +15,7 @@ import { type FieldMessages, fieldErrors, lengthLimits } from '../../components/
 // anything is sent.
 
 /** The longest free-text answer the contract takes. */
-export const TEXT_MAX = lengthLimits(PartnerSurveySchema.shape.topicsCovered).max;
+const TEXT_MAX = lengthLimits(PartnerSurveySchema.shape.topicsCovered).max;
 
 export interface PartnerSurveyInput {
   deliveredOn: string;

@@ -49,7 +49,7 @@ const toToken = (r: Row): ApiToken => ({
 });
 
 /** The partner's live tokens, newest first (served by api_tokens_partner). */
-export const apiTokenListQuery = (db: Q, partnerId: string) =>
+const apiTokenListQuery = (db: Q, partnerId: string) =>
   db
     .selectFrom('api_tokens as t')
     .select(COLUMNS)

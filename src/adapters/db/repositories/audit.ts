@@ -7,7 +7,7 @@ import type { Q } from './db.ts';
  * The audit log, newest first (issue 14): a partner's events (served by audit_events_partner), or for the
  * operator every partner's; keyset on the event id.
  */
-export const auditLogQuery = (
+const auditLogQuery = (
   db: Q,
   scope: Scope,
   filter: AuditLogFilter,

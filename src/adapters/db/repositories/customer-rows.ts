@@ -57,7 +57,7 @@ function visibleRows(scope: PartnerScope, query: Pick<ListQuery, 'engagementId' 
 }
 
 type SortColumn = 'sort_name' | 'sort_due' | 'status';
-export const SORT_COLUMNS: Record<ListQuery['sort'], { columns: SortColumn[]; desc: boolean }> = {
+const SORT_COLUMNS: Record<ListQuery['sort'], { columns: SortColumn[]; desc: boolean }> = {
   name: { columns: ['sort_name'], desc: false },
   '-name': { columns: ['sort_name'], desc: true },
   daysLeft: { columns: ['sort_due'], desc: false },
@@ -121,7 +121,7 @@ export function countQuery(
  * What an add or a claim decides on and refreshes from, as one statement of JSON sub-selects (issue 12:
  * one round trip instead of eight). Timestamps arrive as JSON strings and are turned back into dates.
  */
-export function customerFactsQuery(db: Q, scope: PartnerScope, locationId: string, tenantId: string) {
+function customerFactsQuery(db: Q, scope: PartnerScope, locationId: string, tenantId: string) {
   return db.selectNoFrom((eb) => [
     jsonObjectFrom(
       eb

@@ -34,7 +34,7 @@ export const principalQuery = (db: Q) =>
     ]);
 
 /** The session behind a cookie, with its user, in one query (checked in: sql/users.session.sql). */
-export const sessionQuery = (db: Q, idHash: string) =>
+const sessionQuery = (db: Q, idHash: string) =>
   principalQuery(db)
     .innerJoin('sessions', 'sessions.user_id', 'users.id')
     .select(['sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at'])
