@@ -110,7 +110,7 @@ export function EnrolmentSection({
   };
 
   return (
-    <section aria-labelledby={headingId}>
+    <div>
       <h2 id={headingId} className={styles.h2}>
         <FormattedMessage id="enrolment.heading" />
       </h2>
@@ -235,7 +235,7 @@ export function EnrolmentSection({
           }}
         />
       ) : null}
-    </section>
+    </div>
   );
 }
 
