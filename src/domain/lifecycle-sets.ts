@@ -116,6 +116,13 @@ export const LIVE_STATUSES: readonly NominationStatus[] = NOMINATION_STATUSES.fi
 const LIVE = new Set(LIVE_STATUSES);
 export const isLive = (status: NominationStatus): boolean => LIVE.has(status);
 
+/**
+ * Issue 15 (enrolment): the records still running at a location — live and not ended (a completed or
+ * finally rejected record stays live for R9 but no longer needs its location). A location with one of
+ * these cannot withdraw from the program.
+ */
+export const RUNNING_STATUSES: readonly NominationStatus[] = LIVE_STATUSES.filter((s) => !TERMINAL.has(s));
+
 /** R30: the endings after which a claimed customer becomes a claim candidate again (and an added one is forgotten). */
 export const ENDINGS_THAT_RETURN_THE_CUSTOMER: readonly NominationStatus[] = inOrder(
   new Set(rowsWith((row) => row.candidateIfClaimed === true).map((row) => row.to!)),

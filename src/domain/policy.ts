@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'workshopClaim.edit',
   'workshopClaim.submit',
   'enrolment.manage',
+  'locations.enrol',
   'roles.assign',
   'apiTokens.manage',
   'audit.view',
@@ -68,6 +69,9 @@ export const POLICY: Readonly<Record<Permission, PolicyRule>> = {
   'workshopClaim.submit': { scope: 'location', roles: BOTH },
   // §1: only the Incentives admin changes enrolment (and payee) data.
   'enrolment.manage': { scope: 'location', roles: ['incentivesAdmin'] },
+  // Issue 15 item 3, R39: the Account admin enrols the partner's locations in the program (accepting the
+  // terms) and withdraws them; nobody else, and only within their own partner.
+  'locations.enrol': { scope: 'partner', accountAdmin: true },
   // §1: only the Account admin assigns incentive roles, and only within their own partner.
   'roles.assign': { scope: 'partner', accountAdmin: true },
   // Issue 14: the Incentives admin manages the partner's API tokens and reads its audit log.

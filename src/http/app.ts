@@ -40,6 +40,7 @@ import { oidcRoutes } from './routes/oidc.ts';
 import { operatorClaimRoutes } from './routes/operator-claims.ts';
 import { operatorDirectoryRoutes } from './routes/operator-directory.ts';
 import { operatorEngagementRoutes } from './routes/operator-engagements.ts';
+import { partnerEnrolmentRoutes } from './routes/partner-enrolment.ts';
 import { partnerRoleRoutes } from './routes/partner-roles.ts';
 import { publicConsentRoutes } from './routes/public-consent.ts';
 import { publicSurveyRoutes } from './routes/public-survey.ts';
@@ -154,6 +155,7 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
       await api.register(sessionRoutes(options.ctx));
       await api.register(oidcRoutes(options.ctx, options.publicUrl));
       await api.register(partnerRoleRoutes(options.ctx));
+      await api.register(partnerEnrolmentRoutes(options.ctx));
       await api.register(engagementRoutes(options.ctx));
       await api.register(customerRoutes(options.ctx));
       await api.register(nominationRoutes(options.ctx));

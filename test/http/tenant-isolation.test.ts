@@ -49,6 +49,7 @@ const BODIES: Record<string, unknown> = {
     justification: 'We delivered everything that was asked for.',
   },
   'PUT /api/v1/partner/users/:userId/roles/:locationId': { role: 'incentivesUser' },
+  'POST /api/v1/partner/locations/:locationId/enrolment': { acceptTerms: true },
 };
 
 type Client = (options: InjectOptions) => ReturnType<Awaited<ReturnType<typeof signInAs>>['request']>;

@@ -113,6 +113,8 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'POST /api/v1/notifications/read': { access: 'organisation' },
   'GET /api/v1/dev/mailbox': { access: 'organisation' },
   'GET /api/v1/partner/locations': { access: 'organisation' },
+  'POST /api/v1/partner/locations/:locationId/enrolment': { access: 'organisation' },
+  'DELETE /api/v1/partner/locations/:locationId/enrolment': { access: 'organisation' },
   'GET /api/v1/partner/users': { access: 'organisation' },
   'PUT /api/v1/partner/users/:userId/roles/:locationId': { access: 'organisation' },
   'DELETE /api/v1/partner/users/:userId/roles/:locationId': { access: 'organisation' },

@@ -1,5 +1,12 @@
 import { api } from './client.ts';
-import type { AssignRoleRequest, PartnerLocationList, PartnerUser, PartnerUserList } from './types.ts';
+import type {
+  AssignRoleRequest,
+  EnrolmentRequest,
+  PartnerLocation,
+  PartnerLocationList,
+  PartnerUser,
+  PartnerUserList,
+} from './types.ts';
 
 /** Account admin role management (spec §1: roles are granted per partner location, R33). */
 export const partnerApi = {
@@ -12,4 +19,12 @@ export const partnerApi = {
     ),
   removeRole: (userId: string, locationId: string) =>
     api.delete(`/partner/users/${encodeURIComponent(userId)}/roles/${encodeURIComponent(locationId)}`),
+  /** R39: enrols the location, accepting the program terms (one key per attempt: a retry is not a second enrolment). */
+  enrol: (locationId: string, body: EnrolmentRequest, idempotencyKey: string) =>
+    api.post<PartnerLocation>(`/partner/locations/${encodeURIComponent(locationId)}/enrolment`, body, {
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
+  /** Withdraws the location (409 naming the records still running there). */
+  withdraw: (locationId: string) =>
+    api.delete(`/partner/locations/${encodeURIComponent(locationId)}/enrolment`),
 };

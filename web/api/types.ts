@@ -43,6 +43,7 @@ export type PartnerLocationList = z.infer<typeof partner.PartnerLocationList>;
 export type PartnerUser = partner.PartnerUser;
 export type PartnerUserList = z.infer<typeof partner.PartnerUserList>;
 export type AssignRoleRequest = z.input<typeof partner.AssignRoleRequest>;
+export type EnrolmentRequest = z.input<typeof partner.EnrolmentRequest>;
 
 // API tokens for integrations (issue 14).
 export type ApiToken = apiTokens.ApiToken;

@@ -29,6 +29,10 @@ interface EnrolmentsTable {
   status: 'enrolled' | 'suspended' | 'withdrawn';
   enrolled_at: Timestamp;
   updated_at: Generated<Date>;
+  /** The Account admin who enrolled it (0009); null before that, or when the user was removed. */
+  enrolled_by: WithDefault<string | null>;
+  /** The version of the program terms accepted at enrolment (0009). */
+  terms_version: WithDefault<string | null>;
 }
 
 interface UsersTable {

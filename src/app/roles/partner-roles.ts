@@ -1,10 +1,11 @@
-import type { PartnerUser } from '../../contracts/partner.ts';
+import type { PartnerLocation, PartnerUser } from '../../contracts/partner.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { type Actor, can, type Role } from '../../domain/policy.ts';
 import type { PartnerActor } from '../lifecycle/own-record.ts';
 import type { AppContext } from '../ports.ts';
 import type { Repositories } from '../store/index.ts';
 import type { PartnerScope } from '../store/scope.ts';
+import { toPartnerLocation } from './enrolment.ts';
 
 // Role management by the partner's Account admin (spec §1: assigns incentive roles per location).
 
@@ -16,10 +17,10 @@ function requireRoleAdmin(actor: Actor): asserts actor is PartnerActor {
 
 const scopeOf = (actor: PartnerActor): PartnerScope => ({ partnerId: actor.partnerId });
 
-export async function listPartnerLocations(ctx: AppContext, actor: Actor) {
+export async function listPartnerLocations(ctx: AppContext, actor: Actor): Promise<PartnerLocation[]> {
   requireRoleAdmin(actor);
-  const locations = await ctx.store.users.allLocations(scopeOf(actor));
-  return locations.map(({ id, mpnId, name, country, enrolled }) => ({ id, mpnId, name, country, enrolled }));
+  // With their enrolment: when, and by whom (issue 15 item 3).
+  return (await ctx.store.enrolments.list(scopeOf(actor))).map(toPartnerLocation);
 }
 
 export async function listPartnerUsers(ctx: AppContext, actor: Actor): Promise<PartnerUser[]> {

@@ -5,6 +5,7 @@ import type { ConsentRepository } from './consent.ts';
 import type { CustomerRowRepository } from './customer-rows.ts';
 import type { DirectoryRepository } from './directory.ts';
 import type { EngagementRepository } from './engagements.ts';
+import type { EnrolmentRepository } from './enrolments.ts';
 import type { IdempotencyRepository } from './idempotency.ts';
 import type { MailRepository } from './mail.ts';
 import type { NominationRepository } from './nominations.ts';
@@ -26,6 +27,7 @@ export interface Repositories {
   consent: ConsentRepository;
   customerRows: CustomerRowRepository;
   directory: DirectoryRepository;
+  enrolments: EnrolmentRepository;
   engagements: EngagementRepository;
   idempotency: IdempotencyRepository;
   mail: MailRepository;

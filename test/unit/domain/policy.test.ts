@@ -52,6 +52,7 @@ const MATRIX: Record<Permission, Record<ActorName, [boolean, boolean, boolean]>>
   'workshopClaim.edit':   { admin: [Y, n, n], user: [Y, n, n], noRole: [n, n, n], accountAdmin: [n, n, n], operator: [n, n, n] },
   'workshopClaim.submit': { admin: [Y, n, n], user: [Y, n, n], noRole: [n, n, n], accountAdmin: [n, n, n], operator: [n, n, n] },
   'enrolment.manage':     { admin: [Y, n, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [n, n, n], operator: [n, n, n] },
+  'locations.enrol':      { admin: [n, n, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [Y, Y, n], operator: [n, n, n] },
   'roles.assign':         { admin: [n, n, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [Y, Y, n], operator: [n, n, n] },
   'apiTokens.manage':     { admin: [Y, Y, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [n, n, n], operator: [n, n, n] },
   'audit.view':           { admin: [Y, Y, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [n, n, n], operator: [n, n, n] },

@@ -26,6 +26,7 @@ import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { canManageRoles } from '../../routes/access.ts';
 import { NotAllowedPage } from '../errors/NotAllowedPage.tsx';
+import { EnrolmentSection } from './EnrolmentSection.tsx';
 import { type CellState, RoleCell, type RoleChoice, useChoiceLabel } from './RoleCell.tsx';
 import { useRolesData } from './useRolesData.ts';
 
@@ -70,7 +71,7 @@ function RolesEditor() {
   const intl = useIntl();
   const me = useUser();
   const { refresh } = useSession();
-  const { data, reload, replaceUser } = useRolesData();
+  const { data, reload, replaceUser, replaceLocation } = useRolesData();
   const [cells, setCells] = useState<Record<string, CellState>>({});
   const [status, setStatus] = useState<Status | null>(null);
   const counter = useRef(0);
@@ -157,6 +158,8 @@ function RolesEditor() {
           </MessageBar>
         ) : null}
       </div>
+      {/* R39: the Account admin also enrols and withdraws the partner's locations (issue 15 item 3). */}
+      <EnrolmentSection locations={locations} onChange={replaceLocation} />
       <h2 id={tableHeadingId} className={styles.h2}>
         <FormattedMessage id="roles.table.heading" />
       </h2>

@@ -36,5 +36,13 @@ export function useRolesData() {
     );
   }, []);
 
-  return { data, reload, replaceUser };
+  const replaceLocation = useCallback((location: PartnerLocation) => {
+    setData((current) =>
+      current.status === 'ready'
+        ? { ...current, locations: current.locations.map((l) => (l.id === location.id ? location : l)) }
+        : current,
+    );
+  }, []);
+
+  return { data, reload, replaceUser, replaceLocation };
 }

@@ -11,6 +11,7 @@ import { customerRowRepository } from './customer-rows.ts';
 import type { Q } from './db.ts';
 import { directoryRepository } from './directory.ts';
 import { engagementRepository } from './engagements.ts';
+import { enrolmentRepository } from './enrolments.ts';
 import { idempotencyRepository } from './idempotency.ts';
 import { mailRepository } from './mail.ts';
 import { nominationRepository } from './nominations.ts';
@@ -52,6 +53,7 @@ export function bindRepositories(db: Q, jobs: JobEnqueuer = NO_JOBS): Repositori
     consent: consentRepository(db),
     customerRows: customerRowRepository(db),
     directory: directoryRepository(db),
+    enrolments: enrolmentRepository(db),
     engagements: engagementRepository(db),
     idempotency: idempotencyRepository(db),
     mail: mailRepository(db),
