@@ -22,7 +22,7 @@ import type { PartnerScope } from '../store/scope.ts';
 // nothing is refreshed and both take effect at once.
 
 /** The version of the program terms (the text in the web catalogues, `enrolment.terms.*`) accepted. */
-export const PROGRAM_TERMS_VERSION = '2026-12';
+const PROGRAM_TERMS_VERSION = '2026-12';
 
 /** At most this many running records are named in a refused withdrawal (the count says how many in all). */
 const NAMED_RECORDS = 50;

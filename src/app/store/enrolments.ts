@@ -3,7 +3,7 @@ import type { PartnerScope } from './scope.ts';
 
 // A partner's locations and their enrolment in the MCI program (spec §2, R39, issue 15 item 3).
 
-export type EnrolmentStatus = 'enrolled' | 'suspended' | 'withdrawn';
+type EnrolmentStatus = 'enrolled' | 'suspended' | 'withdrawn';
 
 export interface LocationEnrolment {
   id: string;
@@ -20,7 +20,7 @@ export interface LocationEnrolment {
 }
 
 /** A record still running at a location (what blocks a withdrawal). */
-export interface RunningRecord {
+interface RunningRecord {
   nominationId: string;
   status: NominationStatus;
   engagementName: string;

@@ -5,7 +5,7 @@ import type { Q } from './db.ts';
 // enrol and withdraw, and the records still running at a location.
 
 /** The partner's locations with their enrolment and who enrolled them. */
-export const locationEnrolmentsQuery = (db: Q, partnerId: string) =>
+const locationEnrolmentsQuery = (db: Q, partnerId: string) =>
   db
     .selectFrom('locations as l')
     .leftJoin('enrolments as e', 'e.location_id', 'l.id')
