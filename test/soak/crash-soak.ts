@@ -264,6 +264,9 @@ export async function runSoak(
     (await before.db.selectFrom('mail_messages').select('id').execute()).map((r) => r.id),
   );
   if (!pg) await before.close();
+  // One session for the whole run: sessions outlive the process (they are rows), and signing in at every
+  // restart would meet the sign-in rate limit, which the database keeps across restarts (ADR 0016).
+  let auth: Awaited<ReturnType<typeof signIn>> | undefined;
   try {
     for (let i = 0; i < options.iterations; i++) {
       const server = spawnMci('start', env);
@@ -277,9 +280,10 @@ export async function runSoak(
           return undefined;
         });
         if (!base) break;
-        const auth = await signIn(base);
+        auth ??= await signIn(base);
+        const session = auth;
         const loops = [1, 2, 3].map(() =>
-          traffic(base, auth, () => target.domains[nextDomain++], acked, awaitingConsent, claimable).catch(
+          traffic(base, session, () => target.domains[nextDomain++], acked, awaitingConsent, claimable).catch(
             () => {},
           ),
         );
