@@ -14,7 +14,9 @@ const table = (page: Page) =>
   page.getByRole('table', {
     name: t('en', 'customers.tableHeading', { tab: t('en', 'customers.tab.eligible') }),
   });
-const row = (scope: Locator, name: string) => scope.getByRole('row').filter({ hasText: name });
+// The customer's row by its exact name ("Tailwind Traders" must not match "Tailwind Traders Europe").
+const row = (scope: Locator, name: string) =>
+  scope.getByRole('row').filter({ has: scope.page().getByText(name, { exact: true }) });
 const dialog = (page: Page) => page.getByRole('dialog');
 const stepHeading = (page: Page, step: number, total: number, name: string) =>
   dialog(page).getByRole('heading', { level: 2, name: `Step ${step} of ${total}: ${name}` });
