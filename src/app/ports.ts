@@ -78,7 +78,7 @@ export interface MailSettings {
   transport: MailTransport;
   /** Attempts before a message is marked failed ("email failed – resend"). */
   maxAttempts: number;
-  /** First retry delay in seconds; doubles at each retry (pg-boss back-off). */
+  /** Delay before the second attempt in seconds; doubles at each further attempt (capped at an hour). */
   retryDelaySeconds: number;
 }
 

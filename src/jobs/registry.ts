@@ -1,5 +1,12 @@
 import { z } from 'zod';
 
+/**
+ * A mail job lost with its process (kill -9, crash, a time-out) comes back after a short fixed delay,
+ * many times: pg-boss counts every loss as a retry, and an exponential back-off over losses left
+ * emails waiting for hours after a series of crashes (issue 13's soak). Handlers are idempotent.
+ */
+const LOST_JOB_RETRY = { retryLimit: 100, retryDelay: 10, retryBackoff: false };
+
 // The typed job registry (architecture §3): every job's name and payload schema in one place, so that
 // `tx.outbox.enqueue(name, payload)` is type-checked and a malformed payload is refused before it is
 // queued. src/jobs/worker.ts binds each name to its handler: src/app/mail/mail-jobs.ts (mail.render,
@@ -12,12 +19,19 @@ export const JOBS = {
   'mail.render': {
     payload: z.object({ mailIds: z.array(z.uuid()).min(1).max(500) }).strict(),
     timeoutSeconds: 60,
-    // A render lost with its process (or failing) is retried, so a queued email is never stranded.
-    retry: { retryLimit: 20, retryDelay: 5, retryBackoff: true },
+    retry: LOST_JOB_RETRY,
   },
-  /** Delivers one rendered email; retried with capped exponential back-off, then marked failed. */
+  /**
+   * Delivers one rendered email. A failed SMTP attempt is counted on the message, which schedules its
+   * own next attempt with exponential back-off (src/app/mail/mail-jobs.ts) and is marked failed after
+   * the last; pg-boss's retry only brings back a delivery lost with its process.
+   */
   // SMTP time-outs (connect 10 s + greeting 10 s + socket 20 s) fit in the job's time-out.
-  'mail.deliver': { payload: z.object({ mailId: z.uuid() }).strict(), timeoutSeconds: 60 },
+  'mail.deliver': {
+    payload: z.object({ mailId: z.uuid() }).strict(),
+    timeoutSeconds: 60,
+    retry: LOST_JOB_RETRY,
+  },
   /** Materialises every end state whose deadline passed (spec §5), once, in batches. */
   'sweep.deadlines': { payload: z.object({}).strict(), cron: '* * * * *', timeoutSeconds: 300 },
   /** Customer consent reminders and partner deadline notices (spec §4.3 "Beyond Partner Center"). */

@@ -21,7 +21,6 @@ function renderStored(mail: MailToRender) {
 }
 
 export async function renderMails(ctx: AppContext, mailIds: readonly string[]): Promise<void> {
-  const { maxAttempts, retryDelaySeconds } = mailSettings(ctx);
   await ctx.store.transaction(async (tx) => {
     const mails = await tx.mail.lockQueued(mailIds);
     for (const mail of mails) await tx.mail.markRendered(mail.id, renderStored(mail));
@@ -29,15 +28,15 @@ export async function renderMails(ctx: AppContext, mailIds: readonly string[]): 
     await tx.outbox.enqueueMany(
       'mail.deliver',
       mails.map((m) => ({ mailId: m.id })),
-      { retryLimit: maxAttempts + 1, retryDelay: retryDelaySeconds, retryBackoff: true },
     );
   });
 }
 
 /**
- * Delivers one message. A failure is counted and rethrown so that pg-boss retries it with back-off;
- * at the last attempt the message is marked failed instead (and its consent request shows
- * "email failed – resend"). The Message-ID is the one fixed at queue time.
+ * Delivers one message. A failure is counted on the message and its next attempt queued with
+ * back-off in the same transaction; at the last attempt the message is marked failed instead (and its
+ * consent request shows "email failed – resend"). The Message-ID is the one fixed at queue time, so a
+ * delivery repeated after a crash between sending and recording is recognisable as the same email.
  */
 export async function deliverMail(ctx: AppContext, mailId: string): Promise<void> {
   const mail = await ctx.store.mail.message(mailId);
@@ -46,7 +45,7 @@ export async function deliverMail(ctx: AppContext, mailId: string): Promise<void
   try {
     await transmit(ctx, mail);
   } catch (error) {
-    if (!(await recordFailure(ctx, mail, error))) throw error;
+    await recordFailure(ctx, mail, error);
     return;
   }
   await ctx.store.transaction(async (tx) => {
@@ -68,17 +67,29 @@ async function transmit(ctx: AppContext, mail: StoredMail): Promise<void> {
   });
 }
 
-/** Counts a failed attempt; true when it was the last one and the message is now failed. */
-async function recordFailure(ctx: AppContext, mail: StoredMail, error: unknown): Promise<boolean> {
+/** Counts a failed attempt and queues the next one, or marks the message failed after the last. */
+async function recordFailure(ctx: AppContext, mail: StoredMail, error: unknown): Promise<void> {
+  const { maxAttempts, retryDelaySeconds } = mailSettings(ctx);
   const attempts = mail.attempts + 1;
-  const final = attempts >= mailSettings(ctx).maxAttempts;
+  const final = attempts >= maxAttempts;
   // The transport's own message (never credentials: the SMTP URL is not part of it).
   const message = String((error as Error)?.message ?? error).slice(0, 500);
   await ctx.store.transaction(async (tx) => {
     await tx.mail.recordFailure(mail.id, attempts, message, final);
     if (final) await markConsentEmail(tx, ctx, mail.params, 'failed');
+    else
+      await tx.outbox.enqueue(
+        'mail.deliver',
+        { mailId: mail.id },
+        // The queue's own time, never the test clock (R36): the wait is real.
+        { startAfter: new Date(ctx.realClock.now().getTime() + retryDelayMs(retryDelaySeconds, attempts)) },
+      );
   });
-  return final;
+}
+
+/** The wait before attempt `attempts + 1`: the configured delay, doubled per failure, at most an hour. */
+export function retryDelayMs(retryDelaySeconds: number, attempts: number): number {
+  return Math.min(retryDelaySeconds * 2 ** (attempts - 1), 3600) * 1000;
 }
 
 /** The delivery state of the latest consent email of a request (R29: "email failed – resend"). */
