@@ -1,5 +1,3 @@
-import { holdsConsent } from '../../domain/lifecycle-sets.ts';
-import type { CustomerFacts, PartnerRecord } from '../store/customer-rows.ts';
 import type { Repositories } from '../store/index.ts';
 import type { PartnerScope } from '../store/scope.ts';
 import { currentRecords, deriveCustomerRows } from './derive-rows.ts';
@@ -36,37 +34,4 @@ export async function refreshCustomerRows(
   const rows = deriveCustomerRows({ partnerId: scope.partnerId, workshops, records, tenants, holds, now });
   await tx.customerRows.replace(scope, engagementIds, tenantFilter, rows);
   return rows.length;
-}
-
-/**
- * The same refresh for one customer of one partner on every workshop, from facts the transaction has
- * already read (an add or a claim: issue 12, no second load), with the records it has just created.
- * Equal to `refreshCustomerRows(tx, scope, { tenantIds: [tenant] }, now)` after those inserts.
- */
-export async function refreshCustomerFromFacts(
-  tx: Repositories,
-  scope: PartnerScope,
-  facts: CustomerFacts & { tenant: NonNullable<CustomerFacts['tenant']> },
-  created: readonly PartnerRecord[],
-  now: Date,
-): Promise<void> {
-  const own = facts.records.filter((r) => r.partnerId === scope.partnerId);
-  const records = currentRecords([...own, ...created]);
-  const holds = facts.records
-    .filter((r) => r.partnerId !== scope.partnerId && holdsConsent(r.status))
-    .map((r) => ({ engagementId: r.engagementId, tenantId: r.tenantId, status: r.status }));
-  const rows = deriveCustomerRows({
-    partnerId: scope.partnerId,
-    workshops: facts.workshops,
-    records,
-    tenants: records.tenantIds.length ? [facts.tenant] : [],
-    holds,
-    now,
-  });
-  await tx.customerRows.replace(
-    scope,
-    facts.workshops.map((w) => w.id),
-    [facts.tenant.id],
-    rows,
-  );
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createNominations } from '../../app/customers/create-nominations.ts';
+import { createNominations } from '../../app/customers/add-or-claim.ts';
 import { lookupCustomer } from '../../app/customers/lookup-customer.ts';
 import { getNomination, nominationHistory } from '../../app/customers/nomination-view.ts';
 import type { AppContext } from '../../app/ports.ts';
