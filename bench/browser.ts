@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
@@ -9,6 +8,12 @@ import { migrateToLatest } from '../src/adapters/db/migrate.ts';
 import { ROOT, WEB_ROOT } from '../src/main/runtime.ts';
 import { BENCH_IDS, BENCH_USER_EMAIL, generateBenchData } from '../src/seed/bench-data.ts';
 import { seedDemo } from '../src/seed/demo.ts';
+import {
+  firstRowsAfterNavigation,
+  recordFirstRows,
+  switchTab,
+  type TabId,
+} from '../test/support/page-timing.ts';
 import { startPostgres } from '../test/support/postgres-server.ts';
 import { startBenchApp } from './bench-app.ts';
 import { absolute, type Row } from './rows.ts';
@@ -29,69 +34,6 @@ import { absolute, type Row } from './rows.ts';
 
 const RECORDS = 10_000;
 const SCROLL_ROWS = 2_000;
-
-type TabId = 'eligible' | 'ineligible' | 'complete';
-
-/** Init script: records when the first data row of a ready, visible tab panel appears. */
-function recordFirstRows() {
-  const w = window as unknown as { __firstRowsAt: number | null };
-  w.__firstRowsAt = null;
-  const check = () => {
-    if (w.__firstRowsAt !== null) return;
-    for (const panel of document.querySelectorAll<HTMLElement>('[role="tabpanel"][data-state="ready"]'))
-      if (panel.checkVisibility() && panel.querySelector('tbody tr')) w.__firstRowsAt = performance.now();
-  };
-  new MutationObserver(check).observe(document, {
-    subtree: true,
-    childList: true,
-    attributes: true,
-    attributeFilter: ['data-state'],
-  });
-}
-
-async function firstRows(page: Page, url: string): Promise<number> {
-  await page.goto(url);
-  await page
-    .waitForFunction(
-      () => (window as unknown as { __firstRowsAt: number | null }).__firstRowsAt !== null,
-      undefined,
-      {
-        timeout: 30_000,
-      },
-    )
-    .catch(async (error: unknown) => {
-      const shot = join(tmpdir(), `mci-bench-browser-${Date.now()}.png`);
-      await page.screenshot({ path: shot, fullPage: false }).catch(() => {});
-      const text = (
-        await page
-          .locator('body')
-          .textContent()
-          .catch(() => '')
-      )?.slice(0, 500);
-      throw new Error(`no rows at ${page.url()} (screenshot ${shot}): ${text}\n${String(error)}`);
-    });
-  return page.evaluate(() => (window as unknown as { __firstRowsAt: number }).__firstRowsAt);
-}
-
-/** Clicks a tab and waits, frame by frame, until its rows are painted; returns the elapsed ms. */
-function switchTab(page: Page, to: TabId): Promise<number> {
-  return page.evaluate(
-    (to) =>
-      new Promise<number>((resolve) => {
-        const tab = document.getElementById(`customers-tab-${to}`) as HTMLElement;
-        const started = performance.now();
-        tab.click();
-        const check = () => {
-          const panel = document.getElementById(`customers-panel-${to}`);
-          if (panel?.checkVisibility() && panel.dataset.state === 'ready' && panel.querySelector('tbody tr'))
-            setTimeout(() => resolve(performance.now() - started), 0);
-          else requestAnimationFrame(check);
-        };
-        requestAnimationFrame(check);
-      }),
-    to,
-  );
-}
 
 /**
  * Scrolls the window down 120 px a frame (about 3 rows a frame, 180 rows/s at 60 Hz) until row
@@ -196,9 +138,9 @@ async function measurePage(
     await page.addInitScript('globalThis.__name = (f) => f;');
     await page.addInitScript(recordFirstRows);
     const url = `${address}/engagements/${engagementId}/customers?tab=eligible`;
-    const cold = await firstRows(page, url);
+    const cold = await firstRowsAfterNavigation(page, url);
     const warm: number[] = [];
-    for (let i = 0; i < 3; i++) warm.push(await firstRows(page, url));
+    for (let i = 0; i < 3; i++) warm.push(await firstRowsAfterNavigation(page, url));
 
     // Give the background prefetch of the other two tabs its moment, as a reading user would.
     await page.waitForTimeout(300);
@@ -207,7 +149,7 @@ async function measurePage(
       for (const to of ['ineligible', 'complete', 'eligible'] as const)
         switches.push(await switchTab(page, to));
 
-    await firstRows(page, url);
+    await firstRowsAfterNavigation(page, url);
     await page.waitForTimeout(300);
     const scroll = await scrollThrough(page, SCROLL_ROWS);
 

@@ -20,6 +20,7 @@ import {
 } from '../../../src/domain/lifecycle-sets.ts';
 import { NOMINATION_STATUSES } from '../../../src/domain/status.ts';
 import { TRANSITIONS } from '../../../src/domain/transitions.ts';
+import { day } from './fixtures.ts';
 
 // Issue 11: every set of statuses is derived from the transition table. Each derived set is written
 // out here once, as §5 of the spec states it, so that a change of the table that moves a set is seen.
@@ -120,14 +121,13 @@ describe('sets derived from the transition table', () => {
   });
 
   it('R6 Type and the countdown follow the bounding deadline', () => {
-    const at = (d: string) => new Date(`2026-12-${d}T00:00:00Z`);
     const record = {
-      consentDueAt: at('10'),
-      claimDueAt: at('11'),
-      reviewDueAt: at('12'),
-      disputeDueAt: at('13'),
+      consentDueAt: day(10),
+      claimDueAt: day(11),
+      reviewDueAt: day(12),
+      disputeDueAt: day(13),
     };
-    const now = at('01');
+    const now = day(1);
     expect(NOMINATION_STATUSES.map((s) => [s, typeOf(s)])).toEqual(
       NOMINATION_STATUSES.map((s) => [
         s,
@@ -142,14 +142,14 @@ describe('sets derived from the transition table', () => {
     );
     expect(countdownOf('consent_pending', now, record)).toEqual({
       kind: 'consent',
-      due: at('10'),
+      due: day(10),
       daysLeft: 9,
     });
     expect(countdownOf('active', now, record)).toMatchObject({ kind: 'claim', daysLeft: 10 });
     expect(countdownOf('rejected', now, record)).toMatchObject({ kind: 'dispute', daysLeft: 12 });
     // In review the Status column shows the claim's status; the deadline is still the review's.
     expect(countdownOf('under_review', now, record)).toBeNull();
-    expect(deadlineOf('under_review', record)).toEqual({ kind: 'review', due: at('12') });
+    expect(deadlineOf('under_review', record)).toEqual({ kind: 'review', due: day(12) });
     expect(deadlineOf('approved', record)).toBeNull();
   });
 });

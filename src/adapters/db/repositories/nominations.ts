@@ -13,7 +13,8 @@ import type { Q } from './db.ts';
 
 // The lifecycle's SQL: one lock, one conditional update, and the record as decide() reads it.
 
-const LIFECYCLE_COLUMNS = [
+/** A record's own columns as decide() reads them (the sweeps lock the same, without the windows). */
+export const RECORD_COLUMNS = [
   'n.id',
   'n.partner_id',
   'n.location_id',
@@ -30,6 +31,10 @@ const LIFECYCLE_COLUMNS = [
   'n.rejected_at',
   'n.dispute_due_at',
   'n.disputed_at',
+] as const;
+
+const LIFECYCLE_COLUMNS = [
+  ...RECORD_COLUMNS,
   'e.consent_window_days',
   'e.claim_window_days',
   'e.review_window_days',

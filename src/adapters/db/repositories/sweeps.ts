@@ -5,6 +5,7 @@ import type { EventType, NominationRecord } from '../../../domain/lifecycle.ts';
 import type { NominationStatus } from '../../../domain/status.ts';
 import type { DeadlineColumn } from '../../../domain/transitions.ts';
 import type { Q } from './db.ts';
+import { RECORD_COLUMNS } from './nominations.ts';
 import { NOTICE_MAIL_KEY_PREFIX } from './notifications.ts';
 
 // The sweeps' SQL (spec §5): set-based, and safe with two sweepers at once: batches are claimed with
@@ -36,23 +37,7 @@ export const claimOverdueQuery = (
   const column = DEADLINE_COLUMN[sweep.deadline];
   let query = db
     .selectFrom('nominations as n')
-    .select([
-      'n.id',
-      'n.partner_id',
-      'n.engagement_id',
-      'n.tenant_id',
-      'n.origin',
-      'n.status',
-      'n.claimed_at',
-      'n.consent_due_at',
-      'n.consented_at',
-      'n.claim_due_at',
-      'n.review_due_at',
-      'n.first_submitted_at',
-      'n.rejected_at',
-      'n.dispute_due_at',
-      'n.disputed_at',
-    ])
+    .select(RECORD_COLUMNS)
     .where('n.status', 'in', [...sweep.from])
     .where(`n.${column}`, '<=', now);
   if (scope.partnerId !== null) query = query.where('n.partner_id', '=', scope.partnerId);
