@@ -29,6 +29,7 @@ export interface SoakReport {
   iterations: number;
   killsDuringStartUp: number;
   acknowledged: { adds: number; claims: number; consentRequests: number; clockMoves: number };
+  answers: Record<string, number>;
   /** Acknowledged writes at the end, each checked after every kill that followed it. */
   acknowledgedWritesChecked: number;
   /** Sum over iterations of the acknowledged writes checked then. */
@@ -77,6 +78,8 @@ export interface Acked {
   claims: Map<string, string>;
   consents: Set<string>;
   clockMoves: number;
+  /** How the server answered, by request and status (and error code): a soak must see its traffic. */
+  answers: Record<string, number>;
 }
 
 export const emptyAcked = (): Acked => ({
@@ -84,7 +87,18 @@ export const emptyAcked = (): Acked => ({
   claims: new Map(),
   consents: new Set(),
   clockMoves: 0,
+  answers: {},
 });
+
+/** Counts an answer; returns its status. */
+async function tally(acked: Acked, kind: string, response: Response): Promise<number> {
+  let code = '';
+  if (response.status >= 400)
+    code = ((await response.json().catch(() => ({}))) as { error?: { code?: string } }).error?.code ?? '';
+  const key = `${kind} ${response.status}${code ? ` ${code}` : ''}`;
+  acked.answers[key] = (acked.answers[key] ?? 0) + 1;
+  return response.status;
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -92,7 +106,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function traffic(
   base: string,
   auth: { cookie: string; csrfToken: string },
-  next: () => string | undefined,
+  domains: { next: () => string | undefined; giveBack: (domain: string) => void },
   acked: Acked,
   awaitingConsent: { id: string; domain: string }[],
   claimable: string[],
@@ -104,7 +118,7 @@ async function traffic(
     const r = Math.random();
     if (r < 0.02) {
       const moved = await post('/api/v1/test-clock', { advance: 'P31D' });
-      if (moved.status === 200) acked.clockMoves++;
+      if ((await tally(acked, 'clock', moved)) === 200) acked.clockMoves++;
     } else if (r < 0.3 && awaitingConsent.length) {
       const { id, domain } = awaitingConsent.shift()!;
       // R34: the customer's contact has an address of the customer's own domain.
@@ -112,7 +126,7 @@ async function traffic(
         customerContact: { name: 'Soak Test', email: `cto-${id.slice(0, 8)}@${domain}`, locale: 'en' },
         partnerContact: { name: 'Ada', email: 'ada@treyresearch.example' },
       });
-      if (sent.status === 202) acked.consents.add(id);
+      if ((await tally(acked, 'consent', sent)) === 202) acked.consents.add(id);
     } else if (r < 0.45 && claimable.length) {
       const tenant = claimable.splice(Math.floor(Math.random() * claimable.length), 1)[0]!;
       const claimed = await post('/api/v1/nominations', {
@@ -121,11 +135,11 @@ async function traffic(
         engagementIds: [CLAIM_ENGAGEMENT],
         customerId: tenant,
       });
-      if (claimed.status === 201)
+      if ((await tally(acked, 'claim', claimed)) === 201)
         for (const n of ((await claimed.json()) as { value: { id: string }[] }).value)
           acked.claims.set(n.id, tenant);
     } else {
-      const domain = next();
+      const domain = domains.next();
       if (!domain) return;
       const added = await post('/api/v1/nominations', {
         origin: 'add',
@@ -133,7 +147,10 @@ async function traffic(
         engagementIds: [ADD_ENGAGEMENT],
         email: `it@${domain}`,
       });
-      if (added.status === 201) {
+      const status = await tally(acked, 'add', added);
+      // Refused before any write (stopping, database down, rate limit): the customer is still fresh.
+      if (status === 503 || status === 429) domains.giveBack(domain);
+      if (status === 201) {
         const [n] = ((await added.json()) as { value: { id: string; customer: { tenantId: string } }[] })
           .value;
         acked.adds.set(n!.id, n!.customer.tenantId);
@@ -253,6 +270,11 @@ export async function runSoak(
   const losses: string[] = [];
   const violations: string[] = [];
   let nextDomain = 0;
+  const returned: string[] = [];
+  const domains = {
+    next: () => returned.pop() ?? target.domains[nextDomain++],
+    giveBack: (domain: string) => returned.push(domain),
+  };
   let checks = 0;
   let killsDuringStartUp = 0;
   const isPg = target.kind === 'postgres';
@@ -283,9 +305,7 @@ export async function runSoak(
         auth ??= await signIn(base);
         const session = auth;
         const loops = [1, 2, 3].map(() =>
-          traffic(base, session, () => target.domains[nextDomain++], acked, awaitingConsent, claimable).catch(
-            () => {},
-          ),
+          traffic(base, session, domains, acked, awaitingConsent, claimable).catch(() => {}),
         );
         await sleep(200 + Math.random() * 1800);
         await kill(server);
@@ -300,7 +320,8 @@ export async function runSoak(
       }
       log(
         `${new Date().toISOString().slice(11, 19)} ${target.kind} ${i + 1}/${options.iterations}: ${acked.adds.size} adds, ${acked.claims.size} claims, ` +
-          `${acked.consents.size} consent requests acknowledged; losses ${losses.length}, violations ${violations.length}`,
+          `${acked.consents.size} consent requests acknowledged; losses ${losses.length}, violations ${violations.length}; ` +
+          `answers ${JSON.stringify(acked.answers)}`,
       );
       if (losses.length || violations.length) break;
     }
@@ -365,6 +386,7 @@ export async function runSoak(
         consentRequests: acked.consents.size,
         clockMoves: acked.clockMoves,
       },
+      answers: acked.answers,
       acknowledgedWritesChecked: acked.adds.size + acked.claims.size + acked.consents.size,
       checks,
       losses,
