@@ -307,6 +307,11 @@ export async function runSoak(
         const loops = [1, 2, 3].map(() =>
           traffic(base, session, domains, acked, awaitingConsent, claimable).catch(() => {}),
         );
+        // The kill comes at a random moment of the traffic, counted from the first answer (on a loaded
+        // machine the first requests of a fresh process can take longer than the whole window).
+        const answered = () => Object.values(acked.answers).reduce((a, b) => a + b, 0);
+        const before = answered();
+        for (let waited = 0; answered() === before && waited < 30_000; waited += 50) await sleep(50);
         await sleep(200 + Math.random() * 1800);
         await kill(server);
         await Promise.all(loops);
