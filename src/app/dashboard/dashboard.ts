@@ -1,4 +1,5 @@
 import { type Actor, locationsWhere } from '../../domain/policy.ts';
+import { NOMINATION_STATUSES } from '../../domain/status.ts';
 import { addDays } from '../../domain/time.ts';
 import { requireIncentiveRole } from '../customers/engagement-access.ts';
 import type { Repositories } from '../store/index.ts';
@@ -21,5 +22,7 @@ export async function loadDashboard(store: Repositories, actor: Actor, now: Date
     }),
     store.dashboard.payout(scope, locations),
   ]);
-  return { counts: Object.fromEntries(counts), ...deriveDashboard(records, now), payout };
+  // In the lifecycle's order, which the home's chart and table keep.
+  const ordered = NOMINATION_STATUSES.filter((s) => counts.has(s)).map((s) => [s, counts.get(s)!] as const);
+  return { counts: Object.fromEntries(ordered), ...deriveDashboard(records, now), payout };
 }
