@@ -83,3 +83,28 @@ export const CustomerExportQuery = z.strictObject({
   search: z.string().trim().max(200).optional(),
   sort: CustomerSort.default('name'),
 });
+
+/** Issue 15: the partner's customers across workshops, by name, domain, tenant ID or TPID (at most 50). */
+export const CustomerSearchQuery = z.strictObject({ search: z.string().trim().max(200).optional() });
+export const CustomerSearchResult = z
+  .object({
+    value: z.array(
+      z.object({
+        tenantId: Id,
+        name: z.string(),
+        domain: z.string().nullable(),
+        tpid: z.number().int().nullable(),
+        /** The workshops the customer shows on for this user, with its status (or `candidate`) there. */
+        workshops: z.array(
+          z.object({
+            engagement: z.object({ id: Id, name: z.string() }),
+            nominationId: Id.nullable(),
+            status: z.string(),
+            tab: CustomerTab,
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'CustomerSearchResult' });
+export type CustomerSearchResult = z.infer<typeof CustomerSearchResult>;

@@ -187,3 +187,21 @@ export function countdownOf(
   if (!deadline || deadline.kind === 'review') return null;
   return { kind: deadline.kind, due: deadline.due, daysLeft: daysLeft(deadline.due, now) };
 }
+
+/**
+ * Issue 15 (action centre): the endings the partner did not choose and that are not the completed
+ * workshop — declined, expired, superseded, finally rejected: every end state a transition by someone
+ * other than the partner reaches, but the operator's approval. The partner's own cancellation is not a loss.
+ */
+export const LOST_STATUSES: readonly NominationStatus[] = inOrder(
+  new Set(
+    rowsWith((row) => row.by !== 'partner' && row.to !== null && TERMINAL.has(row.to))
+      .map((row) => row.to!)
+      .filter((s) => s !== COMPLETED_STATUS),
+  ),
+);
+
+/** Issue 15: the statuses in which the partner must resubmit a claim (the operator asked for more). */
+export const AWAITING_RESUBMISSION: readonly NominationStatus[] = inOrder(
+  new Set(rowsWith((row) => row.event === 'resubmitClaim').flatMap((row) => row.from)),
+);

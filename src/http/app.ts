@@ -31,6 +31,7 @@ import { auditEventRoutes } from './routes/audit-events.ts';
 import { claimRoutes } from './routes/claims.ts';
 import { consentRoutes } from './routes/consent.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { devRoutes } from './routes/dev.ts';
 import { engagementRoutes } from './routes/engagements.ts';
 import { healthRoutes, LIVENESS_PATH, type ReadinessChecks } from './routes/health.ts';
@@ -158,6 +159,7 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
       await api.register(partnerEnrolmentRoutes(options.ctx));
       await api.register(engagementRoutes(options.ctx));
       await api.register(customerRoutes(options.ctx));
+      await api.register(dashboardRoutes(options.ctx));
       await api.register(nominationRoutes(options.ctx));
       await api.register(operatorDirectoryRoutes(options.ctx));
       await api.register(operatorClaimRoutes(options.ctx));

@@ -225,6 +225,11 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
       'GET /api/v1/api-tokens': [{ method: 'GET', url: '/api/v1/api-tokens' }],
       'GET /api/v1/audit-events': audit(''),
       'GET /api/v1/audit-events/export': audit('/export'),
+      'GET /api/v1/dashboard': [{ method: 'GET', url: '/api/v1/dashboard' }],
+      'GET /api/v1/customers': ['', treyOnlyDomain, 'Trey', treyOnlyTenants[0] ?? ''].map((search) => ({
+        method: 'GET' as const,
+        url: `/api/v1/customers?search=${encodeURIComponent(search)}`,
+      })),
     };
   };
 

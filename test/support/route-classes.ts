@@ -123,6 +123,8 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'DELETE /api/v1/api-tokens/:tokenId': { access: 'organisation' },
   'GET /api/v1/audit-events': { access: 'organisation' },
   'GET /api/v1/audit-events/export': { access: 'organisation' },
+  'GET /api/v1/dashboard': { access: 'organisation' },
+  'GET /api/v1/customers': { access: 'organisation' },
 
   'GET /api/v1/operator/claims': { access: 'operator' },
   'GET /api/v1/operator/claims/:nominationId': { access: 'operator' },

@@ -9,6 +9,7 @@ import type * as claims from '../../src/contracts/claims.ts';
 import type * as common from '../../src/contracts/common.ts';
 import type * as consent from '../../src/contracts/consent.ts';
 import type * as customers from '../../src/contracts/customers.ts';
+import type * as dashboard from '../../src/contracts/dashboard.ts';
 import type * as dev from '../../src/contracts/dev.ts';
 import type * as engagements from '../../src/contracts/engagements.ts';
 import type * as lookups from '../../src/contracts/lookups.ts';
@@ -66,6 +67,9 @@ export type CustomerRow = customers.CustomerRow;
 export type CustomerList = z.infer<typeof customers.CustomerList>;
 export type RowAction = customers.RowAction;
 export type CustomerCounts = z.infer<typeof customers.CustomerCounts>;
+// The action centre (issue 15).
+export type Dashboard = dashboard.Dashboard;
+export type CustomerSearchResult = customers.CustomerSearchResult;
 
 // Adding and claiming customers (spec §4.1, §4.2).
 export type CustomerLookupRequest = z.input<typeof lookups.CustomerLookupRequest>;

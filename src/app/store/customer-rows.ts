@@ -101,6 +101,18 @@ export interface ListQuery {
   now: Date;
 }
 
+/** A customer's row on one workshop, as the search across workshops shows it (issue 15). */
+export interface AcrossRow {
+  tenantId: string;
+  name: string;
+  domain: string | null;
+  tpid: number | null;
+  engagement: { id: string; name: string };
+  nominationId: string | null;
+  status: NominationStatus | 'candidate';
+  tab: RowTab;
+}
+
 export interface CustomerRowRepository {
   /** One statement: the location (if the scope's), the workshops, the customer and its records. */
   customerFacts(scope: PartnerScope, locationId: string, tenantId: string): Promise<CustomerFacts>;
@@ -126,6 +138,11 @@ export interface CustomerRowRepository {
   ): Promise<void>;
   /** One page of one tab, keyset-paged; one row more than `limit` when there is a next page. */
   list(scope: PartnerScope, query: ListQuery): Promise<ListedRow[]>;
+  /** Issue 15: the first `limit` customers by name across every workshop, each with all its rows. */
+  searchAcross(
+    scope: PartnerScope,
+    query: { search?: string | undefined; locations: readonly string[]; now: Date; limit: number },
+  ): Promise<AcrossRow[]>;
   /** Eligible-tab rows per workshop on these locations ("active customers" of the catalogue). */
   eligibleCounts(scope: PartnerScope, locationIds: readonly string[]): Promise<Map<string, number>>;
   /** Rows per tab for the same filter. */

@@ -3,6 +3,7 @@ import type { AuditRepository } from './audit.ts';
 import type { ClaimRepository } from './claims.ts';
 import type { ConsentRepository } from './consent.ts';
 import type { CustomerRowRepository } from './customer-rows.ts';
+import type { DashboardRepository } from './dashboard.ts';
 import type { DirectoryRepository } from './directory.ts';
 import type { EngagementRepository } from './engagements.ts';
 import type { EnrolmentRepository } from './enrolments.ts';
@@ -26,6 +27,7 @@ export interface Repositories {
   claims: ClaimRepository;
   consent: ConsentRepository;
   customerRows: CustomerRowRepository;
+  dashboard: DashboardRepository;
   directory: DirectoryRepository;
   enrolments: EnrolmentRepository;
   engagements: EngagementRepository;

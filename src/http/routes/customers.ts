@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { countCustomers, listCustomers } from '../../app/customers/list-customers.ts';
+import { searchCustomersAcross } from '../../app/customers/search-across.ts';
 import type { AppContext } from '../../app/ports.ts';
 import { errorResponses } from '../../contracts/common.ts';
 import {
@@ -9,6 +10,8 @@ import {
   CustomerList,
   CustomerListQuery,
   type CustomerRow,
+  CustomerSearchQuery,
+  CustomerSearchResult,
 } from '../../contracts/customers.ts';
 import { EngagementParams } from '../../contracts/engagements.ts';
 import type { Locale } from '../../i18n/locales.ts';
@@ -77,6 +80,27 @@ export const customerRoutes =
           ...(next ? { nextLink: next } : {}),
         };
       },
+    );
+
+    app.get(
+      '/customers',
+      {
+        schema: {
+          tags: ['customers'],
+          summary:
+            "The partner's customers across workshops by name, domain, tenant ID or TPID (first 50 by name)",
+          querystring: CustomerSearchQuery,
+          response: { 200: CustomerSearchResult, ...errors },
+        },
+      },
+      async (request) => ({
+        value: await searchCustomersAcross(
+          ctx.store,
+          requirePrincipal(request).actor,
+          request.query.search,
+          ctx.clock.now(),
+        ),
+      }),
     );
 
     app.get(

@@ -21,6 +21,7 @@ import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { canManageRoles } from '../../routes/access.ts';
 import { Link } from '../../routes/router.tsx';
 import { preloadRoute } from '../../routes/routes.ts';
+import { ActionCentre } from './ActionCentre.tsx';
 
 const useStyles = makeStyles({
   h2: { ...typographyStyles.subtitle1, margin: 0 },
@@ -66,6 +67,7 @@ export function LocationsHome() {
           values={{ partner: user.partner?.name ?? '', count: roles.length }}
         />
       </Text>
+      <ActionCentre />
       <section className={styles.callout} aria-labelledby={engagementsId}>
         <h2 id={engagementsId} className={styles.h2}>
           <FormattedMessage id="home.engagements.heading" />

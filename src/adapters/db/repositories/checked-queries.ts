@@ -10,7 +10,8 @@ import { OPERATOR_SCOPE, SYSTEM_SCOPE } from '../../../app/store/scope.ts';
 import { AWAITING_OPERATOR, BOUNDING_DEADLINE } from '../../../domain/lifecycle-sets.ts';
 import type { Database } from '../schema.ts';
 import { claimFactsQuery } from './claim-facts.ts';
-import { countQuery, listQuery } from './customer-rows.ts';
+import { countQuery, listQuery, searchAcrossQuery } from './customer-rows.ts';
+import { dashboardCountsQuery, dashboardPayoutQuery, dashboardRecordsQuery } from './dashboard.ts';
 import { insertQuery, lockQuery, transitionQuery } from './nominations.ts';
 import { reviewQueueQuery } from './review-queue.ts';
 import { claimOverdueQuery, endOverdueQuery } from './sweeps.ts';
@@ -77,6 +78,12 @@ export const CHECKED_QUERIES: Record<string, (db: Kysely<Database>) => Compilabl
     countQuery(db, PARTNER, { engagementId: ID, search: 'wood', locations: [ID], now: NOW }),
   'claims.facts.partner': (db) => claimFactsQuery(db, PARTNER, ID),
   'claims.facts.operator': (db) => claimFactsQuery(db, OPERATOR_SCOPE, ID),
+  'dashboard.counts': (db) => dashboardCountsQuery(db, PARTNER, { locations: [ID], now: NOW }),
+  'dashboard.records': (db) =>
+    dashboardRecordsQuery(db, PARTNER, { locations: [ID], now: NOW, since: NOW, until: NOW }),
+  'dashboard.payout': (db) => dashboardPayoutQuery(db, PARTNER, [ID]),
+  'customer-rows.searchAcross': (db) =>
+    searchAcrossQuery(db, PARTNER, { search: 'contoso', locations: [ID], now: NOW, limit: 50 }),
   'claims.reviewQueue': (db) => reviewQueueQuery(db, OPERATOR_SCOPE, QUEUE),
   'claims.reviewQueue.after': (db) =>
     reviewQueueQuery(db, OPERATOR_SCOPE, { ...QUEUE, engagementId: ID, after: [NOW, ID] }),

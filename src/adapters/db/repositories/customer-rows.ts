@@ -118,6 +118,55 @@ export function countQuery(
 }
 
 /**
+ * Issue 15: the partner's customers across workshops by name, domain, tenant ID or TPID: the first
+ * `limit` customers by name (the user's locations, and candidates), with every row each has.
+ */
+export function searchAcrossQuery(
+  db: Q,
+  scope: PartnerScope,
+  query: { search?: string | undefined; locations: readonly string[]; now: Date; limit: number },
+) {
+  const visible = (eb: Eb) =>
+    eb.and([
+      eb('r.partner_id', '=', scope.partnerId),
+      eb.or([eb('r.valid_until', 'is', null), eb('r.valid_until', '>', query.now)]),
+      query.locations.length
+        ? eb.or([eb('r.location_id', 'is', null), eb('r.location_id', 'in', [...query.locations])])
+        : eb('r.location_id', 'is', null),
+    ]);
+  const filter = searchFilter(query.search);
+  return db
+    .with('picked', (qb) => {
+      let q = qb
+        .selectFrom('customer_rows as r')
+        .select(['r.sort_name', 'r.tenant_id'])
+        .distinct()
+        .where(visible);
+      if (filter) q = q.where(filter);
+      return q.orderBy('r.sort_name').orderBy('r.tenant_id').limit(query.limit);
+    })
+    .selectFrom('customer_rows as r')
+    .innerJoin('picked as p', 'p.tenant_id', 'r.tenant_id')
+    .innerJoin('engagements as e', 'e.id', 'r.engagement_id')
+    .select([
+      'r.tenant_id',
+      'r.name',
+      'r.domain',
+      'r.tpid',
+      'r.engagement_id',
+      'e.name as engagement_name',
+      'r.nomination_id',
+      'r.status',
+      'r.tab',
+    ])
+    .where((eb) => visible(eb as never))
+    .orderBy('r.sort_name')
+    .orderBy('r.tenant_id')
+    .orderBy('e.name')
+    .orderBy('r.engagement_id');
+}
+
+/**
  * What an add or a claim decides on and refreshes from, as one statement of JSON sub-selects (issue 12:
  * one round trip instead of eight). Timestamps arrive as JSON strings and are turned back into dates.
  */
@@ -384,6 +433,20 @@ export function customerRowRepository(db: Q): CustomerRowRepository {
           ? { id: r.location_id, mpnId: r.mpn_id ?? '', name: r.location_name ?? '' }
           : null,
         engagementActive: r.engagement_availability === 'active',
+      }));
+    },
+
+    async searchAcross(scope, query) {
+      const rows = await searchAcrossQuery(db, scope, query).execute();
+      return rows.map((r) => ({
+        tenantId: r.tenant_id,
+        name: r.name,
+        domain: r.domain,
+        tpid: r.tpid,
+        engagement: { id: r.engagement_id, name: r.engagement_name },
+        nominationId: r.nomination_id,
+        status: r.status,
+        tab: r.tab,
       }));
     },
 

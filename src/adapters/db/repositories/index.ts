@@ -8,6 +8,7 @@ import { auditRepository } from './audit.ts';
 import { claimRepository } from './claims.ts';
 import { consentRepository } from './consent.ts';
 import { customerRowRepository } from './customer-rows.ts';
+import { dashboardRepository } from './dashboard.ts';
 import type { Q } from './db.ts';
 import { directoryRepository } from './directory.ts';
 import { engagementRepository } from './engagements.ts';
@@ -52,6 +53,7 @@ export function bindRepositories(db: Q, jobs: JobEnqueuer = NO_JOBS): Repositori
     claims: claimRepository(db),
     consent: consentRepository(db),
     customerRows: customerRowRepository(db),
+    dashboard: dashboardRepository(db),
     directory: directoryRepository(db),
     enrolments: enrolmentRepository(db),
     engagements: engagementRepository(db),
