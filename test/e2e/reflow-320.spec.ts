@@ -84,6 +84,7 @@ const CHECKS: Record<string, (demo: Demo, who: Who) => Visit[]> = {
   '/': () => [{ url: '/' }],
   '/admin/roles': () => [{ url: '/admin/roles' }],
   '/admin/api-tokens': () => [{ url: '/admin/api-tokens' }],
+  '/activity': () => [{ url: '/activity' }],
   '/engagements': () => [{ url: '/engagements' }],
   '/engagements/:engagementId': (demo, who) =>
     forOwner(

@@ -5,6 +5,7 @@
 
 import type { z } from 'zod';
 import type * as apiTokens from '../../src/contracts/api-tokens.ts';
+import type * as audit from '../../src/contracts/audit.ts';
 import type * as claims from '../../src/contracts/claims.ts';
 import type * as common from '../../src/contracts/common.ts';
 import type * as consent from '../../src/contracts/consent.ts';
@@ -120,3 +121,7 @@ export type MailboxMessage = dev.MailboxMessage;
 export type Mailbox = z.infer<typeof dev.Mailbox>;
 export type TestClock = z.infer<typeof dev.TestClock>;
 export type TestClockAdvance = z.input<typeof dev.TestClockAdvance>;
+
+// The audit log (issue 14).
+export type AuditEvent = audit.AuditEvent;
+export type AuditEventList = audit.AuditEventList;

@@ -17,3 +17,8 @@ export function canManageRoles(user: User): boolean {
 export function canManageApiTokens(user: User): boolean {
   return user.kind === 'partnerUser' && user.roles.some((r) => r.role === 'incentivesAdmin');
 }
+
+/** Issue 14: the audit log, for a partner's Incentives admins (their organisation's) and the operator (all). */
+export function canReadActivity(user: User): boolean {
+  return user.kind === 'operator' || canManageApiTokens(user);
+}

@@ -62,6 +62,12 @@ export const routes: RouteDef[] = [
     ...lazyPage(() => import('../features/api-tokens/ApiTokensPage.tsx')),
   },
   {
+    path: '/activity',
+    access: 'signedIn',
+    // Incentives admins and the operator: keep it out of the initial bundle.
+    ...lazyPage(() => import('../features/activity/ActivityPage.tsx')),
+  },
+  {
     path: '/engagements',
     access: 'signedIn',
     ...lazyPage(() => import('../features/engagements/EngagementsPage.tsx')),

@@ -5,7 +5,12 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useSession, useUser } from '../../app/contexts.ts';
 import { errorText } from '../../components/errors.ts';
 import { Notices, useNotify } from '../../components/notices.tsx';
-import { canManageApiTokens, canManageRoles, hasIncentiveRole } from '../../routes/access.ts';
+import {
+  canManageApiTokens,
+  canManageRoles,
+  canReadActivity,
+  hasIncentiveRole,
+} from '../../routes/access.ts';
 import { useLinkHandler, useLocation } from '../../routes/router.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { LocaleSwitcher } from './LocaleSwitcher.tsx';
@@ -114,6 +119,11 @@ export function AppShell({ children }: { children: ReactNode }) {
           {canManageApiTokens(user) ? (
             <NavItem href="/admin/api-tokens">
               <FormattedMessage id="nav.apiTokens" />
+            </NavItem>
+          ) : null}
+          {canReadActivity(user) ? (
+            <NavItem href="/activity">
+              <FormattedMessage id="nav.activity" />
             </NavItem>
           ) : null}
           {features?.mailbox || features?.testClock ? (

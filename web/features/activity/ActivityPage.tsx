@@ -1,0 +1,214 @@
+import {
+  Button,
+  Field,
+  Input,
+  Link,
+  makeStyles,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+  typographyStyles,
+} from '@fluentui/react-components';
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { type AuditFilters, auditApi } from '../../api/audit.ts';
+import type { AuditEvent } from '../../api/types.ts';
+import { useUser } from '../../app/contexts.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { Page } from '../../components/Page.tsx';
+import { PageSpinner } from '../../components/PageSpinner.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
+import { statusLabel } from '../../components/statusLabels.ts';
+import { canReadActivity } from '../../routes/access.ts';
+import { NotAllowedPage } from '../errors/NotAllowedPage.tsx';
+import { actionLabel, actorLabel, FILTER_ACTIONS } from './actionLabel.ts';
+
+const useStyles = makeStyles({
+  h2: { ...typographyStyles.subtitle1, margin: 0 },
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'end',
+    border: 'none',
+    padding: 0,
+    margin: 0,
+  },
+  field: { minWidth: '10rem', flex: '1 1 10rem', maxWidth: '16rem' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
+});
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; events: AuditEvent[]; next: string | null; more: boolean };
+
+/** `/activity`: the audit log with filters and its CSV export (issue 14). */
+export default function ActivityPage() {
+  const intl = useIntl();
+  const user = useUser();
+  if (!canReadActivity(user))
+    return <NotAllowedPage reason={intl.formatMessage({ id: 'notAllowed.activity' })} />;
+  return <Activity />;
+}
+
+/** A date field's day as the API's instant: the start of the day, or (`end`) its last millisecond, UTC. */
+const dayBound = (day: string, end: boolean) =>
+  day ? `${day}T${end ? '23:59:59.999' : '00:00:00.000'}Z` : undefined;
+
+function Activity() {
+  const styles = useStyles();
+  const intl = useIntl();
+  const [form, setForm] = useState({ from: '', to: '', action: '', nominationId: '' });
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const headingId = useId();
+
+  const reload = useCallback((applied: AuditFilters, signal?: AbortSignal) => {
+    setLoad({ status: 'loading' });
+    auditApi
+      .page(applied, signal)
+      .then((page) => setLoad({ status: 'ready', events: page.value, next: page.next, more: false }))
+      .catch((error: unknown) => {
+        if (!signal?.aborted) setLoad({ status: 'error', error });
+      });
+  }, []);
+  useEffect(() => {
+    const controller = new AbortController();
+    reload(filters, controller.signal);
+    return () => controller.abort();
+  }, [reload, filters]);
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setFilters({
+      from: dayBound(form.from, false),
+      to: dayBound(form.to, true),
+      action: form.action || undefined,
+      nominationId: form.nominationId.trim() || undefined,
+    });
+  };
+
+  const showMore = () => {
+    if (load.status !== 'ready' || !load.next) return;
+    const { events, next } = load;
+    setLoad({ ...load, more: true });
+    auditApi
+      .next(next)
+      .then((page) =>
+        setLoad({ status: 'ready', events: [...events, ...page.value], next: page.next, more: false }),
+      )
+      .catch((error: unknown) => setLoad({ status: 'error', error }));
+  };
+
+  const field = (name: keyof typeof form) => ({
+    value: form[name],
+    onChange: (_e: unknown, data: { value: string }) => setForm((f) => ({ ...f, [name]: data.value })),
+  });
+
+  return (
+    <Page title={intl.formatMessage({ id: 'activity.title' })}>
+      <Text as="p">
+        <FormattedMessage id="activity.intro" />
+      </Text>
+      <form onSubmit={apply} noValidate>
+        <fieldset className={styles.filters}>
+          <legend className={styles.h2}>
+            <FormattedMessage id="activity.filters" />
+          </legend>
+          <Field className={styles.field} label={intl.formatMessage({ id: 'activity.from' })}>
+            <Input type="date" {...field('from')} />
+          </Field>
+          <Field className={styles.field} label={intl.formatMessage({ id: 'activity.to' })}>
+            <Input type="date" {...field('to')} />
+          </Field>
+          <Field className={styles.field} label={intl.formatMessage({ id: 'activity.action' })}>
+            <Select {...field('action')}>
+              <option value="">{intl.formatMessage({ id: 'activity.anyAction' })}</option>
+              {FILTER_ACTIONS.map((action) => (
+                <option key={action} value={action}>
+                  {actionLabel(intl, action)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field className={styles.field} label={intl.formatMessage({ id: 'activity.record' })}>
+            <Input {...field('nominationId')} />
+          </Field>
+          <div className={styles.actions}>
+            <Button type="submit" appearance="primary">
+              <FormattedMessage id="activity.apply" />
+            </Button>
+            <Link href={auditApi.exportUrl(filters)} download>
+              <FormattedMessage id="activity.export" />
+            </Link>
+          </div>
+        </fieldset>
+      </form>
+      <h2 className={styles.h2} id={headingId}>
+        <FormattedMessage id="activity.title" />
+      </h2>
+      {load.status === 'loading' ? (
+        <PageSpinner label={intl.formatMessage({ id: 'activity.title' })} />
+      ) : load.status === 'error' ? (
+        <ErrorMessage error={load.error} onRetry={() => reload(filters)} />
+      ) : load.events.length === 0 ? (
+        <Text as="p" role="status">
+          <FormattedMessage id="activity.empty" />
+        </Text>
+      ) : (
+        <>
+          <ScrollRegion labelledBy={headingId}>
+            <Table aria-labelledby={headingId}>
+              <TableHeader>
+                <TableRow>
+                  {(['when', 'who', 'what', 'recordColumn', 'status'] as const).map((column) => (
+                    <TableHeaderCell key={column}>
+                      <FormattedMessage id={`activity.${column}`} />
+                    </TableHeaderCell>
+                  ))}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {load.events.map((e) => (
+                  <TableRow key={e.id}>
+                    <TableCell>
+                      {intl.formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short' })}
+                    </TableCell>
+                    <TableCell>{actorLabel(intl, e.actor)}</TableCell>
+                    <TableCell>{actionLabel(intl, e.action)}</TableCell>
+                    <TableCell className={styles.mono}>{e.target.nominationId ?? ''}</TableCell>
+                    <TableCell>
+                      {e.fromStatus && e.toStatus
+                        ? intl.formatMessage(
+                            { id: 'activity.statusChange' },
+                            { from: statusLabel(intl, e.fromStatus), to: statusLabel(intl, e.toStatus) },
+                          )
+                        : e.toStatus
+                          ? statusLabel(intl, e.toStatus)
+                          : ''}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </ScrollRegion>
+          {load.next ? (
+            <div>
+              <Button onClick={showMore} disabled={load.more}>
+                <FormattedMessage id="activity.more" />
+              </Button>
+            </div>
+          ) : null}
+        </>
+      )}
+    </Page>
+  );
+}
