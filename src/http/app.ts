@@ -34,6 +34,7 @@ import { customerRoutes } from './routes/customers.ts';
 import { devRoutes } from './routes/dev.ts';
 import { engagementRoutes } from './routes/engagements.ts';
 import { healthRoutes, LIVENESS_PATH, type ReadinessChecks } from './routes/health.ts';
+import { nominationImportRoutes } from './routes/nomination-imports.ts';
 import { nominationRoutes } from './routes/nominations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { oidcRoutes } from './routes/oidc.ts';
@@ -159,6 +160,7 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
       await api.register(engagementRoutes(options.ctx));
       await api.register(customerRoutes(options.ctx));
       await api.register(nominationRoutes(options.ctx));
+      await api.register(nominationImportRoutes(options.ctx));
       await api.register(operatorDirectoryRoutes(options.ctx));
       await api.register(operatorClaimRoutes(options.ctx));
       await api.register(operatorEngagementRoutes(options.ctx));

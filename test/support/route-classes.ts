@@ -123,6 +123,9 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'DELETE /api/v1/api-tokens/:tokenId': { access: 'organisation' },
   'GET /api/v1/audit-events': { access: 'organisation' },
   'GET /api/v1/audit-events/export': { access: 'organisation' },
+  'POST /api/v1/nomination-imports': { access: 'organisation' },
+  'GET /api/v1/nomination-imports/:importId': { access: 'organisation' },
+  'GET /api/v1/nomination-imports/:importId/report': { access: 'organisation' },
 
   'GET /api/v1/operator/claims': { access: 'operator' },
   'GET /api/v1/operator/claims/:nominationId': { access: 'operator' },
