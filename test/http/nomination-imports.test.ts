@@ -1,7 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, expect, it } from 'vitest';
+import { runNominationImport } from '../../src/app/customers/run-nomination-import.ts';
 import { startWorker } from '../../src/jobs/worker.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
+import { partnerId } from '../../src/seed/demo-catalogue.ts';
 import { freshCustomer } from '../support/customers.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { signInAs, useTestApp } from '../support/http.ts';
@@ -179,6 +181,34 @@ describeEachDatabase('nomination imports', ({ handle }) => {
     const other = await upload(`${csv}\r\n${SEATTLE},x@y.example,SEC-WS,,,`, { key });
     expect(other.statusCode).toBe(422);
     expect(other.json().error.code).toBe('IdempotencyKeyReused');
+  });
+
+  it('a run lost after adding rows resumes without adding them twice (per-row Idempotency-Key)', async () => {
+    const { csv, tenants } = await mixedFile();
+    const id = (await upload(csv)).json().id as string;
+    await finished(id);
+    const before = await report(id);
+    // As if the process died after the rows were added but before their outcomes were written.
+    await handle()
+      .db.updateTable('nomination_import_rows')
+      .set({ outcome: null, nomination_ids: [], error: null })
+      .where('import_id', '=', id)
+      .execute();
+    await handle()
+      .db.updateTable('nomination_imports')
+      .set({ status: 'running', processed: 0, created: 0, failed: 0 })
+      .where('id', '=', id)
+      .execute();
+    expect(
+      (await ada.request({ method: 'GET', url: `/api/v1/nomination-imports/${id}` })).json(),
+    ).toMatchObject({
+      status: 'running',
+      processed: 0,
+    });
+    await runNominationImport(t().ctx, { importId: id, partnerId: partnerId('trey') });
+    expect(await finished(id)).toMatchObject({ status: 'completed', processed: 10, created: 2, failed: 8 });
+    expect(await report(id)).toEqual(before);
+    expect(await nominationsOf(tenants)).toBe(3);
   });
 
   it("another partner's import and report are 404, as a missing one", async () => {
