@@ -34,6 +34,7 @@ export async function benchImport(
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: BENCH_USER_EMAIL, password: 'demo' }),
     });
+    if (!session.ok) throw new Error(`import bench: sign-in answered ${session.status}`);
     const { csrfToken } = (await session.json()) as { csrfToken: string };
     const cookie = session.headers.getSetCookie()[0]!.split(';')[0]!;
     // Tenants after the last nominated one are known to no partner (the add bench's rule).

@@ -125,6 +125,8 @@ export async function runBenchmarks(args: string[]): Promise<void> {
       // Issue 14: quality §2 sets the bar on PostgreSQL; the quick data has enough unknown customers.
       if (kind !== 'postgres') return;
       await migrateToLatest(handle.db);
+      // The bench user signs in with the demo password, which works while the demo data is loaded.
+      await seedDemo(handle.db, new Date());
       await generateBenchData(handle.db, { ...SIZES.quick, now: new Date() });
       rows.push(...(await benchImport(kind, handle, SIZES.quick, 10_000)));
       return;

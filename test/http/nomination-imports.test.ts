@@ -227,6 +227,14 @@ describeEachDatabase('nomination imports', ({ handle }) => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it('is in the OpenAPI document', async () => {
+    const { paths } = (await t().app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(Object.keys(paths['/api/v1/nomination-imports'])).toEqual(['post']);
+    expect(Object.keys(paths['/api/v1/nomination-imports/{importId}'])).toEqual(['get']);
+    expect(Object.keys(paths['/api/v1/nomination-imports/{importId}/report'])).toEqual(['get']);
+    expect(paths['/api/v1/nomination-imports'].post.responses['202']).toBeTruthy();
+  });
+
   it('refuses a file without its columns, a malformed file, and an unauthenticated upload', async () => {
     const noColumns = await upload('email,name\r\na@b.example,B');
     expect(noColumns.statusCode).toBe(400);
