@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { engagementByCode, SHOWCASE } from './support/engagements.ts';
 import { expect, expectNoAxeViolations, signIn, test, USERS } from './support/fixtures.ts';
+import { expectReflow } from './support/reflow.ts';
 
 // Issue 14, bulk add from CSV: Ada opens "Import customers" on the Customers page, downloads the
 // template, uploads a small file (a dry run, so that the shared demo data stays as the other specs
@@ -71,6 +72,10 @@ test('Ada checks a CSV of customers and downloads the report', async ({ page }) 
   );
   expect(lines[1]).toBe('6120451,it@contoso.com,SEC-WS,,,,2,valid,,,');
   expect(lines[2]).toMatch(/^6120451,it@contoso\.com,NOPE-WS,,,,3,failed,,NotFound,/);
+
+  // Nothing scrolls sideways at 320 px (the results table scrolls in its own region).
+  await page.setViewportSize({ width: 320, height: 720 });
+  await expectReflow(page, 'import results at 320 px');
 
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toHaveCount(0);
