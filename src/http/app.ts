@@ -35,6 +35,7 @@ import { dashboardRoutes } from './routes/dashboard.ts';
 import { devRoutes } from './routes/dev.ts';
 import { engagementRoutes } from './routes/engagements.ts';
 import { healthRoutes, LIVENESS_PATH, type ReadinessChecks } from './routes/health.ts';
+import { nominationImportRoutes } from './routes/nomination-imports.ts';
 import { nominationRoutes } from './routes/nominations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { oidcRoutes } from './routes/oidc.ts';
@@ -161,6 +162,7 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
       await api.register(customerRoutes(options.ctx));
       await api.register(dashboardRoutes(options.ctx));
       await api.register(nominationRoutes(options.ctx));
+      await api.register(nominationImportRoutes(options.ctx));
       await api.register(operatorDirectoryRoutes(options.ctx));
       await api.register(operatorClaimRoutes(options.ctx));
       await api.register(operatorEngagementRoutes(options.ctx));

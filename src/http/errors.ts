@@ -99,6 +99,25 @@ function detailKey(code: string): string {
   return hasMessage(`field.${code}`) ? `field.${code}` : 'field.invalid';
 }
 
+/**
+ * One sentence for a stored refusal (a CSV import's failed row, issue 14): the error's message and its
+ * details' messages, in `locale`.
+ */
+export function errorMessage(
+  locale: FastifyRequest['locale'],
+  error: {
+    code: string;
+    params?: Record<string, unknown>;
+    details?: { code: string; params?: Record<string, unknown> }[];
+  },
+): string {
+  const top = hasMessage(`error.${error.code}`)
+    ? translate(locale, `error.${error.code}`, (error.params ?? {}) as Record<string, string | number | Date>)
+    : translate(locale, 'field.invalid');
+  const details = (error.details ?? []).map((d) => detailMessage(locale, d.code, d.params ?? {}));
+  return [top, ...details].join(' ');
+}
+
 /** Fastify's error handler: domain errors, validation errors, framework errors, and the unexpected. */
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof DomainError) {

@@ -36,6 +36,15 @@ export const JOBS = {
   'sweep.deadlines': { payload: z.object({}).strict(), cron: '* * * * *', timeoutSeconds: 300 },
   /** Customer consent reminders and partner deadline notices (spec §4.3 "Beyond Partner Center"). */
   'sweep.reminders': { payload: z.object({}).strict(), cron: '*/5 * * * *', timeoutSeconds: 300 },
+  /**
+   * Adds the rows of a CSV import (issue 14) in chunks that record their progress; a run lost with its
+   * process resumes at the first row without an outcome (src/app/customers/run-nomination-import.ts).
+   */
+  'nominations.import': {
+    payload: z.object({ importId: z.uuid(), partnerId: z.uuid() }).strict(),
+    timeoutSeconds: 600,
+    retry: LOST_JOB_RETRY,
+  },
   /** Probe job used by health checks and tests of the transactional outbox. */
   'system.ping': { payload: z.object({ note: z.string().max(200) }).strict() },
 } as const satisfies Record<

@@ -1,4 +1,5 @@
 import type { JobQueue } from '../adapters/queue/job-queue.ts';
+import { runNominationImport } from '../app/customers/run-nomination-import.ts';
 import { deliverMail, renderMails } from '../app/mail/mail-jobs.ts';
 import type { AppContext } from '../app/ports.ts';
 import { sweepDeadlines } from '../app/sweeps/deadline-sweep.ts';
@@ -38,6 +39,11 @@ export async function startWorker(ctx: AppContext, queue: JobQueue): Promise<voi
     'mail.deliver',
     synced(async ({ mailId }) => deliverMail(ctx, mailId)),
     { batchSize: 50, concurrency: 10, pollingIntervalSeconds: 0.5 },
+  );
+  await queue.work(
+    'nominations.import',
+    synced(async (payload) => runNominationImport(ctx, payload)),
+    { pollingIntervalSeconds: 0.5 },
   );
   await queue.work(
     'sweep.deadlines',

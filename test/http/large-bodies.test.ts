@@ -21,7 +21,20 @@ const TREY_CLAIM = demoNominationId('trey', 'SEC-WS', 'alpine');
 /** What each large-body route takes; a new one fails the test until it is listed here. */
 const CONTENT_TYPES: Record<string, string> = {
   'POST /api/v1/operator/directory/imports': 'text/csv',
+  'POST /api/v1/nomination-imports': 'text/csv',
   'PUT /api/v1/nominations/:nominationId/claim/files/:kind': 'application/pdf',
+};
+
+/**
+ * Routes of a partner's own data that Dan (Incentives admin at Proseware) may use: who else is refused
+ * before the body is read, and Dan's own answer to a declared 40 MiB (over the route's 10 MB limit).
+ */
+const OTHER_REFUSALS: Record<string, { email: string; status: number }[]> = {
+  'POST /api/v1/nomination-imports': [
+    { email: 'cleo@treyresearch.example', status: 403 }, // an Account admin without an incentive role
+    { email: 'olga@program.example', status: 403 }, // the operator adds no customers
+    { email: 'dan@proseware.example', status: 413 },
+  ],
 };
 
 /** Sends the headers and the first 64 KiB, then waits for the status line without sending more. */
@@ -97,12 +110,25 @@ describeEachDatabase('large bodies are refused before they are read', ({ handle 
     const csrf = session.json().csrfToken as string;
     expect(csrf).toBe(dan.csrfToken);
     for (const route of large) {
+      if (OTHER_REFUSALS[routeKey(route)]) continue;
       // With the right CSRF token, so that only the authorisation can refuse.
       const status = await partialRequest(address, route, [
         `Cookie: mci_session=${dan.cookie.value}`,
         `X-CSRF-Token: ${csrf}`,
       ]);
       expect(status, routeKey(route)).toBe(route.path.includes('/operator/') ? 403 : 404);
+    }
+    // Routes Dan may use: another caller who may not, and a declared length over the route's limit.
+    for (const [key, refusals] of Object.entries(OTHER_REFUSALS)) {
+      const route = large.find((r) => routeKey(r) === key)!;
+      for (const { email, status } of refusals) {
+        const caller = await signInAs(app, email, 'demo');
+        const answer = await partialRequest(address, route, [
+          `Cookie: mci_session=${caller.cookie.value}`,
+          `X-CSRF-Token: ${caller.csrfToken}`,
+        ]);
+        expect(answer, `${key} ${email}`).toBe(status);
+      }
     }
   });
 

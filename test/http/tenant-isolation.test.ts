@@ -23,7 +23,7 @@ const CHICAGO = locationId('proseware-chicago');
 const TREY = partnerId('trey');
 
 /** Path parameters that name a partner's own object, and how to fill them. */
-const OBJECT_PARAMS = ['nominationId', 'userId', 'locationId', 'tokenId'] as const;
+const OBJECT_PARAMS = ['nominationId', 'userId', 'locationId', 'tokenId', 'importId'] as const;
 type Ids = Record<(typeof OBJECT_PARAMS)[number], string>;
 
 // Bodies that pass validation, so that a request reaches the scope check.
@@ -100,6 +100,7 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
       userId: userId('ben'),
       locationId: locationId('trey-seattle'),
       tokenId: treyToken.id,
+      importId: await treyImport(ada),
     });
     const nominations = await db
       .selectFrom('nominations')
@@ -178,6 +179,18 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
     return client(options);
   };
 
+  /** An import of Trey's (issue 14), to be asked for by partner B. */
+  const treyImport = async (client: { request: Client }) => {
+    const response = await client.request({
+      method: 'POST',
+      url: '/api/v1/nomination-imports',
+      payload: 'mpnLocationId,email,workshops\r\n6120451,it@contoso.com,SEC-WS\r\n',
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(response.statusCode, response.body).toBe(202);
+    return response.json().id as string;
+  };
+
   /** Requests of partner B at organisation routes without an object in the path, aimed at A's data. */
   const probes = (): Record<string, InjectOptions[]> => {
     const customers = (path: string) =>
@@ -230,6 +243,17 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
         method: 'GET' as const,
         url: `/api/v1/customers?search=${encodeURIComponent(search)}`,
       })),
+      // Issue 14: a file naming A's location. Its rows are checked by the job (a row of a location the
+      // caller may not act for fails with NotFound, test/http/nomination-imports.test.ts); refused here
+      // for its missing column, so that the matrix changes nothing.
+      'POST /api/v1/nomination-imports': [
+        {
+          method: 'POST',
+          url: '/api/v1/nomination-imports',
+          payload: `mpnLocationId,email\r\n6120451,it@${treyOnlyDomain}\r\n`,
+          headers: { 'content-type': 'text/csv' },
+        },
+      ],
     };
   };
 
@@ -275,6 +299,7 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
         userId: crypto.randomUUID(),
         locationId: crypto.randomUUID(),
         tokenId: crypto.randomUUID(),
+        importId: crypto.randomUUID(),
       };
       for (const route of routes) {
         const access = classOf(route)!.access;

@@ -125,6 +125,9 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'GET /api/v1/audit-events/export': { access: 'organisation' },
   'GET /api/v1/dashboard': { access: 'organisation' },
   'GET /api/v1/customers': { access: 'organisation' },
+  'POST /api/v1/nomination-imports': { access: 'organisation' },
+  'GET /api/v1/nomination-imports/:importId': { access: 'organisation' },
+  'GET /api/v1/nomination-imports/:importId/report': { access: 'organisation' },
 
   'GET /api/v1/operator/claims': { access: 'operator' },
   'GET /api/v1/operator/claims/:nominationId': { access: 'operator' },

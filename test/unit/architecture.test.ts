@@ -45,9 +45,9 @@ const RULES: Record<string, { ours: string[]; packages: RegExp; typeOnly?: strin
   'src/app': {
     // src/i18n is pure formatting (catalogues, ICU): use cases render emails and notices with it.
     // No query builder and no adapter: the use cases know the database only through the store's
-    // ports (ADR 0013, issue 11).
+    // ports (ADR 0013, issue 11). csv-parse reads uploads (pure parsing, no I/O of its own; ADR 0020).
     ours: ['src/app', 'src/domain', 'src/contracts', 'src/i18n'],
-    packages: /^node:.*$/,
+    packages: /^(node:.*|csv-parse(\/sync)?)$/,
     typeOnly: ['src/jobs'],
   },
   'src/http': { ours: ['src/http', 'src/app', 'src/contracts', 'src/domain', 'src/i18n'], packages: /./ },

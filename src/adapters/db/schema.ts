@@ -386,4 +386,31 @@ export interface Database {
   customer_rows: CustomerRowsTable;
   consent_links: ConsentLinksTable;
   survey_links: SurveyLinksTable;
+  nomination_imports: NominationImportsTable;
+  nomination_import_rows: NominationImportRowsTable;
+}
+
+/** Issue 14: a CSV upload of customers to add (migration 0011). */
+interface NominationImportsTable {
+  id: string;
+  partner_id: string;
+  created_by: string;
+  location_ids: string[];
+  dry_run: boolean;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  total: number;
+  processed: Generated<number>;
+  created: Generated<number>;
+  failed: Generated<number>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface NominationImportRowsTable {
+  import_id: string;
+  line: number;
+  cells: string[];
+  outcome: 'created' | 'valid' | 'failed' | null;
+  nomination_ids: Generated<string[]>;
+  error: Json<unknown> | null;
 }

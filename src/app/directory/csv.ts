@@ -1,43 +1,47 @@
-// A small RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF line ends, a BOM. Returns the
+import { CsvError, type Options, parse } from 'csv-parse/sync';
+import { DomainError } from '../../domain/errors.ts';
+
+/** The options every CSV upload is read with (the directory import and the nomination imports). */
+export const CSV_READ_OPTIONS: Options = {
+  bom: true,
+  skip_empty_lines: true,
+  // Any of the three line ends, even mixed in one file (a file edited on two systems).
+  record_delimiter: ['\r\n', '\n', '\r'],
+  relax_column_count: true,
+  // A quote inside an unquoted cell is text, as spreadsheets write it.
+  relax_quotes: true,
+  info: true,
+};
+
+/**
+ * The line a record starts on. csv-parse counts the lines read when the record ends; a quoted cell
+ * can hold line breaks, which are subtracted so that a report names the line a person sees first.
+ */
+export function startLine(lines: number, cells: readonly string[]): number {
+  let breaks = 0;
+  for (const cell of cells) breaks += cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+  return lines - breaks;
+}
+
+/** A malformed file (an unterminated quote…) is the caller's mistake: a 400 that says where. */
+export function csvFailure(error: unknown): unknown {
+  if (!(error instanceof CsvError)) return error;
+  return new DomainError('ValidationFailed', {
+    target: 'csv',
+    details: [{ code: 'csv.malformed', target: 'csv', params: { line: error.lines ?? 0 } }],
+  });
+}
+
+// RFC 4180 with csv-parse: quoted fields, doubled quotes, CRLF or LF line ends, a BOM. Returns the
 // rows with their line numbers, so that an import can report per row.
 export function parseCsv(text: string): { line: number; cells: string[] }[] {
-  const rows: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i]!;
-    if (quoted) {
-      if (c === '"' && input[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else {
-        if (c === '\n') line++;
-        cell += c;
-      }
-      continue;
-    }
-    if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && input[i + 1] === '\n') i++;
-      cells.push(cell);
-      if (cells.length > 1 || cells[0] !== '') rows.push({ line: rowLine, cells });
-      cells = [];
-      cell = '';
-      line++;
-      rowLine = line;
-    } else cell += c;
+  try {
+    const records = parse(text, CSV_READ_OPTIONS) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
+    return records.map(({ record, info }) => ({ line: startLine(info.lines, record), cells: record }));
+  } catch (error) {
+    throw csvFailure(error);
   }
-  if (cell !== '' || cells.length) {
-    cells.push(cell);
-    rows.push({ line: rowLine, cells });
-  }
-  return rows;
 }

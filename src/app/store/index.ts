@@ -9,6 +9,7 @@ import type { EngagementRepository } from './engagements.ts';
 import type { EnrolmentRepository } from './enrolments.ts';
 import type { IdempotencyRepository } from './idempotency.ts';
 import type { MailRepository } from './mail.ts';
+import type { NominationImportRepository } from './nomination-imports.ts';
 import type { NominationRepository } from './nominations.ts';
 import type { NotificationRepository } from './notifications.ts';
 import type { Outbox } from './outbox.ts';
@@ -33,6 +34,7 @@ export interface Repositories {
   engagements: EngagementRepository;
   idempotency: IdempotencyRepository;
   mail: MailRepository;
+  nominationImports: NominationImportRepository;
   nominations: NominationRepository;
   notifications: NotificationRepository;
   outbox: Outbox;

@@ -17,6 +17,7 @@ import { CustomersToolbar } from './CustomersToolbar.tsx';
 import { CustomerTabPanel } from './CustomerTabPanel.tsx';
 import { CustomerTabs } from './CustomerTabs.tsx';
 import { stateOf, type UrlState, urlOf } from './customersUrl.ts';
+import { ImportCustomersButton } from './ImportCustomersButton.tsx';
 import { useRowActionHandlers } from './rowActions.ts';
 import { RowActionsContext } from './table/RowActions.tsx';
 import { type CustomerList, rowsKey, useCounts, useCustomerList } from './useCustomerList.ts';
@@ -131,6 +132,9 @@ function Customers({ engagementId }: { engagementId: string }) {
         )}
       </Text>
       <CustomersToolbar state={state} onChange={setState} />
+      <div>
+        <ImportCustomersButton />
+      </div>
       <CustomerTabs tab={state.tab} counts={counts.data} onSelect={(tab) => setState({ tab })} />
       <RowActionsContext.Provider value={rowActions}>
         {CUSTOMER_TABS.map((t) => (

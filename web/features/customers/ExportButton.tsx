@@ -18,7 +18,7 @@ type State =
   | { kind: 'done'; filename: string }
   | { kind: 'failed'; error: unknown };
 
-function saveBlob(blob: Blob, filename: string): void {
+export function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -15,6 +15,7 @@ import { engagementRepository } from './engagements.ts';
 import { enrolmentRepository } from './enrolments.ts';
 import { idempotencyRepository } from './idempotency.ts';
 import { mailRepository } from './mail.ts';
+import { nominationImportRepository } from './nomination-imports.ts';
 import { nominationRepository } from './nominations.ts';
 import { notificationRepository } from './notifications.ts';
 import { settingsRepository } from './settings.ts';
@@ -59,6 +60,7 @@ export function bindRepositories(db: Q, jobs: JobEnqueuer = NO_JOBS): Repositori
     engagements: engagementRepository(db),
     idempotency: idempotencyRepository(db),
     mail: mailRepository(db),
+    nominationImports: nominationImportRepository(db),
     nominations: nominationRepository(db),
     notifications: notificationRepository(db),
     outbox: {
