@@ -8,6 +8,7 @@ import { newId } from '../ids.ts';
 import { partnerActor } from '../lifecycle/own-record.ts';
 import type { AppContext } from '../ports.ts';
 import type { NewNomination } from '../store/nominations.ts';
+import { emitWebhookEvents } from '../webhooks/emit.ts';
 import { verdictsFrom, type WorkshopVerdict } from './customer-facts.ts';
 import { actingLocation, mayActFor, resolveTenant } from './lookup-customer.ts';
 import { toNomination } from './nomination-view.ts';
@@ -97,6 +98,16 @@ export async function createNominations(
         consentEmail: null,
       }));
       await refreshCustomerFromFacts(tx, scope, { ...facts, tenant }, created, now);
+      await emitWebhookEvents(
+        tx,
+        scope.partnerId,
+        rows.map((row) => ({
+          type: 'nomination.created' as const,
+          nominationId: row.id,
+          previousStatus: null,
+        })),
+        now,
+      );
       const names = new Map(facts.workshops.map((w) => [w.id, w.name]));
       return {
         status: 201,
