@@ -37,6 +37,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
   METRICS_TOKEN: z.string().min(16).optional(),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(20),
+  MCI_WEBHOOKS_ALLOW_PRIVATE: flag,
+  WEBHOOK_RETRY_DELAYS_SECONDS: z
+    .string()
+    .regex(/^\d{1,6}(,\d{1,6}){0,19}$/)
+    .default('5,300,1800,7200,18000,36000,36000')
+    .transform((v) => v.split(',').map(Number)),
 });
 
 export type Config = {
@@ -69,6 +75,9 @@ export type Config = {
   metricsToken: string | undefined;
   /** How long a stop waits for in-flight requests and running jobs (SIGTERM, SIGINT). */
   shutdownGraceSeconds: number;
+  /** Webhooks (issue 14): http and private targets allowed (tests, development); the retry schedule. */
+  webhooksAllowPrivate: boolean;
+  webhookRetryDelaysSeconds: number[];
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -109,5 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    webhooksAllowPrivate: e.MCI_WEBHOOKS_ALLOW_PRIVATE,
+    webhookRetryDelaysSeconds: e.WEBHOOK_RETRY_DELAYS_SECONDS,
   };
 }

@@ -102,6 +102,38 @@ export interface TestClockControl {
   offsetMs(): number;
 }
 
+/** One webhook POST as sent (issue 14): the answer's status, or the reason there is none. */
+export type WebhookAttempt =
+  | { kind: 'answered'; status: number; durationMs: number }
+  | { kind: 'failed'; error: string; durationMs: number };
+
+/** One webhook message as sent: Standard Webhooks signs `${messageId}.${timestamp}.${body}`. */
+interface OutgoingWebhook {
+  url: string;
+  messageId: string;
+  /** The time of this attempt (the `webhook-timestamp`). */
+  at: Date;
+  body: string;
+  /** Every secret to sign with (`whsec_…`): one signature each in `webhook-signature`. */
+  secrets: readonly string[];
+}
+
+/** Signs and sends webhook messages; resolves host names for the private-address check (ADR 0019). */
+export interface WebhookSender {
+  /** Every address `host` resolves to (an IP literal resolves to itself); [] when it does not resolve. */
+  resolve(host: string): Promise<string[]>;
+  /** POSTs the signed message; never follows a redirect, reads at most 64 KiB of the answer, gives up after 10 s. */
+  send(message: OutgoingWebhook): Promise<WebhookAttempt>;
+}
+
+export interface WebhookSettings {
+  sender: WebhookSender;
+  /** MCI_WEBHOOKS_ALLOW_PRIVATE=1: http URLs and loopback/private targets (tests, development). */
+  allowPrivate: boolean;
+  /** The waits before attempts 2, 3, …; after the last, the delivery is failed. */
+  retryDelaysSeconds: readonly number[];
+}
+
 export interface AppContext {
   /** The database as the use cases see it: repositories, and transactions over them (ADR 0013). */
   store: Store;
@@ -124,4 +156,6 @@ export interface AppContext {
   realClock: Clock;
   /** Where uploads live; the embedded store (MCI_DATA_DIR/files) when absent. */
   files?: FileStore;
+  /** Outgoing webhooks (issue 14). */
+  webhooks?: WebhookSettings;
 }

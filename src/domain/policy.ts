@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'locations.enrol',
   'roles.assign',
   'apiTokens.manage',
+  'webhooks.manage',
   'audit.view',
   'operator.review',
   'operator.catalogue',
@@ -77,6 +78,8 @@ export const POLICY: Readonly<Record<Permission, PolicyRule>> = {
   // Issue 14: the Incentives admin manages the partner's API tokens and reads its audit log.
   'apiTokens.manage': { scope: 'partner', roles: ['incentivesAdmin'] },
   'audit.view': { scope: 'partner', roles: ['incentivesAdmin'] },
+  // Issue 14: the Incentives admin manages the partner's webhook endpoints (also with an API token, ADR 0019).
+  'webhooks.manage': { scope: 'partner', roles: ['incentivesAdmin'] },
   // §4.5: operator routes are a separate role; partner users can never reach them.
   'operator.review': { scope: 'operator' },
   'operator.catalogue': { scope: 'operator' },

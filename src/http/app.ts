@@ -47,8 +47,10 @@ import { partnerRoleRoutes } from './routes/partner-roles.ts';
 import { publicConsentRoutes } from './routes/public-consent.ts';
 import { publicSurveyRoutes } from './routes/public-survey.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { contractSerializerCompiler } from './serializer.ts';
+import { openApiWebhooks } from './webhook-docs.ts';
 
 export interface HttpOptions {
   ctx: AppContext;
@@ -147,6 +149,7 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
         },
       },
       security: [{ session: [] }, { apiToken: [] }],
+      webhooks: openApiWebhooks(),
     },
     transform: jsonSchemaTransform,
   });
@@ -174,6 +177,7 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
       await api.register(devRoutes(options.ctx));
       await api.register(apiTokenRoutes(options.ctx));
       await api.register(auditEventRoutes(options.ctx));
+      await api.register(webhookRoutes(options.ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },

@@ -32,6 +32,16 @@ export const JOBS = {
     timeoutSeconds: 60,
     retry: LOST_JOB_RETRY,
   },
+  /**
+   * Delivers one webhook message to one endpoint (issue 14). A failed attempt is counted on the delivery,
+   * which queues its own next attempt on the retry schedule (src/app/webhooks/deliver.ts); pg-boss's
+   * retry only brings back an attempt lost with its process (`attempt` makes a repeated run a no-op).
+   */
+  'webhook.deliver': {
+    payload: z.object({ deliveryId: z.uuid(), attempt: z.number().int().min(1).max(50) }).strict(),
+    timeoutSeconds: 60,
+    retry: LOST_JOB_RETRY,
+  },
   /** Materialises every end state whose deadline passed (spec §5), once, in batches. */
   'sweep.deadlines': { payload: z.object({}).strict(), cron: '* * * * *', timeoutSeconds: 300 },
   /** Customer consent reminders and partner deadline notices (spec §4.3 "Beyond Partner Center"). */

@@ -4,7 +4,9 @@ import { deliverMail, renderMails } from '../app/mail/mail-jobs.ts';
 import type { AppContext } from '../app/ports.ts';
 import { sweepDeadlines } from '../app/sweeps/deadline-sweep.ts';
 import { sendCustomerReminders, sendDeadlineNotices } from '../app/sweeps/reminders.ts';
+import { deliverWebhook } from '../app/webhooks/deliver.ts';
 import { measuredSweep } from './sweep-metrics.ts';
+import { countDelivery } from './webhook-metrics.ts';
 
 // Binds the registry's jobs to their handlers. Runs in `mci start` (embedded, one process) and in
 // `mci worker` (scaled out on PostgreSQL; pg-boss hands each job to one worker).
@@ -39,6 +41,16 @@ export async function startWorker(ctx: AppContext, queue: JobQueue): Promise<voi
     'mail.deliver',
     synced(async ({ mailId }) => deliverMail(ctx, mailId)),
     { batchSize: 50, concurrency: 10, pollingIntervalSeconds: 0.5 },
+  );
+  // Webhooks wait on partners' receivers (up to 10 s each): many at once, so one slow receiver does not
+  // hold up the others.
+  await queue.work(
+    'webhook.deliver',
+    async ({ deliveryId, attempt }) => {
+      const { outcome, eventType } = await deliverWebhook(ctx, deliveryId, attempt);
+      countDelivery(eventType, outcome);
+    },
+    { batchSize: 20, concurrency: 10, pollingIntervalSeconds: 0.5 },
   );
   await queue.work(
     'nominations.import',

@@ -70,12 +70,13 @@ describeEachDatabase('statement budget', ({ handle }) => {
     });
     expect(status).toBe(201);
     // The location's access; the directory; then in the transaction one facts statement, the record,
-    // its audit, and the customer's rows (delete + insert). Was 17 plus the session (issue 12).
-    expect(statements, statements.join('\n')).toHaveLength(7);
+    // its audit, the customer's rows (delete + insert), and the partner's webhook subscribers (issue 14:
+    // one indexed select; nothing more without endpoints). Was 17 plus the session (issue 12).
+    expect(statements, statements.join('\n')).toHaveLength(8);
     expect(
       statements.filter((s) => s.startsWith('select')),
       statements.join('\n'),
-    ).toHaveLength(3);
+    ).toHaveLength(4);
   });
 
   it('a session read: no statement at all', async () => {

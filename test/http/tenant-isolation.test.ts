@@ -23,7 +23,15 @@ const CHICAGO = locationId('proseware-chicago');
 const TREY = partnerId('trey');
 
 /** Path parameters that name a partner's own object, and how to fill them. */
-const OBJECT_PARAMS = ['nominationId', 'userId', 'locationId', 'tokenId', 'importId'] as const;
+const OBJECT_PARAMS = [
+  'nominationId',
+  'userId',
+  'locationId',
+  'tokenId',
+  'importId',
+  'endpointId',
+  'deliveryId',
+] as const;
 type Ids = Record<(typeof OBJECT_PARAMS)[number], string>;
 
 // Bodies that pass validation, so that a request reaches the scope check.
@@ -50,7 +58,47 @@ const BODIES: Record<string, unknown> = {
   },
   'PUT /api/v1/partner/users/:userId/roles/:locationId': { role: 'incentivesUser' },
   'POST /api/v1/partner/locations/:locationId/enrolment': { acceptTerms: true },
+  'PATCH /api/v1/webhook-endpoints/:endpointId': { enabled: false },
 };
+
+/** A webhook endpoint of Trey's with one delivery in its log (issue 14), written directly. */
+async function treyWebhook(db: Parameters<typeof fingerprint>[0]) {
+  const at = new Date();
+  const endpointId = crypto.randomUUID();
+  const deliveryId = crypto.randomUUID();
+  await db
+    .insertInto('webhook_endpoints')
+    .values({
+      id: endpointId,
+      partner_id: TREY,
+      url: 'https://crm.treyresearch.example/hooks',
+      description: null,
+      events: ['nomination.created'],
+      secret: `whsec_${Buffer.alloc(32, 1).toString('base64')}`,
+      previous_secret: null,
+      previous_secret_until: null,
+      failing_since: null,
+      disabled_reason: null,
+      created_by: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('webhook_deliveries')
+    .values({
+      id: deliveryId,
+      partner_id: TREY,
+      endpoint_id: endpointId,
+      message_id: 'msg_trey',
+      event_type: 'nomination.created',
+      payload: JSON.stringify({ type: 'nomination.created' }),
+      status: 'succeeded',
+      created_at: at,
+    })
+    .execute();
+  return { endpointId, deliveryId };
+}
 
 type Client = (options: InjectOptions) => ReturnType<Awaited<ReturnType<typeof signInAs>>['request']>;
 
@@ -101,6 +149,7 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
       locationId: locationId('trey-seattle'),
       tokenId: treyToken.id,
       importId: await treyImport(ada),
+      ...(await treyWebhook(db)),
     });
     const nominations = await db
       .selectFrom('nominations')
@@ -236,6 +285,14 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
       'GET /api/v1/partner/locations': [{ method: 'GET', url: '/api/v1/partner/locations' }],
       'GET /api/v1/partner/users': [{ method: 'GET', url: '/api/v1/partner/users' }],
       'GET /api/v1/api-tokens': [{ method: 'GET', url: '/api/v1/api-tokens' }],
+      'GET /api/v1/webhook-endpoints': [{ method: 'GET', url: '/api/v1/webhook-endpoints' }],
+      'POST /api/v1/webhook-endpoints': [
+        {
+          method: 'POST',
+          url: '/api/v1/webhook-endpoints',
+          payload: { url: 'https://127.0.0.1/hooks', events: ['nomination.created'] },
+        },
+      ],
       'GET /api/v1/audit-events': audit(''),
       'GET /api/v1/audit-events/export': audit('/export'),
       'GET /api/v1/dashboard': [{ method: 'GET', url: '/api/v1/dashboard' }],
@@ -300,6 +357,8 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
         locationId: crypto.randomUUID(),
         tokenId: crypto.randomUUID(),
         importId: crypto.randomUUID(),
+        endpointId: crypto.randomUUID(),
+        deliveryId: crypto.randomUUID(),
       };
       for (const route of routes) {
         const access = classOf(route)!.access;

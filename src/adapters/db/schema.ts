@@ -356,6 +356,43 @@ interface AppSettingsTable {
   updated_at: Generated<Date>;
 }
 
+/** Issue 14: a partner's webhook receiver (migration 0010). */
+interface WebhookEndpointsTable {
+  id: string;
+  partner_id: string;
+  url: string;
+  description: string | null;
+  events: string[];
+  enabled: WithDefault<boolean>;
+  /** Kept as it is: the server signs with it (ADR 0019). */
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_until: Timestamp | null;
+  failing_since: Timestamp | null;
+  disabled_reason: 'failing' | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One message to one endpoint, with its attempts so far (migration 0010). */
+interface WebhookDeliveriesTable {
+  id: string;
+  seq: Generated<string>;
+  partner_id: string;
+  endpoint_id: string;
+  message_id: string;
+  event_type: string;
+  payload: Json<Record<string, unknown>>;
+  status: WithDefault<'pending' | 'succeeded' | 'failed'>;
+  attempts: WithDefault<number>;
+  response_status: number | null;
+  duration_ms: number | null;
+  error: string | null;
+  created_at: Timestamp;
+  last_attempt_at: Timestamp | null;
+}
+
 export interface Database {
   partners: PartnersTable;
   locations: LocationsTable;
@@ -386,6 +423,8 @@ export interface Database {
   customer_rows: CustomerRowsTable;
   consent_links: ConsentLinksTable;
   survey_links: SurveyLinksTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   nomination_imports: NominationImportsTable;
   nomination_import_rows: NominationImportRowsTable;
 }

@@ -19,6 +19,7 @@ import type { Repositories } from '../store/index.ts';
 import type { NewNomination } from '../store/nominations.ts';
 import type { PartnerScope } from '../store/scope.ts';
 import type { Location } from '../store/users.ts';
+import { emitWebhookEvents } from '../webhooks/emit.ts';
 import { currentRecords, deriveCustomerRows } from './derive-rows.ts';
 import { toNomination } from './nomination-view.ts';
 
@@ -110,6 +111,16 @@ export async function createNominations(
         consentEmail: null,
       }));
       await refreshRowsFromFacts(tx, scope, { ...facts, tenant }, created, now);
+      await emitWebhookEvents(
+        tx,
+        scope.partnerId,
+        rows.map((row) => ({
+          type: 'nomination.created' as const,
+          nominationId: row.id,
+          previousStatus: null,
+        })),
+        now,
+      );
       const names = new Map(facts.workshops.map((w) => [w.id, w.name]));
       return {
         status: 201,

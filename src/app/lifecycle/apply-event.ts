@@ -2,6 +2,7 @@ import { errorFromRefusal } from '../../domain/errors.ts';
 import { decide, type Effect, type EventType } from '../../domain/lifecycle.ts';
 import { holdsConsent } from '../../domain/lifecycle-sets.ts';
 import type { NominationStatus } from '../../domain/status.ts';
+import { webhookEventOf } from '../../domain/webhook-events.ts';
 import { refreshCustomerRows } from '../customers/read-model.ts';
 import { notifyPartners } from '../notifications/notify-partner.ts';
 import type { AppContext } from '../ports.ts';
@@ -9,6 +10,7 @@ import type { AuditActor } from '../store/audit.ts';
 import type { Repositories } from '../store/index.ts';
 import type { LockedNomination } from '../store/nominations.ts';
 import { SYSTEM_SCOPE } from '../store/scope.ts';
+import { emitWebhookEvents } from '../webhooks/emit.ts';
 
 export type { LockedNomination } from '../store/nominations.ts';
 
@@ -56,6 +58,16 @@ export async function applyEvent(
     toStatus: next,
     ...(options.auditData ? { data: options.auditData } : {}),
   });
+
+  // Issue 14: the partner's webhook endpoints hear of it in this transaction (one event per transition).
+  const webhookEvent = webhookEventOf(event);
+  if (webhookEvent)
+    await emitWebhookEvents(
+      tx,
+      record.partnerId,
+      [{ type: webhookEvent, nominationId: record.id, previousStatus: from }],
+      now,
+    );
 
   const pending: Effect[] = [];
   const refreshPartners = new Set<string>([record.partnerId]);

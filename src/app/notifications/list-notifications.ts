@@ -2,6 +2,7 @@ import type { Notification } from '../../contracts/notifications.ts';
 import type { Actor } from '../../domain/policy.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { NOTICE_KINDS, type NoticeKind, noticeText } from '../../i18n/mail-render.ts';
+import { translate } from '../../i18n/translate.ts';
 import type { AppContext } from '../ports.ts';
 import type { StoredNotification } from '../store/notifications.ts';
 
@@ -14,7 +15,12 @@ function toNotification(n: StoredNotification, locale: Locale): Notification {
   return {
     id: n.id,
     kind: n.kind,
-    message: isKind(n.kind) ? noticeText(locale, n.kind, n.params) : n.kind,
+    message: isKind(n.kind)
+      ? noticeText(locale, n.kind, n.params)
+      : // Issue 14: an endpoint disabled after 5 days of failures (no record, no email template).
+        n.kind === 'webhookDisabled'
+        ? translate(locale, 'webhook.disabledNotice', { url: String(n.params.url ?? '') })
+        : n.kind,
     nominationId: n.nominationId,
     engagementId: n.engagementId,
     createdAt: n.createdAt.toISOString(),

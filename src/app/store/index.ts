@@ -16,6 +16,7 @@ import type { Outbox } from './outbox.ts';
 import type { SettingsRepository } from './settings.ts';
 import type { SweepRepository } from './sweeps.ts';
 import type { UserRepository } from './users.ts';
+import type { WebhookRepository } from './webhooks.ts';
 
 // The store: what the use cases know of the database (ADR 0013). Each repository is a port declared
 // here and implemented in src/adapters/db/repositories/, where all the SQL of the product lives; use
@@ -41,6 +42,7 @@ export interface Repositories {
   settings: SettingsRepository;
   sweeps: SweepRepository;
   users: UserRepository;
+  webhooks: WebhookRepository;
 }
 
 export interface Store extends Repositories {

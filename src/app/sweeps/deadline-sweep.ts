@@ -1,10 +1,12 @@
 import { decide, TRANSITIONS, type Transition } from '../../domain/lifecycle.ts';
+import { webhookEventOf } from '../../domain/webhook-events.ts';
 import { refreshCustomerRows } from '../customers/read-model.ts';
 import { type Notice, notifyPartners } from '../notifications/notify-partner.ts';
 import type { AppContext } from '../ports.ts';
 import type { Repositories } from '../store/index.ts';
 import { SYSTEM_SCOPE } from '../store/scope.ts';
 import type { OverdueRecord, SweepMove } from '../store/sweeps.ts';
+import { emitWebhookEvents } from '../webhooks/emit.ts';
 
 // The deadline sweep (spec §5): materialises the end state of every record whose deadline passed, and
 // sends its notices, exactly once. Correctness never waits for it (actions check deadlines
@@ -56,6 +58,16 @@ async function sweepBatch(tx: Repositories, ctx: AppContext, sweep: Transition, 
   // Read model: one refresh per partner for the customers and workshops touched.
   for (const [partnerId, filter] of touchedByPartner(records, changed))
     await refreshCustomerRows(tx, { partnerId }, filter, now);
+  // Issue 14: each partner's webhook endpoints hear of its ended records in this transaction.
+  const webhookEvent = webhookEventOf(sweep.event);
+  if (webhookEvent)
+    for (const [partnerId, moved] of movedByPartner(moves, records, changed))
+      await emitWebhookEvents(
+        tx,
+        partnerId,
+        moved.map((m) => ({ type: webhookEvent, nominationId: m.id, previousStatus: m.from })),
+        now,
+      );
   return { picked: records.length, changed: changed.size };
 }
 
@@ -76,6 +88,24 @@ export function decideBatch(records: readonly OverdueRecord[], sweep: Transition
         });
   }
   return { moves, notices };
+}
+
+/** The moves that happened, per partner. */
+function movedByPartner(
+  moves: readonly SweepMove[],
+  records: readonly OverdueRecord[],
+  changed: ReadonlySet<string>,
+) {
+  const partnerOf = new Map(records.map((r) => [r.id, r.partnerId]));
+  const byPartner = new Map<string, SweepMove[]>();
+  for (const move of moves) {
+    const partnerId = partnerOf.get(move.id);
+    if (!partnerId || !changed.has(move.id)) continue;
+    const list = byPartner.get(partnerId) ?? [];
+    list.push(move);
+    byPartner.set(partnerId, list);
+  }
+  return byPartner;
 }
 
 /** The workshops and customers whose rows changed, per partner. */

@@ -21,6 +21,7 @@ import { notificationRepository } from './notifications.ts';
 import { settingsRepository } from './settings.ts';
 import { sweepRepository } from './sweeps.ts';
 import { userRepository } from './users.ts';
+import { webhookRepository } from './webhooks.ts';
 
 // The store over Kysely: every repository bound to the pool, or to one transaction.
 
@@ -70,6 +71,7 @@ export function bindRepositories(db: Q, jobs: JobEnqueuer = NO_JOBS): Repositori
     settings: settingsRepository(db),
     sweeps: sweepRepository(db),
     users: userRepository(db),
+    webhooks: webhookRepository(db),
   };
 }
 
