@@ -23,7 +23,7 @@ const CHICAGO = locationId('proseware-chicago');
 const TREY = partnerId('trey');
 
 /** Path parameters that name a partner's own object, and how to fill them. */
-const OBJECT_PARAMS = ['nominationId', 'userId', 'locationId', 'tokenId'] as const;
+const OBJECT_PARAMS = ['nominationId', 'userId', 'locationId', 'tokenId', 'invitationId'] as const;
 type Ids = Record<(typeof OBJECT_PARAMS)[number], string>;
 
 // Bodies that pass validation, so that a request reaches the scope check.
@@ -50,6 +50,7 @@ const BODIES: Record<string, unknown> = {
   },
   'PUT /api/v1/partner/users/:userId/roles/:locationId': { role: 'incentivesUser' },
   'POST /api/v1/partner/locations/:locationId/enrolment': { acceptTerms: true },
+  'PATCH /api/v1/partner/users/:userId': { active: false },
 };
 
 type Client = (options: InjectOptions) => ReturnType<Awaited<ReturnType<typeof signInAs>>['request']>;
@@ -84,6 +85,14 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
       return response.json() as { id: string; token: string };
     };
     const treyToken = await token(ada);
+    // Issue 15 item 2: an invitation of partner A's Account admin, for the invitation routes.
+    const cleo = await signInAs(t().app, 'cleo@treyresearch.example', 'demo');
+    const invited = await cleo.request({
+      method: 'POST',
+      url: '/api/v1/partner/users',
+      payload: { email: 'isolation-invitee@treyresearch.example', name: 'Iso Invitee', roles: [] },
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
     const danToken = (await token(dan)).token;
     via.session = dan.request;
     via.token = (options) =>
@@ -100,6 +109,7 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
       userId: userId('ben'),
       locationId: locationId('trey-seattle'),
       tokenId: treyToken.id,
+      invitationId: (invited.json() as { id: string }).id,
     });
     const nominations = await db
       .selectFrom('nominations')
@@ -240,6 +250,15 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
       url: '/api/v1/customer-lookups',
       payload: { engagementId: SEC, locationId: location, email: 'someone@contoso.com' },
     }),
+    'POST /api/v1/partner/users': (location) => ({
+      method: 'POST',
+      url: '/api/v1/partner/users',
+      payload: {
+        email: 'someone-new@proseware.example',
+        name: 'Someone New',
+        roles: [{ locationId: location, role: 'incentivesUser' }],
+      },
+    }),
     'POST /api/v1/api-tokens': (location) => ({
       method: 'POST',
       url: '/api/v1/api-tokens',
@@ -270,6 +289,7 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
         userId: crypto.randomUUID(),
         locationId: crypto.randomUUID(),
         tokenId: crypto.randomUUID(),
+        invitationId: crypto.randomUUID(),
       };
       for (const route of routes) {
         const access = classOf(route)!.access;

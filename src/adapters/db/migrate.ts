@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006_trust_boundary.ts';
 import * as m0007 from './migrations/0007_api_tokens.ts';
 import * as m0008 from './migrations/0008_principal_changes.ts';
 import * as m0009 from './migrations/0009_enrolled_by.ts';
+import * as m0012 from './migrations/0012_invitations.ts';
 
 // Migrations are imported statically (not read from a folder) so that they are type-checked and the
 // order is explicit. Append new ones here.
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007_api_tokens': m0007,
   '0008_principal_changes': m0008,
   '0009_enrolled_by': m0009,
+  '0012_invitations': m0012,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -7,6 +7,7 @@ import type { DirectoryRepository } from './directory.ts';
 import type { EngagementRepository } from './engagements.ts';
 import type { EnrolmentRepository } from './enrolments.ts';
 import type { IdempotencyRepository } from './idempotency.ts';
+import type { InvitationRepository } from './invitations.ts';
 import type { MailRepository } from './mail.ts';
 import type { NominationRepository } from './nominations.ts';
 import type { NotificationRepository } from './notifications.ts';
@@ -30,6 +31,7 @@ export interface Repositories {
   enrolments: EnrolmentRepository;
   engagements: EngagementRepository;
   idempotency: IdempotencyRepository;
+  invitations: InvitationRepository;
   mail: MailRepository;
   nominations: NominationRepository;
   notifications: NotificationRepository;

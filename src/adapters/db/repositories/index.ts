@@ -13,6 +13,7 @@ import { directoryRepository } from './directory.ts';
 import { engagementRepository } from './engagements.ts';
 import { enrolmentRepository } from './enrolments.ts';
 import { idempotencyRepository } from './idempotency.ts';
+import { invitationRepository } from './invitations.ts';
 import { mailRepository } from './mail.ts';
 import { nominationRepository } from './nominations.ts';
 import { notificationRepository } from './notifications.ts';
@@ -56,6 +57,7 @@ export function bindRepositories(db: Q, jobs: JobEnqueuer = NO_JOBS): Repositori
     enrolments: enrolmentRepository(db),
     engagements: engagementRepository(db),
     idempotency: idempotencyRepository(db),
+    invitations: invitationRepository(db),
     mail: mailRepository(db),
     nominations: nominationRepository(db),
     notifications: notificationRepository(db),
