@@ -22,6 +22,8 @@ export interface JobOptions {
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
   verify(hash: string, password: string): Promise<boolean>;
+  /** Whether the password is one of the commonly used ones (a new password must not be; issue 15). */
+  isCommon(password: string): boolean;
 }
 
 export interface OidcClaims {

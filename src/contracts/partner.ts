@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
 import { RoleName } from './session.ts';
+import { PendingInvitation } from './users.ts';
 
 export const PartnerLocation = z
   .object({
@@ -24,13 +25,19 @@ export const PartnerUser = z
     email: z.string(),
     displayName: z.string(),
     isAccountAdmin: z.boolean(),
+    /** False once deactivated by the Account admin (issue 15 item 2). */
+    active: z.boolean(),
     roles: z.array(z.object({ locationId: Id, role: RoleName })),
   })
   .meta({ id: 'PartnerUser' });
 export type PartnerUser = z.infer<typeof PartnerUser>;
 
 export const PartnerLocationList = z.object({ value: z.array(PartnerLocation) });
-export const PartnerUserList = z.object({ value: z.array(PartnerUser) });
+export const PartnerUserList = z.object({
+  value: z.array(PartnerUser),
+  /** Invitations neither accepted nor revoked (issue 15 item 2). */
+  invitations: z.array(PendingInvitation),
+});
 export const UserRoleParams = z.object({ userId: Id, locationId: Id });
 export const AssignRoleRequest = z.strictObject({ role: RoleName });
 export const LocationParams = z.object({ locationId: Id });

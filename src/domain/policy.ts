@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'enrolment.manage',
   'locations.enrol',
   'roles.assign',
+  'users.manage',
   'apiTokens.manage',
   'webhooks.manage',
   'audit.view',
@@ -75,6 +76,9 @@ export const POLICY: Readonly<Record<Permission, PolicyRule>> = {
   'locations.enrol': { scope: 'partner', accountAdmin: true },
   // §1: only the Account admin assigns incentive roles, and only within their own partner.
   'roles.assign': { scope: 'partner', accountAdmin: true },
+  // Issue 15 item 2: the Account admin invites colleagues and deactivates (or reactivates) them; only
+  // within their own partner.
+  'users.manage': { scope: 'partner', accountAdmin: true },
   // Issue 14: the Incentives admin manages the partner's API tokens and reads its audit log.
   'apiTokens.manage': { scope: 'partner', roles: ['incentivesAdmin'] },
   'audit.view': { scope: 'partner', roles: ['incentivesAdmin'] },

@@ -17,6 +17,7 @@ import { surveyPageStatus } from '../app/claims/public-survey.ts';
 import { consentPageStatus } from '../app/consent/public-consent.ts';
 import { withCorrelation } from '../app/correlation.ts';
 import type { AppContext } from '../app/ports.ts';
+import { invitationPageStatus } from '../app/users/accept-invitation.ts';
 import { DEFAULT_BODY_LIMIT, registerAuth } from './auth.ts';
 import { registerDraining } from './draining.ts';
 import { errorBody, handleError, sendError } from './errors.ts';
@@ -44,7 +45,9 @@ import { operatorDirectoryRoutes } from './routes/operator-directory.ts';
 import { operatorEngagementRoutes } from './routes/operator-engagements.ts';
 import { partnerEnrolmentRoutes } from './routes/partner-enrolment.ts';
 import { partnerRoleRoutes } from './routes/partner-roles.ts';
+import { partnerUserRoutes } from './routes/partner-users.ts';
 import { publicConsentRoutes } from './routes/public-consent.ts';
+import { publicInvitationRoutes } from './routes/public-invitations.ts';
 import { publicSurveyRoutes } from './routes/public-survey.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
@@ -178,6 +181,8 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
       await api.register(apiTokenRoutes(options.ctx));
       await api.register(auditEventRoutes(options.ctx));
       await api.register(webhookRoutes(options.ctx));
+      await api.register(partnerUserRoutes(options.ctx));
+      await api.register(publicInvitationRoutes(options.ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: API_PREFIX },
@@ -235,6 +240,11 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
       '/survey/:token',
       { schema: { hide: true }, config: { rateLimit: RATE_LIMITS.surveyView } },
       publicPage(surveyPageStatus),
+    );
+    app.get(
+      '/invitations/:token',
+      { schema: { hide: true }, config: { rateLimit: RATE_LIMITS.invitationView } },
+      publicPage(invitationPageStatus),
     );
   }
   app.setNotFoundHandler(async (request, reply) => {

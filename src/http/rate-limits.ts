@@ -30,6 +30,17 @@ export const RATE_LIMITS = {
   /** The public survey page (HTML and API). */
   surveyView: { max: 60, timeWindow: MINUTE, keyGenerator: (r: FastifyRequest) => `survey-view:${r.ip}` },
   surveyAnswer: { max: 20, timeWindow: MINUTE, keyGenerator: (r: FastifyRequest) => `survey-answer:${r.ip}` },
+  /** The public invitation page (HTML and API, issue 15 item 2): opening it, and setting the password. */
+  invitationView: {
+    max: 60,
+    timeWindow: MINUTE,
+    keyGenerator: (r: FastifyRequest) => `invitation-view:${r.ip}`,
+  },
+  invitationAccept: {
+    max: 10,
+    timeWindow: MINUTE,
+    keyGenerator: (r: FastifyRequest) => `invitation-accept:${r.ip}`,
+  },
   /** CSV exports, per user. */
   export: {
     max: 20,

@@ -16,6 +16,7 @@ export const MAIL_TEMPLATES = [
   'consentReminder',
   'partnerNotice',
   'surveyRequest',
+  'userInvitation',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 export const NOTICE_KINDS = [
@@ -418,6 +419,32 @@ function surveyMail(locale: Locale, params: Record<string, unknown>): Mail {
   };
 }
 
+/** Issue 15 item 2: an Account admin invites a colleague; the link sets their password. */
+function invitationMail(locale: Locale, params: Record<string, unknown>): Mail {
+  const v = { inviterName: textParam(params.inviterName), partnerName: textParam(params.partnerName) };
+  const expiryDate = formatDate(locale, params.expiresAt);
+  return {
+    subject: msg(locale, 'mail.userInvitation.subject', v),
+    heading: msg(locale, 'mail.userInvitation.heading', v),
+    blocks: [
+      greeting(locale, textParam(params.inviteeName)),
+      {
+        type: 'p',
+        text: v.inviterName
+          ? msg(locale, 'mail.userInvitation.intro', v)
+          : msg(locale, 'mail.userInvitation.introNoInviter', v),
+      },
+      { type: 'p', text: msg(locale, 'mail.userInvitation.next') },
+      ...(expiryDate
+        ? ([{ type: 'p', text: msg(locale, 'mail.userInvitation.expires', { expiryDate }) }] as Block[])
+        : []),
+      ...button(locale, 'mail.userInvitation.button', safeLink(params.link)),
+      { type: 'note', text: msg(locale, 'mail.common.personalLink') },
+      { type: 'note', text: msg(locale, 'mail.common.ignore') },
+    ],
+  };
+}
+
 export function renderMail(
   template: MailTemplate,
   locale: Locale,
@@ -437,6 +464,9 @@ export function renderMail(
       break;
     case 'surveyRequest':
       mail = surveyMail(loc, params);
+      break;
+    case 'userInvitation':
+      mail = invitationMail(loc, params);
       break;
     default:
       throw new TypeError(`unknown mail template: ${String(template)}`);

@@ -9,6 +9,7 @@ import {
   type ReviewQueueItem,
 } from '../../src/contracts/operator.ts';
 import { CUSTOMER_SURVEY_ID, PARTNER_SURVEY_ID, PublicSurvey } from '../../src/contracts/surveys.ts';
+import { PublicInvitation } from '../../src/contracts/users.ts';
 import { t } from './support/catalogues.ts';
 import { SHOWCASE } from './support/engagements.ts';
 import { DEMO_PASSWORD, expect, test, USERS } from './support/fixtures.ts';
@@ -85,6 +86,7 @@ const CHECKS: Record<string, (demo: Demo, who: Who) => Visit[]> = {
   '/admin/roles': () => [{ url: '/admin/roles' }],
   '/admin/api-tokens': () => [{ url: '/admin/api-tokens' }],
   '/activity': () => [{ url: '/activity' }],
+  '/admin/users': () => [{ url: '/admin/users' }],
   '/engagements': () => [{ url: '/engagements' }],
   '/engagements/:engagementId': (demo, who) =>
     forOwner(
@@ -124,6 +126,7 @@ const CHECKS: Record<string, (demo: Demo, who: Who) => Visit[]> = {
   '/survey/:token': (demo) => [unknownLink('survey', 'survey.public.invalid.title'), ...surveyStubs(demo)],
   '/mailbox': () => [{ url: '/mailbox' }],
   '/consent/:token': (demo) => [unknownLink('consent', 'publicConsent.invalid.title'), ...consentStubs(demo)],
+  '/invitations/:token': () => [unknownLink('invitations', 'invitation.invalid.title'), invitationStub()],
   '/operator/claims': () => [
     { url: '/operator/claims' },
     { url: `/operator/claims?status=${ClaimStatus.options.join(',')}` },
@@ -155,7 +158,7 @@ const NOT_CHECKED: Record<string, string> = {};
 
 // ── Public pages: a link the server does not know (its real answer), and the open states ─────────
 
-function unknownLink(page: 'consent' | 'survey', title: string): Visit {
+function unknownLink(page: 'consent' | 'survey' | 'invitations', title: string): Visit {
   const token = `reflow320UnknownLink${page}`;
   // The API answers 404 and so does the page's HTML; the page explains that the link is not valid.
   return {
@@ -165,7 +168,13 @@ function unknownLink(page: 'consent' | 'survey', title: string): Visit {
   };
 }
 
-function stubbed(page: 'consent' | 'survey', name: string, title: string, api: string, body: unknown): Visit {
+function stubbed(
+  page: 'consent' | 'survey' | 'invitations',
+  name: string,
+  title: string,
+  api: string,
+  body: unknown,
+): Visit {
   const token = `reflow320Stub${name}`;
   return {
     url: `/${page}/${token}`,
@@ -177,6 +186,21 @@ function stubbed(page: 'consent' | 'survey', name: string, title: string, api: s
 }
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
+/** The invitation page's open state, with long names (issue 15 item 2). */
+function invitationStub(): Visit {
+  const body = PublicInvitation.parse({
+    email: 'konstantinos.papadopoulos-wisniewska@treyresearch.example',
+    displayName: 'Konstantinos Papadopoulos-Wiśniewska',
+    partnerName: 'Trey Research',
+    inviterName: 'Cleo Jansen',
+    expiresAt: inDays(7),
+  });
+  return {
+    ...stubbed('invitations', 'invitation', 'invitation.title', 'public/invitations', body),
+    heading: t('en', 'invitation.heading', { partner: body.partnerName }),
+  };
+}
 
 /** The demo claim with the longest customer contact email: its names fill the public pages. */
 function longestContacts(demo: Demo) {

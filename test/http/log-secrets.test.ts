@@ -75,6 +75,33 @@ it('logs JSON with correlation ids on requests and their jobs, and never a secre
     body: JSON.stringify({ decision: 'accept' }),
   });
   expect(accepted.status).toBe(200);
+  // Issue 15 item 2: an invitation link (Cleo, the Account admin, invites; the page is opened).
+  const cleo = await signIn(base, 'cleo@treyresearch.example');
+  const cleoHeaders = {
+    'content-type': 'application/json',
+    cookie: cleo.cookie,
+    'x-csrf-token': cleo.csrfToken,
+  };
+  const invitee = 'log.invitee@treyresearch.example';
+  const invited = await fetch(`${base}/api/v1/partner/users`, {
+    method: 'POST',
+    headers: cleoHeaders,
+    body: JSON.stringify({ email: invitee, name: 'Log Invitee', roles: [] }),
+  });
+  expect(invited.status).toBe(201);
+  let invitationToken = '';
+  for (let i = 0; i < 240 && !invitationToken; i++) {
+    const box = await json(
+      await fetch(`${base}/api/v1/dev/mailbox?to=${encodeURIComponent(invitee)}`, { headers: cleoHeaders }),
+    );
+    const link = (box.value as { links: string[] }[])
+      .flatMap((m) => m.links)
+      .find((l) => l.includes('/invitations/'));
+    invitationToken = link ? link.split('/invitations/')[1]! : '';
+    if (!invitationToken) await new Promise((r) => setTimeout(r, 250));
+  }
+  expect(invitationToken).not.toBe('');
+  expect((await fetch(`${base}/api/v1/public/invitations/${invitationToken}`)).status).toBe(200);
 
   server.proc.kill('SIGTERM');
   expect(await server.exited).toBe(0);
@@ -91,6 +118,7 @@ it('logs JSON with correlation ids on requests and their jobs, and never a secre
     sessionCookie: cookieValue,
     csrfToken: auth.csrfToken,
     consentToken: token,
+    invitationToken,
     password,
   })) {
     expect(secret.length, name).toBeGreaterThan(8);
@@ -101,6 +129,9 @@ it('logs JSON with correlation ids on requests and their jobs, and never a secre
   expect(requestLines.length).toBeGreaterThan(10);
   for (const r of requestLines) expect(typeof r.correlationId, JSON.stringify(r)).toBe('string');
   expect(requestLines.some((r) => JSON.stringify(r.req ?? '').includes('/public/consent/[token]'))).toBe(
+    true,
+  );
+  expect(requestLines.some((r) => JSON.stringify(r.req ?? '').includes('/public/invitations/[token]'))).toBe(
     true,
   );
   // The jobs the consent request queued (render, then deliver) log under the request's correlation id.

@@ -31,6 +31,7 @@ const OBJECT_PARAMS = [
   'importId',
   'endpointId',
   'deliveryId',
+  'invitationId',
 ] as const;
 type Ids = Record<(typeof OBJECT_PARAMS)[number], string>;
 
@@ -59,6 +60,7 @@ const BODIES: Record<string, unknown> = {
   'PUT /api/v1/partner/users/:userId/roles/:locationId': { role: 'incentivesUser' },
   'POST /api/v1/partner/locations/:locationId/enrolment': { acceptTerms: true },
   'PATCH /api/v1/webhook-endpoints/:endpointId': { enabled: false },
+  'PATCH /api/v1/partner/users/:userId': { active: false },
 };
 
 /** A webhook endpoint of Trey's with one delivery in its log (issue 14), written directly. */
@@ -132,6 +134,14 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
       return response.json() as { id: string; token: string };
     };
     const treyToken = await token(ada);
+    // Issue 15 item 2: an invitation of partner A's Account admin, for the invitation routes.
+    const cleo = await signInAs(t().app, 'cleo@treyresearch.example', 'demo');
+    const invited = await cleo.request({
+      method: 'POST',
+      url: '/api/v1/partner/users',
+      payload: { email: 'isolation-invitee@treyresearch.example', name: 'Iso Invitee', roles: [] },
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
     const danToken = (await token(dan)).token;
     via.session = dan.request;
     via.token = (options) =>
@@ -150,6 +160,7 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
       tokenId: treyToken.id,
       importId: await treyImport(ada),
       ...(await treyWebhook(db)),
+      invitationId: (invited.json() as { id: string }).id,
     });
     const nominations = await db
       .selectFrom('nominations')
@@ -326,6 +337,15 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
       url: '/api/v1/customer-lookups',
       payload: { engagementId: SEC, locationId: location, email: 'someone@contoso.com' },
     }),
+    'POST /api/v1/partner/users': (location) => ({
+      method: 'POST',
+      url: '/api/v1/partner/users',
+      payload: {
+        email: 'someone-new@proseware.example',
+        name: 'Someone New',
+        roles: [{ locationId: location, role: 'incentivesUser' }],
+      },
+    }),
     'POST /api/v1/api-tokens': (location) => ({
       method: 'POST',
       url: '/api/v1/api-tokens',
@@ -359,6 +379,7 @@ describeEachDatabase('tenant isolation matrix', ({ handle }) => {
         importId: crypto.randomUUID(),
         endpointId: crypto.randomUUID(),
         deliveryId: crypto.randomUUID(),
+        invitationId: crypto.randomUUID(),
       };
       for (const route of routes) {
         const access = classOf(route)!.access;

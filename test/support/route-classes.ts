@@ -63,6 +63,20 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'POST /api/v1/public/consent/:token': TOKEN_PAGE,
   'GET /api/v1/public/surveys/:token': TOKEN_PAGE,
   'POST /api/v1/public/surveys/:token': TOKEN_PAGE,
+  'GET /api/v1/public/invitations/:token': {
+    access: 'public',
+    reason: "the invitee's page, authorised by the invitation link's single-use token (rate-limited)",
+  },
+  'POST /api/v1/public/invitations/:token': {
+    access: 'public',
+    reason:
+      "setting the invitee's password: no session yet, the single-use token is the credential (rate-limited)",
+    csrf: 'exempt',
+  },
+  'GET /invitations/:token': {
+    access: 'public',
+    reason: "the web app for the invitee's page; its status mirrors the link (rate-limited)",
+  },
   'GET /consent/:token': {
     access: 'public',
     reason: "the web app for the customer's consent page; its status mirrors the link (rate-limited)",
@@ -118,6 +132,10 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'GET /api/v1/partner/users': { access: 'organisation' },
   'PUT /api/v1/partner/users/:userId/roles/:locationId': { access: 'organisation' },
   'DELETE /api/v1/partner/users/:userId/roles/:locationId': { access: 'organisation' },
+  'POST /api/v1/partner/users': { access: 'organisation' },
+  'PATCH /api/v1/partner/users/:userId': { access: 'organisation' },
+  'POST /api/v1/partner/invitations/:invitationId/resend': { access: 'organisation' },
+  'DELETE /api/v1/partner/invitations/:invitationId': { access: 'organisation' },
   'POST /api/v1/api-tokens': { access: 'organisation' },
   'GET /api/v1/api-tokens': { access: 'organisation' },
   'DELETE /api/v1/api-tokens/:tokenId': { access: 'organisation' },

@@ -2,10 +2,12 @@ import { api } from './client.ts';
 import type {
   AssignRoleRequest,
   EnrolmentRequest,
+  InviteUserRequest,
   PartnerLocation,
   PartnerLocationList,
   PartnerUser,
   PartnerUserList,
+  PendingInvitation,
 } from './types.ts';
 
 /** Account admin role management (spec §1: roles are granted per partner location, R33). */
@@ -27,4 +29,13 @@ export const partnerApi = {
   /** Withdraws the location (409 naming the records still running there). */
   withdraw: (locationId: string) =>
     api.delete(`/partner/locations/${encodeURIComponent(locationId)}/enrolment`),
+  /** Issue 15 item 2: invites a colleague by email (the account exists once they set a password). */
+  invite: (body: InviteUserRequest) => api.post<PendingInvitation>('/partner/users', body),
+  /** Deactivating ends every session and API token of the user at once. */
+  setActive: (userId: string, active: boolean) =>
+    api.patch<PartnerUser>(`/partner/users/${encodeURIComponent(userId)}`, { active }),
+  resendInvitation: (invitationId: string) =>
+    api.post<PendingInvitation>(`/partner/invitations/${encodeURIComponent(invitationId)}/resend`),
+  revokeInvitation: (invitationId: string) =>
+    api.delete(`/partner/invitations/${encodeURIComponent(invitationId)}`),
 };

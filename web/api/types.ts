@@ -20,6 +20,7 @@ import type * as operator from '../../src/contracts/operator.ts';
 import type * as partner from '../../src/contracts/partner.ts';
 import type * as session from '../../src/contracts/session.ts';
 import type * as surveys from '../../src/contracts/surveys.ts';
+import type * as users from '../../src/contracts/users.ts';
 
 export {
   AVAILABILITIES,
@@ -46,6 +47,11 @@ export type PartnerUser = partner.PartnerUser;
 export type PartnerUserList = z.infer<typeof partner.PartnerUserList>;
 export type AssignRoleRequest = z.input<typeof partner.AssignRoleRequest>;
 export type EnrolmentRequest = z.input<typeof partner.EnrolmentRequest>;
+
+// Users and invitations (issue 15 item 2).
+export type PendingInvitation = users.PendingInvitation;
+export type InviteUserRequest = z.input<typeof users.InviteUserRequest>;
+export type PublicInvitation = users.PublicInvitation;
 
 // API tokens for integrations (issue 14).
 export type ApiToken = apiTokens.ApiToken;

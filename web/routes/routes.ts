@@ -56,6 +56,12 @@ export const routes: RouteDef[] = [
     ...lazyPage(() => import('../features/admin-roles/RolesPage.tsx')),
   },
   {
+    // Issue 15 item 2: the Account admin's users and invitations.
+    path: '/admin/users',
+    access: 'signedIn',
+    ...lazyPage(() => import('../features/admin-users/UsersPage.tsx')),
+  },
+  {
     path: '/admin/api-tokens',
     access: 'signedIn',
     // Only Incentives admins need it: keep it out of the initial bundle.
@@ -99,6 +105,12 @@ export const routes: RouteDef[] = [
     path: '/mailbox',
     access: 'signedIn',
     ...lazyPage(() => import('../features/mailbox/MailboxPage.tsx')),
+  },
+  {
+    // The invitee's page, opened from the invitation email (issue 15 item 2): no sign-in, no app shell.
+    path: '/invitations/:token',
+    access: 'public',
+    ...lazyPage(() => import('../features/invitation/PublicInvitationPage.tsx')),
   },
   {
     // The customer's consent page, opened from the email (spec §4.3): no sign-in, no app shell.

@@ -10,6 +10,7 @@ import * as m0008 from './migrations/0008_principal_changes.ts';
 import * as m0009 from './migrations/0009_enrolled_by.ts';
 import * as m0010 from './migrations/0010_webhooks.ts';
 import * as m0011 from './migrations/0011_nomination_imports.ts';
+import * as m0012 from './migrations/0012_invitations.ts';
 
 // Migrations are imported statically (not read from a folder) so that they are type-checked and the
 // order is explicit. Append new ones here.
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009_enrolled_by': m0009,
   '0010_webhooks': m0010,
   '0011_nomination_imports': m0011,
+  '0012_invitations': m0012,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -49,6 +49,25 @@ interface UsersTable {
   theme: 'light' | 'dark' | null;
   is_demo: WithDefault<boolean>;
   created_at: Generated<Date>;
+  /** Null while the user may sign in (issue 15 item 2). */
+  deactivated_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+interface UserInvitationsTable {
+  id: string;
+  partner_id: string;
+  email: string;
+  display_name: string;
+  roles: Json<{ locationId: string; role: 'incentivesAdmin' | 'incentivesUser' }[]>;
+  locale: string;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_user_id: string | null;
+  revoked_at: Timestamp | null;
 }
 
 interface UserLocationRolesTable {
@@ -399,6 +418,7 @@ export interface Database {
   enrolments: EnrolmentsTable;
   users: UsersTable;
   user_location_roles: UserLocationRolesTable;
+  user_invitations: UserInvitationsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   engagements: EngagementsTable;

@@ -43,7 +43,8 @@ export async function signInWithOidc(ctx: AppContext, claims: OidcClaims): Promi
   return openSession(ctx, user, 'session.signInOidc');
 }
 
-async function openSession(ctx: AppContext, user: UserRef, action: string): Promise<OpenSession> {
+/** Opens a session for a user whose credentials were checked (sign-in, OpenID Connect, an accepted invitation). */
+export async function openSession(ctx: AppContext, user: UserRef, action: string): Promise<OpenSession> {
   // Sessions live on real time (R36): moving the test clock never signs anybody out.
   const now = ctx.realClock.now();
   const sessionToken = newSecret();

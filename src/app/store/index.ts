@@ -8,6 +8,7 @@ import type { DirectoryRepository } from './directory.ts';
 import type { EngagementRepository } from './engagements.ts';
 import type { EnrolmentRepository } from './enrolments.ts';
 import type { IdempotencyRepository } from './idempotency.ts';
+import type { InvitationRepository } from './invitations.ts';
 import type { MailRepository } from './mail.ts';
 import type { NominationImportRepository } from './nomination-imports.ts';
 import type { NominationRepository } from './nominations.ts';
@@ -34,6 +35,7 @@ export interface Repositories {
   enrolments: EnrolmentRepository;
   engagements: EngagementRepository;
   idempotency: IdempotencyRepository;
+  invitations: InvitationRepository;
   mail: MailRepository;
   nominationImports: NominationImportRepository;
   nominations: NominationRepository;

@@ -54,7 +54,20 @@ interface Member {
   email: string;
   displayName: string;
   isAccountAdmin: boolean;
+  /** False once the Account admin deactivated the user (issue 15 item 2): no sign-in, no session, no token. */
+  active: boolean;
   roles: { locationId: string; role: Role }[];
+}
+
+/** A partner user created by accepting an invitation (issue 15 item 2). */
+interface NewPartnerUser {
+  id: string;
+  partnerId: string;
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  locale: string | null;
+  createdAt: Date;
 }
 
 interface RoleGrant {
@@ -106,4 +119,17 @@ export interface UserRepository {
   grantRole(scope: PartnerScope, grant: RoleGrant): Promise<void>;
   /** Removes the role on a location of the partner; returns the role removed, if there was one. */
   revokeRole(scope: PartnerScope, userId: string, locationId: string): Promise<Role | undefined>;
+
+  /** Issue 15 item 2: a new user of the partner (from an accepted invitation); false when the email has an account. */
+  insertPartnerUser(scope: PartnerScope, user: NewPartnerUser): Promise<boolean>;
+  /**
+   * The partner's Account admins, locked for the rest of the transaction (so that two admins cannot
+   * deactivate each other at once and leave none), with whether each is active.
+   */
+  lockAccountAdmins(scope: PartnerScope): Promise<{ id: string; active: boolean }[]>;
+  /**
+   * Deactivates (ending every session and revoking every API token of the user, in this transaction)
+   * or reactivates one of the partner's users; false when the partner has no such user.
+   */
+  setActive(scope: PartnerScope, userId: string, active: boolean, at: Date): Promise<boolean>;
 }

@@ -7,6 +7,7 @@ import {
   listPartnerUsers,
   revokeRole,
 } from '../../app/roles/partner-roles.ts';
+import { listInvitations } from '../../app/users/invitations.ts';
 import { errorResponses } from '../../contracts/common.ts';
 import {
   AssignRoleRequest,
@@ -40,11 +41,15 @@ export const partnerRoleRoutes =
       {
         schema: {
           tags: ['partner'],
-          summary: "The partner's users and their incentive roles",
+          summary: "The partner's users and their incentive roles, and the pending invitations",
           response: { 200: PartnerUserList, ...errors },
         },
       },
-      async (request) => ({ value: await listPartnerUsers(ctx, requirePrincipal(request).actor) }),
+      async (request) => {
+        const actor = requirePrincipal(request).actor;
+        // Issue 15 item 2: the Users page shows the invitations beside the users.
+        return { value: await listPartnerUsers(ctx, actor), invitations: await listInvitations(ctx, actor) };
+      },
     );
 
     app.put(

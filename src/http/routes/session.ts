@@ -31,7 +31,7 @@ export const sessionRoutes =
       async (request, reply) => {
         const session = await signIn(ctx, request.body);
         setSessionCookie(request, reply, session.sessionToken, ctx.settings.sessionTtlHours * 3600);
-        return { user: session.user, csrfToken: session.csrfToken, features: features(ctx) };
+        return { user: session.user, csrfToken: session.csrfToken, features: sessionFeatures(ctx) };
       },
     );
 
@@ -49,7 +49,7 @@ export const sessionRoutes =
         return {
           user: requirePrincipal(request).user,
           csrfToken: session.csrfToken,
-          features: features(ctx),
+          features: sessionFeatures(ctx),
         };
       },
     );
@@ -85,6 +85,6 @@ export const sessionRoutes =
   };
 
 /** Demo aids the SPA may show: the embedded mailbox (no SMTP_URL) and the test clock. */
-function features(ctx: AppContext) {
+export function sessionFeatures(ctx: AppContext) {
   return { mailbox: ctx.mail?.transport.kind !== 'smtp', testClock: ctx.testClock !== undefined };
 }

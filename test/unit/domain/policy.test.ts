@@ -54,6 +54,7 @@ const MATRIX: Record<Permission, Record<ActorName, [boolean, boolean, boolean]>>
   'enrolment.manage':     { admin: [Y, n, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [n, n, n], operator: [n, n, n] },
   'locations.enrol':      { admin: [n, n, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [Y, Y, n], operator: [n, n, n] },
   'roles.assign':         { admin: [n, n, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [Y, Y, n], operator: [n, n, n] },
+  'users.manage':         { admin: [n, n, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [Y, Y, n], operator: [n, n, n] },
   'apiTokens.manage':     { admin: [Y, Y, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [n, n, n], operator: [n, n, n] },
   'webhooks.manage':      { admin: [Y, Y, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [n, n, n], operator: [n, n, n] },
   'audit.view':           { admin: [Y, Y, n], user: [n, n, n], noRole: [n, n, n], accountAdmin: [n, n, n], operator: [n, n, n] },

@@ -59,6 +59,14 @@ function paramsFor(template: MailTemplate): Record<string, unknown> {
         link: LINK,
         dueAt: NOW_ISO,
       };
+    case 'userInvitation':
+      return {
+        inviteeName: 'Nia Okafor',
+        inviterName: 'Cleo Jansen',
+        partnerName: 'Trey Research',
+        expiresAt: NOW_ISO,
+        link: LINK,
+      };
   }
 }
 
@@ -147,7 +155,10 @@ describe('renderMail', () => {
         expect(mail.subject).not.toMatch(CONTROL);
         for (const part of [mail.text, mail.html]) {
           expect(part).toContain(LINK);
-          expect(part).toContain('Security Workshop');
+          // An invitation to a colleague names no workshop: it names the organisation and who invites.
+          if (template === 'userInvitation')
+            expect(part).toMatch(/Trey Research[\s\S]*Cleo Jansen|Cleo Jansen[\s\S]*Trey Research/);
+          else expect(part).toContain('Security Workshop');
         }
         expect(mail.text).toContain(`\n${LINK}\n`);
         expect(mail.html).toContain(`href="${LINK}"`);

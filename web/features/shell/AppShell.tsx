@@ -116,6 +116,11 @@ export function AppShell({ children }: { children: ReactNode }) {
               <FormattedMessage id="nav.roles" />
             </NavItem>
           ) : null}
+          {canManageRoles(user) ? (
+            <NavItem href="/admin/users">
+              <FormattedMessage id="nav.users" />
+            </NavItem>
+          ) : null}
           {canManageApiTokens(user) ? (
             <NavItem href="/admin/api-tokens">
               <FormattedMessage id="nav.apiTokens" />

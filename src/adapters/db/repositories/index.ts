@@ -14,6 +14,7 @@ import { directoryRepository } from './directory.ts';
 import { engagementRepository } from './engagements.ts';
 import { enrolmentRepository } from './enrolments.ts';
 import { idempotencyRepository } from './idempotency.ts';
+import { invitationRepository } from './invitations.ts';
 import { mailRepository } from './mail.ts';
 import { nominationImportRepository } from './nomination-imports.ts';
 import { nominationRepository } from './nominations.ts';
@@ -60,6 +61,7 @@ export function bindRepositories(db: Q, jobs: JobEnqueuer = NO_JOBS): Repositori
     enrolments: enrolmentRepository(db),
     engagements: engagementRepository(db),
     idempotency: idempotencyRepository(db),
+    invitations: invitationRepository(db),
     mail: mailRepository(db),
     nominationImports: nominationImportRepository(db),
     nominations: nominationRepository(db),

@@ -31,7 +31,10 @@ export const principalQuery = (db: Q) =>
           from user_location_roles r
           join locations l on l.id = r.location_id and l.partner_id = users.partner_id
          where r.user_id = users.id), '[]'::json)`.as('roles'),
-    ]);
+    ])
+    // A deactivated user has no principal: their sessions and tokens stop at once, even one opened in
+    // a race with the deactivation (issue 15 item 2).
+    .where('users.deactivated_at', 'is', null);
 
 /** The session behind a cookie, with its user, in one query (checked in: sql/users.session.sql). */
 const sessionQuery = (db: Q, idHash: string) =>
@@ -182,7 +185,7 @@ export function userRepository(db: Q): UserRepository {
     async members(scope, onlyUserId) {
       let query = db
         .selectFrom('users')
-        .select(['id', 'email', 'display_name', 'is_account_admin'])
+        .select(['id', 'email', 'display_name', 'is_account_admin', 'deactivated_at'])
         .where('partner_id', '=', scope.partnerId);
       if (onlyUserId) query = query.where('id', '=', onlyUserId);
       const users = await query.orderBy('display_name').execute();
@@ -203,6 +206,7 @@ export function userRepository(db: Q): UserRepository {
         email: u.email,
         displayName: u.display_name,
         isAccountAdmin: u.is_account_admin,
+        active: u.deactivated_at === null,
         roles: roles
           .filter((r) => r.user_id === u.id)
           .map((r) => ({ locationId: r.location_id, role: r.role })),
@@ -262,6 +266,57 @@ export function userRepository(db: Q): UserRepository {
         .returning('role')
         .executeTakeFirst();
       return removed?.role;
+    },
+
+    async insertPartnerUser(scope, user) {
+      const row = await db
+        .insertInto('users')
+        .values({
+          id: user.id,
+          email: user.email,
+          display_name: user.displayName,
+          kind: 'partnerUser',
+          partner_id: scope.partnerId,
+          password_hash: user.passwordHash,
+          locale: user.locale,
+          created_at: user.createdAt,
+        })
+        // users_email (lower(email)) is the conflict: the address got an account in the meantime.
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+    async lockAccountAdmins(scope) {
+      const rows = await db
+        .selectFrom('users')
+        .select(['id', 'deactivated_at'])
+        .where('partner_id', '=', scope.partnerId)
+        .where('is_account_admin', '=', true)
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+      return rows.map((r) => ({ id: r.id, active: r.deactivated_at === null }));
+    },
+    async setActive(scope, userId, active, at) {
+      const row = await db
+        .updateTable('users')
+        .set({ deactivated_at: active ? null : at })
+        .where('partner_id', '=', scope.partnerId)
+        .where('id', '=', userId)
+        .returning('id')
+        .executeTakeFirst();
+      if (!row || active) return row !== undefined;
+      // Each deleted session notifies its own key too (migration 0008); the update above names the user.
+      await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+      await db
+        .updateTable('api_tokens')
+        .set({ revoked_at: at })
+        .where('partner_id', '=', scope.partnerId)
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .execute();
+      return true;
     },
   };
 }

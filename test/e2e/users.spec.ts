@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import type { MailboxMessage } from '../../src/contracts/dev.ts';
+import type { CustomerLookup } from '../../src/contracts/lookups.ts';
+import { engagementByCode, SHOWCASE } from './support/engagements.ts';
+import { expect, expectNoAxeViolations, signIn, test, USERS } from './support/fixtures.ts';
+import { expectReflow } from './support/reflow.ts';
+
+// Issue 15 item 2, the journey "Cleo invites Nia, Nia sets a password and adds a customer, Cleo
+// deactivates Nia and Nia is signed out", in two browser contexts: Cleo (the demo's Account admin)
+// on the Users page, Nia on the invitation page from the email and then in the app.
+
+/** Customers of the demo directory that no other journey uses: Nia adds the first one she may. */
+const CANDIDATES = [
+  'lamnahealthcare.com',
+  'bellowscollege.com',
+  'nodpublishers.com',
+  'adatum.com',
+  'cpandl.com',
+  'firstupconsultants.com',
+  'consolidatedmessenger.com',
+  'southridgevideo.com',
+  'munsonspickles.com',
+];
+
+async function csrf(page: Page): Promise<string> {
+  return ((await (await page.request.get('/api/v1/session')).json()) as { csrfToken: string }).csrfToken;
+}
+
+/** The invitation email to `to` in the embedded mailbox (Cleo's organisation's mail), once sent. */
+async function invitationLink(page: Page, to: string): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await page.request.get(`/api/v1/dev/mailbox?to=${encodeURIComponent(to)}`);
+        const messages = ((await response.json()) as { value: MailboxMessage[] }).value;
+        link = messages
+          .filter((m) => m.template === 'userInvitation')
+          .flatMap((m) => m.links)
+          .find((l) => l.includes('/invitations/'));
+        return link !== undefined;
+      },
+      { message: `an invitation email to ${to}`, timeout: 30_000 },
+    )
+    .toBe(true);
+  return new URL(link!).pathname;
+}
+
+test('Cleo invites Nia, Nia sets a password and adds a customer, Cleo deactivates Nia and Nia is signed out', async ({
+  page,
+  browser,
+}) => {
+  const nia = { name: 'Nia Okafor', email: `nia.${randomUUID().slice(0, 8)}@treyresearch.example` };
+
+  // Cleo, the Account admin, opens the Users page from the navigation.
+  await page.goto('/');
+  await signIn(page, USERS.cleo);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeFocused();
+  await expectNoAxeViolations(page, 'Users page');
+
+  // She invites Nia as an Incentives user at Seattle.
+  await page.getByRole('textbox', { name: 'Email address' }).fill(nia.email);
+  await page.getByRole('textbox', { name: 'Name' }).fill(nia.name);
+  await page.getByRole('combobox', { name: /Seattle/ }).selectOption('incentivesUser');
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByTestId('users-status')).toContainText(`An invitation was sent to ${nia.email}.`);
+  const pending = page.getByRole('listitem').filter({ hasText: nia.email });
+  await expect(pending).toContainText('The link is valid until');
+  await expect(pending.getByRole('button', { name: `Resend the invitation to ${nia.email}` })).toBeVisible();
+  await expectNoAxeViolations(page, 'Users page with a pending invitation');
+
+  // Nia, in her own browser, opens the link from the email.
+  const path = await invitationLink(page, nia.email);
+  const niaContext = await browser.newContext();
+  const niaPage = await niaContext.newPage();
+  try {
+    await niaPage.goto(path);
+    await expect(niaPage.getByRole('heading', { level: 1, name: 'Join Trey Research' })).toBeVisible();
+    await expect(niaPage.getByText(`Cleo Jansen invited you, ${nia.name}`)).toBeVisible();
+    await expectNoAxeViolations(niaPage, 'invitation page');
+    await niaPage.setViewportSize({ width: 320, height: 720 });
+    await expectReflow(niaPage, 'invitation page at 320 px');
+    await niaPage.setViewportSize({ width: 1280, height: 800 });
+
+    // A common password is refused, in words; then a good one signs her in.
+    const password = niaPage.getByLabel('Choose a password');
+    await password.fill('qwerty123456');
+    await niaPage.getByRole('button', { name: 'Set password and sign in' }).click();
+    await expect(niaPage.getByText('This password is too common and easy to guess.')).toBeVisible();
+    await expect(password).toBeFocused();
+    await password.fill('plum orbit lantern 42');
+    await niaPage.getByRole('button', { name: 'Set password and sign in' }).click();
+    await expect(niaPage).toHaveURL(/\/$/);
+    await expect(
+      niaPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Engagements' }),
+    ).toBeVisible();
+
+    // She adds a customer at Seattle (the add itself through the API as her page; the Add wizard's UI is
+    // walked through in consent.spec.ts), and sees it on the workshop's Customers page.
+    const showcase = await engagementByCode(niaPage, SHOWCASE);
+    const session = (await (await niaPage.request.get('/api/v1/session')).json()) as {
+      user: { roles: { locationId: string; locationName: string }[] };
+    };
+    expect(session.user.roles.map((r) => r.locationName)).toEqual([expect.stringContaining('Seattle')]);
+    const locationId = session.user.roles[0]!.locationId;
+    let added: { name: string; engagementId: string } | undefined;
+    const seen: string[] = [];
+    for (const domain of CANDIDATES) {
+      const lookup = await niaPage.request.post('/api/v1/customer-lookups', {
+        data: { engagementId: showcase.id, locationId, email: `it@${domain}` },
+        headers: { 'X-CSRF-Token': await csrf(niaPage), 'Accept-Language': 'en' },
+      });
+      seen.push(`${domain}: ${lookup.status()} ${(await lookup.text()).slice(0, 300)}`);
+      if (!lookup.ok()) continue;
+      const found = (await lookup.json()) as CustomerLookup;
+      const open = found.workshops.find((w) => w.selectable);
+      if (!open) continue;
+      const created = await niaPage.request.post('/api/v1/nominations', {
+        data: { origin: 'add', locationId, engagementIds: [open.engagementId], email: `it@${domain}` },
+        headers: { 'X-CSRF-Token': await csrf(niaPage), 'Idempotency-Key': randomUUID() },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+      added = { name: found.tenant.name, engagementId: open.engagementId };
+      break;
+    }
+    expect(added, `a customer Nia may add:\n${seen.join('\n')}`).toBeDefined();
+    await niaPage.goto(`/engagements/${added!.engagementId}/customers`);
+    await expect(niaPage.getByText(added!.name, { exact: true }).first()).toBeVisible();
+
+    // Cleo deactivates Nia.
+    await page.reload();
+    const niaRow = page.getByRole('listitem').filter({ hasText: nia.email });
+    await expect(niaRow).toContainText('Active');
+    await niaRow.getByRole('button', { name: `Deactivate ${nia.name}` }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toContainText(`Deactivate ${nia.name}?`);
+    await expectNoAxeViolations(page, 'deactivate dialog');
+    await dialog.getByRole('button', { name: 'Deactivate' }).click();
+    await expect(page.getByTestId('users-status')).toContainText(
+      `${nia.name} is deactivated and signed out everywhere.`,
+    );
+    await expect(niaRow).toContainText('Deactivated');
+    await expect(niaRow.getByRole('button', { name: `Reactivate ${nia.name}` })).toBeVisible();
+    await page.setViewportSize({ width: 320, height: 720 });
+    await expectReflow(page, 'Users page at 320 px');
+
+    // Nia's next request finds her signed out.
+    const refused = await niaPage.request.get('/api/v1/session');
+    expect(refused.status()).toBe(401);
+    await niaPage.goto('/engagements');
+    await expect(niaPage).toHaveURL(/\/signin/);
+  } finally {
+    await niaContext.close();
+  }
+});
