@@ -69,14 +69,15 @@ describeEachDatabase('statement budget', ({ handle }) => {
       status = response.statusCode;
     });
     expect(status).toBe(201);
-    // The location's access; the directory; then in the transaction one facts statement, the record,
-    // its audit, the customer's rows (delete + insert), and the partner's webhook subscribers (issue 14:
-    // one indexed select; nothing more without endpoints). Was 17 plus the session (issue 12).
-    expect(statements, statements.join('\n')).toHaveLength(8);
+    // The location's access; the directory; then in the transaction the customer's lock (issue 13: two
+    // changes to one customer's rows one after the other), one facts statement, the record, its audit,
+    // the customer's rows (delete + insert), and the partner's webhook subscribers (issue 14: one indexed
+    // select; nothing more without endpoints). Was 17 plus the session (issue 12).
+    expect(statements, statements.join('\n')).toHaveLength(9);
     expect(
       statements.filter((s) => s.startsWith('select')),
       statements.join('\n'),
-    ).toHaveLength(4);
+    ).toHaveLength(5);
   });
 
   it('a session read: no statement at all', async () => {

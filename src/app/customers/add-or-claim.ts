@@ -55,6 +55,9 @@ export async function createNominations(
     { scope: `partner:${scope.partnerId}`, key: idempotencyKey, fingerprintOf: input, now },
     async (tx) => {
       const tenantId = lookup ? lookup.tenantId : input.origin === 'claim' ? input.customerId : '';
+      // Before the facts: a concurrent change to this customer's rows commits first or waits (R9 itself
+      // is the unique index's; this keeps the rows derived from facts no other change is altering).
+      await tx.customerRows.lockCustomers(scope, [tenantId]);
       // Issue 12: one statement reads everything the decision and the refresh need, on the base tables.
       const facts = await tx.customerRows.customerFacts(scope, input.locationId, tenantId);
       const location = mayActFor(actor, facts.location, permission);

@@ -22,6 +22,9 @@ export async function refreshCustomerRows(
   if (workshops.length === 0) return 0;
   const tenantFilter = filter.tenantIds ?? null;
   if (tenantFilter && tenantFilter.length === 0) return 0;
+  // One customer's rows are derived by one transaction at a time (a whole partner's refresh, run by
+  // the engagement editor and the directory import, is not serialised with them: ADR 0008).
+  if (tenantFilter) await tx.customerRows.lockCustomers(scope, tenantFilter);
   // The partner's records (all workshops: they also define whom the partner knows, R4/R18).
   const records = currentRecords(await tx.customerRows.partnerRecords(scope, tenantFilter));
   const engagementIds = workshops.map((w) => w.id);

@@ -129,6 +129,13 @@ export interface CustomerRowRepository {
     tenantIds: readonly string[],
     engagementIds: readonly string[],
   ): Promise<OtherPartnerHold[]>;
+  /**
+   * Holds these customers of the scope until the transaction ends, so that two changes to one
+   * customer's rows derive them one after the other: without it, a change that read its facts before
+   * another committed could write rows from stale facts, or collide with the other's insert (issue 13's
+   * soak: a claim and a consent request on one customer at once). Called before the facts are read.
+   */
+  lockCustomers(scope: PartnerScope, tenantIds: readonly string[]): Promise<void>;
   /** Replaces the scope's rows (these workshops; these customers only when given) with `rows`. */
   replace(
     scope: PartnerScope,

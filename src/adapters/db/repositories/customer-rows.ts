@@ -368,6 +368,17 @@ export function customerRowRepository(db: Q): CustomerRowRepository {
       return out;
     },
 
+    async lockCustomers(scope, tenantIds) {
+      if (tenantIds.length === 0) return;
+      // Transaction-scoped advisory locks on (partner, customer), taken in one order so that two
+      // transactions holding several never wait on each other in a circle. A hash collision only makes
+      // two customers wait for each other.
+      await sql`select count(pg_advisory_xact_lock(hashtext(${scope.partnerId}), hashtext(t)))
+                  from (select t from unnest(${sql.val([...new Set(tenantIds)].sort())}::text[]) as t order by t) ordered`.execute(
+        db,
+      );
+    },
+
     async replace(scope, engagementIds, tenantIds, rows) {
       if (engagementIds.length === 0 || (tenantIds && tenantIds.length === 0)) return;
       let del = db

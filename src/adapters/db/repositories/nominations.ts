@@ -54,6 +54,12 @@ const STAMP_COLUMN: Record<StampColumn, string> = {
 };
 
 /** The one query that loads a record for a change (checked in: sql/nominations.lock.sql). */
+/**
+ * The record, locked for its transition. FOR NO KEY UPDATE, not FOR UPDATE: a transition never changes
+ * the record's id, so another transaction may still insert rows that reference it (the Customers
+ * page's rows, audit events) instead of waiting for this one, which would deadlock with the
+ * customer's lock of the read model (repositories/customer-rows.ts, lockCustomers).
+ */
 export const lockQuery = (db: Q, scope: Scope, id: string) => {
   let query = db
     .selectFrom('nominations as n')
@@ -61,7 +67,7 @@ export const lockQuery = (db: Q, scope: Scope, id: string) => {
     .select(LIFECYCLE_COLUMNS)
     .where('n.id', '=', id);
   if (scope.partnerId !== null) query = query.where('n.partner_id', '=', scope.partnerId);
-  return query.forUpdate('n');
+  return query.forNoKeyUpdate('n');
 };
 
 type LifecycleRow = Awaited<ReturnType<ReturnType<typeof lockQuery>['executeTakeFirstOrThrow']>>;
@@ -151,7 +157,7 @@ export function nominationRepository(db: Q): NominationRepository {
         .where('n.id', '!=', winner.id)
         .where('n.status', 'in', [...BEFORE_CONSENT])
         .orderBy('n.id')
-        .forUpdate('n')
+        .forNoKeyUpdate('n')
         .execute();
       return rows.map(toLocked);
     },
@@ -184,7 +190,7 @@ export function nominationRepository(db: Q): NominationRepository {
         .where('engagement_id', '=', n.engagement_id)
         .where('tenant_id', '=', n.tenant_id)
         .orderBy('id')
-        .forUpdate()
+        .forNoKeyUpdate()
         .execute();
     },
 

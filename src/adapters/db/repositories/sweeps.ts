@@ -41,7 +41,7 @@ export const claimOverdueQuery = (
     .where('n.status', 'in', [...sweep.from])
     .where(`n.${column}`, '<=', now);
   if (scope.partnerId !== null) query = query.where('n.partner_id', '=', scope.partnerId);
-  return query.orderBy(`n.${column}`).limit(limit).forUpdate().skipLocked();
+  return query.orderBy(`n.${column}`).limit(limit).forNoKeyUpdate().skipLocked();
 };
 
 type OverdueRow = Awaited<ReturnType<ReturnType<typeof claimOverdueQuery>['execute']>>[number];

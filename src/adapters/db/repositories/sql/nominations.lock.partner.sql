@@ -2,6 +2,5 @@
 select "n"."id", "n"."partner_id", "n"."location_id", "n"."engagement_id", "n"."tenant_id", "n"."origin", "n"."status", "n"."claimed_at", "n"."consent_due_at", "n"."consented_at", "n"."claim_due_at", "n"."review_due_at", "n"."first_submitted_at", "n"."rejected_at", "n"."dispute_due_at", "n"."disputed_at", "e"."consent_window_days", "e"."claim_window_days", "e"."review_window_days", "e"."dispute_window_days"
 from "nominations" as "n"
 inner join "engagements" as "e" on "e"."id" = "n"."engagement_id"
-where "n"."id" = $1 and "n"."partner_id" = $2
-for update of "n";
+where "n"."id" = $1 and "n"."partner_id" = $2 for no key update of "n";
 -- parameters: 2

@@ -3,6 +3,5 @@ select "n"."id", "n"."partner_id", "n"."location_id", "n"."engagement_id", "n"."
 from "nominations" as "n"
 where "n"."status" in ($1, $2) and "n"."consent_due_at" <= $3
 order by "n"."consent_due_at"
-limit $4
-for update skip locked;
+limit $4 for no key update skip locked;
 -- parameters: 4
