@@ -36,10 +36,9 @@ export function csvFailure(error: unknown): unknown {
 // rows with their line numbers, so that an import can report per row.
 export function parseCsv(text: string): { line: number; cells: string[] }[] {
   try {
-    const records = parse(text, CSV_READ_OPTIONS) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
+    // csv-parse's types do not model `info: true`, under which each record comes with its position.
+    const parsed: unknown[] = parse(text, CSV_READ_OPTIONS);
+    const records = parsed as { record: string[]; info: { lines: number } }[];
     return records.map(({ record, info }) => ({ line: startLine(info.lines, record), cells: record }));
   } catch (error) {
     throw csvFailure(error);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { tokenOfActor } from '../../../app/request-credentials.ts';
 import type { AuditEntry, AuditLogFilter, AuditRepository } from '../../../app/store/audit.ts';
 import type { Scope } from '../../../app/store/scope.ts';
@@ -58,7 +59,8 @@ const auditLogQuery = (
             ),
           );
   }
-  if (page.afterId) query = query.where('a.id', '<', page.afterId as unknown as number);
+  // The cursor's id is a bigint in text (checked by the use case): compared as one in SQL.
+  if (page.afterId) query = query.where('a.id', '<', sql<number>`${page.afterId}::bigint`);
   return query.orderBy('a.id', 'desc').limit(page.limit);
 };
 
