@@ -19,7 +19,7 @@ const BENCH_WORKSHOP_CODE = 'BENCH-WS-1';
 export async function benchImport(
   kind: 'postgres' | 'pglite',
   handle: DatabaseHandle,
-  size: { tenants: number; nominations: number },
+  firstTenant: number,
   count: number,
 ): Promise<Row[]> {
   const config = loadConfig({ LOG_LEVEL: 'silent', MCI_DATA_DIR: mkdtempSync(join(tmpdir(), 'mci-bench-')) });
@@ -37,8 +37,9 @@ export async function benchImport(
     if (!session.ok) throw new Error(`import bench: sign-in answered ${session.status}`);
     const { csrfToken } = (await session.json()) as { csrfToken: string };
     const cookie = session.headers.getSetCookie()[0]!.split(';')[0]!;
-    // Tenants after the last nominated one are known to no partner (the add bench's rule).
-    const first = size.nominations + 1;
+    // Bench tenants from `firstTenant` on are known to no partner (after the nominated ones and the
+    // add bench's, when it ran first).
+    const first = firstTenant;
     const lines = ['mpnLocationId,email,workshops,tenantId,tpid,mismatchReason'];
     const bad = new Set<number>();
     for (let i = 0; i < count; i++) {
