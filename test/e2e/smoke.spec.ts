@@ -54,7 +54,13 @@ test('Ada signs in and sees her locations; sign-in and home are accessible in li
   // admin she manages API tokens (issue 14).
   const nav = page.getByRole('navigation', { name: 'Main' });
   // Mailbox: the e2e server runs with the embedded mailbox (no SMTP_URL), a demo aid.
-  await expect(nav.getByRole('link')).toHaveText(['Home', 'Engagements', 'API tokens', 'Mailbox']);
+  await expect(nav.getByRole('link')).toHaveText([
+    'Home',
+    'Engagements',
+    'API tokens',
+    'Activity',
+    'Mailbox',
+  ]);
   await expect(nav.getByRole('link', { name: 'Home' })).toHaveAttribute('aria-current', 'page');
   await expectNoAxeViolations(page, 'home, light');
 
@@ -108,6 +114,7 @@ test('the program operator gets the operator home, not a partner page', async ({
     'Home',
     'Claim review',
     'Engagement catalogue',
+    'Activity',
     'Mailbox',
   ]);
   await expectNoAxeViolations(page, 'operator home');

@@ -40,7 +40,10 @@ const useStyles = makeStyles({
     padding: 0,
     margin: 0,
   },
-  field: { minWidth: '10rem', flex: '1 1 10rem', maxWidth: '16rem' },
+  field: { minWidth: 0, flex: '1 1 10rem', maxWidth: '16rem' },
+  // The change list's longest option would otherwise set its width (wider than a 320 px screen).
+  select: { width: '100%', minWidth: 0 },
+  selectControl: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
 });
@@ -130,7 +133,11 @@ function Activity() {
             <Input type="date" {...field('to')} />
           </Field>
           <Field className={styles.field} label={intl.formatMessage({ id: 'activity.action' })}>
-            <Select {...field('action')}>
+            <Select
+              className={styles.select}
+              select={{ className: styles.selectControl }}
+              {...field('action')}
+            >
               <option value="">{intl.formatMessage({ id: 'activity.anyAction' })}</option>
               {FILTER_ACTIONS.map((action) => (
                 <option key={action} value={action}>
