@@ -13,11 +13,11 @@ test('Ada filters the activity log to added customers and exports it', async ({ 
   await expect(table.getByRole('row').nth(1)).toBeVisible();
   await expectNoAxeViolations(page, 'activity page');
 
-  await page.getByLabel('Change').selectOption({ label: 'added the customer' });
+  await page.getByLabel('Change').selectOption({ label: 'Customer added' });
   await page.getByRole('button', { name: 'Apply filters' }).click();
   const what = table.getByRole('row').locator('td:nth-child(3)');
-  await expect(what.first()).toHaveText('added the customer');
-  for (const text of await what.allTextContents()) expect(text).toBe('added the customer');
+  await expect(what.first()).toHaveText('Customer added');
+  for (const text of await what.allTextContents()) expect(text).toBe('Customer added');
 
   const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
   expect(href).toBe('/api/v1/audit-events/export?action=addCustomer');

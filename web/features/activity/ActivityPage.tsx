@@ -20,6 +20,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { type AuditFilters, auditApi } from '../../api/audit.ts';
 import type { AuditEvent } from '../../api/types.ts';
 import { useUser } from '../../app/contexts.ts';
+import { AUDIT_ACTIONS, actionLabel, actorLabel } from '../../components/auditLabels.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Page } from '../../components/Page.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
@@ -27,7 +28,6 @@ import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { statusLabel } from '../../components/statusLabels.ts';
 import { canReadActivity } from '../../routes/access.ts';
 import { NotAllowedPage } from '../errors/NotAllowedPage.tsx';
-import { actionLabel, actorLabel, FILTER_ACTIONS } from './actionLabel.ts';
 
 const useStyles = makeStyles({
   h2: { ...typographyStyles.subtitle1, margin: 0 },
@@ -139,7 +139,7 @@ function Activity() {
               {...field('action')}
             >
               <option value="">{intl.formatMessage({ id: 'activity.anyAction' })}</option>
-              {FILTER_ACTIONS.map((action) => (
+              {AUDIT_ACTIONS.map((action) => (
                 <option key={action} value={action}>
                   {actionLabel(intl, action)}
                 </option>

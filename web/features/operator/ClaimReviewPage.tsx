@@ -5,6 +5,7 @@ import { FormattedMessage, type IntlShape, useIntl } from 'react-intl';
 import { update, useQuery } from '../../api/cache.ts';
 import { operatorApi } from '../../api/operator.ts';
 import type { FileKind, OperatorClaimDetail } from '../../api/types.ts';
+import { historyLabel } from '../../components/auditLabels.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatMoney } from '../../components/money.ts';
@@ -13,14 +14,7 @@ import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { statusLabel } from '../../components/statusLabels.ts';
 import { languageName } from '../../i18n/locales.ts';
 import { DecisionPanel } from './DecisionPanel.tsx';
-import {
-  DECISION_MESSAGE_IDS,
-  formatBytes,
-  formatDate,
-  formatDateTime,
-  historyLabel,
-  poeLabel,
-} from './labels.ts';
+import { DECISION_MESSAGE_IDS, formatBytes, formatDate, formatDateTime, poeLabel } from './labels.ts';
 import { useOperatorStyles } from './styles.ts';
 
 // One workshop claim for review (spec §4.4, §4.5): who and what, the deadlines, the expected payout,

@@ -32,40 +32,6 @@ export const POE_MESSAGE_IDS = {
 } as const;
 type PoeKind = keyof typeof POE_MESSAGE_IDS;
 
-const HISTORY_MESSAGE_IDS = {
-  addCustomer: 'operator.history.addCustomer',
-  claimCustomer: 'operator.history.claimCustomer',
-  requestConsent: 'operator.history.requestConsent',
-  resendConsent: 'operator.history.resendConsent',
-  updateConsentContact: 'operator.history.updateConsentContact',
-  acceptConsent: 'operator.history.acceptConsent',
-  declineConsent: 'operator.history.declineConsent',
-  expireConsent: 'operator.history.expireConsent',
-  supersede: 'operator.history.supersede',
-  submitClaim: 'operator.history.submitClaim',
-  startReview: 'operator.history.startReview',
-  requestInfo: 'operator.history.requestInfo',
-  resubmitClaim: 'operator.history.resubmitClaim',
-  approve: 'operator.history.approve',
-  reject: 'operator.history.reject',
-  dispute: 'operator.history.dispute',
-  expireClaim: 'operator.history.expireClaim',
-  expireReview: 'operator.history.expireReview',
-  expireDispute: 'operator.history.expireDispute',
-  cancelClaim: 'operator.history.cancelClaim',
-  startWorkshopClaim: 'operator.history.startWorkshopClaim',
-  updateWorkshopClaim: 'operator.history.updateWorkshopClaim',
-  completePoeItem: 'operator.history.completePoeItem',
-  sendSurvey: 'operator.history.sendSurvey',
-} as const;
-
-export function historyLabel(intl: IntlShape, action: string): string {
-  const id = (
-    HISTORY_MESSAGE_IDS as Record<string, (typeof HISTORY_MESSAGE_IDS)[keyof typeof HISTORY_MESSAGE_IDS]>
-  )[action];
-  return id ? intl.formatMessage({ id }) : action;
-}
-
 export function poeLabel(intl: IntlShape, kind: string): string {
   const id = (POE_MESSAGE_IDS as Record<string, (typeof POE_MESSAGE_IDS)[PoeKind]>)[kind];
   return id ? intl.formatMessage({ id }) : kind;
