@@ -20,3 +20,15 @@ export function errorText(intl: IntlShape, error: unknown): string {
 export function correlationOf(error: unknown): string | undefined {
   return error instanceof ApiError ? error.correlationId : undefined;
 }
+
+/**
+ * What went wrong as sentences: the server's details when it named them (e.g. "This email address has
+ * already been invited", the records still running at a location), else `errorText`.
+ */
+export function errorSentences(intl: IntlShape, error: unknown): string[] {
+  if (error instanceof ApiError && error.hasServerMessage) {
+    const details = (error.details ?? []).map((d) => d.message).filter((m): m is string => Boolean(m));
+    if (details.length) return details;
+  }
+  return [errorText(intl, error)];
+}

@@ -25,10 +25,10 @@ import {
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { invalidate } from '../../api/cache.ts';
-import { ApiError } from '../../api/client.ts';
 import { partnerApi } from '../../api/partner.ts';
 import type { PartnerLocation } from '../../api/types.ts';
-import { errorText } from '../../components/errors.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { errorSentences } from '../../components/errors.ts';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 
 // R39, issue 15 item 3: the Account admin enrols the partner's locations in the MCI program (accepting
@@ -63,19 +63,6 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   status: { minHeight: '0' },
-  // A destructive confirmation is not the blue primary button (issue 15's walkthrough).
-  danger: {
-    backgroundColor: tokens.colorPaletteRedBackground3,
-    color: tokens.colorNeutralForegroundOnBrand,
-    ':hover': {
-      backgroundColor: tokens.colorPaletteRedForeground1,
-      color: tokens.colorNeutralForegroundOnBrand,
-    },
-    ':hover:active': {
-      backgroundColor: tokens.colorPaletteRedForeground1,
-      color: tokens.colorNeutralForegroundOnBrand,
-    },
-  },
 });
 
 type Status = { intent: 'success' | 'error'; text: string; n: number };
@@ -222,16 +209,24 @@ export function EnrolmentSection({
         />
       ) : null}
       {withdrawing ? (
-        <WithdrawDialog
-          location={withdrawing}
-          onClose={(withdrawn) => {
+        <ConfirmDialog
+          title={intl.formatMessage({ id: 'enrolment.withdrawDialog.title' }, { location: withdrawing.name })}
+          body={intl.formatMessage({ id: 'enrolment.withdrawDialog.body' })}
+          confirmLabel={intl.formatMessage({ id: 'enrolment.withdrawDialog.confirm' })}
+          backLabel={intl.formatMessage({ id: 'enrolment.withdrawDialog.back' })}
+          errorTestId="withdraw-error"
+          onConfirm={async () => {
+            await partnerApi.withdraw(withdrawing.id);
             focusAfter.current = withdrawing.id;
             setWithdrawing(null);
-            if (withdrawn)
-              done(
-                { ...withdrawn, enrolled: false, enrolledAt: null, enrolledBy: null },
-                intl.formatMessage({ id: 'enrolment.done.withdrawn' }, { location: withdrawn.name }),
-              );
+            done(
+              { ...withdrawing, enrolled: false, enrolledAt: null, enrolledBy: null },
+              intl.formatMessage({ id: 'enrolment.done.withdrawn' }, { location: withdrawing.name }),
+            );
+          }}
+          onClose={() => {
+            focusAfter.current = withdrawing.id;
+            setWithdrawing(null);
           }}
         />
       ) : null}
@@ -269,7 +264,7 @@ function EnrolDialog({
     try {
       onClose(await partnerApi.enrol(location.id, { acceptTerms: true }, key));
     } catch (e) {
-      setError(errorMessages(intl, e).join(' '));
+      setError(errorSentences(intl, e).join(' '));
       setBusy(false);
     }
   };
@@ -351,89 +346,4 @@ function EnrolDialog({
       </DialogSurface>
     </Dialog>
   );
-}
-
-function WithdrawDialog({
-  location,
-  onClose,
-}: {
-  location: PartnerLocation;
-  onClose: (withdrawn?: PartnerLocation) => void;
-}) {
-  const styles = useStyles();
-  const intl = useIntl();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string[] | null>(null);
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await partnerApi.withdraw(location.id);
-      onClose(location);
-    } catch (e) {
-      setError(errorMessages(intl, e));
-      setBusy(false);
-    }
-  };
-  return (
-    <Dialog
-      open
-      modalType="alert"
-      onOpenChange={(_e, d) => {
-        if (!d.open && !busy) onClose();
-      }}
-    >
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>
-            <FormattedMessage id="enrolment.withdrawDialog.title" values={{ location: location.name }} />
-          </DialogTitle>
-          <DialogContent className={styles.form}>
-            <Text as="p">
-              <FormattedMessage id="enrolment.withdrawDialog.body" />
-            </Text>
-            {error ? (
-              <MessageBar intent="error" layout="multiline" data-testid="withdraw-error">
-                <MessageBarBody>
-                  {error[0]}
-                  {error.length > 1 ? (
-                    <ul className={styles.list}>
-                      {error.slice(1).map((text, i) => (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of messages
-                        <li key={i}>{text}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </MessageBarBody>
-              </MessageBar>
-            ) : null}
-          </DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              className={styles.danger}
-              disabledFocusable={busy}
-              icon={busy ? <Spinner size="tiny" /> : undefined}
-              onClick={() => void confirm()}
-            >
-              <FormattedMessage id="enrolment.withdrawDialog.confirm" />
-            </Button>
-            <Button disabled={busy} onClick={() => onClose()}>
-              <FormattedMessage id="enrolment.withdrawDialog.back" />
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
-  );
-}
-
-/**
- * What went wrong, as sentences: the server's details when it named them (the terms not accepted, the
- * records still running), else its message.
- */
-function errorMessages(intl: ReturnType<typeof useIntl>, error: unknown): string[] {
-  if (error instanceof ApiError && error.hasServerMessage && error.details?.length)
-    return error.details.map((d) => d.message);
-  return [errorText(intl, error)];
 }

@@ -14,8 +14,8 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { partnerApi } from '../../api/partner.ts';
 import type { IncentiveRole, PartnerLocation, PendingInvitation } from '../../api/types.ts';
+import { errorSentences } from '../../components/errors.ts';
 import { ROLE_MESSAGE_IDS } from '../../components/RoleName.tsx';
-import { problemText } from './problemText.ts';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '480px' },
@@ -70,7 +70,7 @@ export function InviteForm({
       setRoles({});
       onInvited(invitation);
     } catch (e) {
-      setError(problemText(intl, e));
+      setError(errorSentences(intl, e).join(' '));
       emailRef.current?.focus();
     } finally {
       setBusy(false);

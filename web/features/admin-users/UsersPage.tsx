@@ -14,14 +14,14 @@ import { ApiError } from '../../api/client.ts';
 import { partnerApi } from '../../api/partner.ts';
 import type { PartnerLocation, PartnerUser, PendingInvitation } from '../../api/types.ts';
 import { useUser } from '../../app/contexts.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { errorSentences } from '../../components/errors.ts';
 import { Page } from '../../components/Page.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { canManageRoles } from '../../routes/access.ts';
 import { NotAllowedPage } from '../errors/NotAllowedPage.tsx';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { InviteForm } from './InviteForm.tsx';
-import { problemText } from './problemText.ts';
 
 const useStyles = makeStyles({
   h2: { ...typographyStyles.subtitle1, margin: 0 },
@@ -145,7 +145,7 @@ function UsersAdmin() {
       announce('success', intl.formatMessage({ id: 'users.status.reactivated' }, { name: user.displayName }));
       reload();
     } catch (e) {
-      announce('error', problemText(intl, e));
+      announce('error', errorSentences(intl, e).join(' '));
     }
   };
   const resend = async (invitation: PendingInvitation) => {
@@ -154,7 +154,7 @@ function UsersAdmin() {
       announce('success', intl.formatMessage({ id: 'users.status.resent' }, { email: invitation.email }));
       reload();
     } catch (e) {
-      announce('error', problemText(intl, e));
+      announce('error', errorSentences(intl, e).join(' '));
     }
   };
   const confirmed = async () => {
@@ -316,6 +316,7 @@ function UsersAdmin() {
             id:
               confirm.kind === 'deactivate' ? 'users.deactivateDialog.confirm' : 'users.revokeDialog.confirm',
           })}
+          backLabel={intl.formatMessage({ id: 'users.dialog.back' })}
           onConfirm={confirmed}
           onClose={() => setConfirm(null)}
         />

@@ -1,12 +1,6 @@
 import {
   Button,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   MessageBar,
@@ -31,6 +25,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { apiTokensApi } from '../../api/api-tokens.ts';
 import type { ApiToken, CreatedApiToken } from '../../api/types.ts';
 import { useUser } from '../../app/contexts.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { errorText } from '../../components/errors.ts';
 import { Page } from '../../components/Page.tsx';
@@ -194,15 +189,21 @@ function ApiTokens() {
         </ScrollRegion>
       )}
       {revoking ? (
-        <RevokeDialog
-          token={revoking}
-          onClose={(text) => {
+        <ConfirmDialog
+          title={intl.formatMessage({ id: 'apiTokens.revokeDialog.title' }, { name: revoking.name })}
+          body={intl.formatMessage({ id: 'apiTokens.revokeDialog.body' })}
+          confirmLabel={intl.formatMessage({ id: 'apiTokens.revokeDialog.confirm' })}
+          backLabel={intl.formatMessage({ id: 'apiTokens.revokeDialog.back' })}
+          onConfirm={async () => {
+            await apiTokensApi.revoke(revoking.id);
             setRevoking(null);
-            if (text) {
-              setStatus({ intent: 'success', text });
-              reload();
-            }
+            setStatus({
+              intent: 'success',
+              text: intl.formatMessage({ id: 'apiTokens.revoked' }, { name: revoking.name }),
+            });
+            reload();
           }}
+          onClose={() => setRevoking(null)}
         />
       ) : null}
     </Page>
@@ -344,62 +345,5 @@ function CreatedSecret({ token, onDone }: { token: CreatedApiToken; onDone: () =
         </div>
       </MessageBarBody>
     </MessageBar>
-  );
-}
-
-function RevokeDialog({ token, onClose }: { token: ApiToken; onClose: (done?: string) => void }) {
-  const intl = useIntl();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await apiTokensApi.revoke(token.id);
-      onClose(intl.formatMessage({ id: 'apiTokens.revoked' }, { name: token.name }));
-    } catch (e) {
-      setError(errorText(intl, e));
-      setBusy(false);
-    }
-  };
-  return (
-    <Dialog
-      open
-      modalType="alert"
-      onOpenChange={(_e, d) => {
-        if (!d.open && !busy) onClose();
-      }}
-    >
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>
-            <FormattedMessage id="apiTokens.revokeDialog.title" values={{ name: token.name }} />
-          </DialogTitle>
-          <DialogContent>
-            <Text as="p">
-              <FormattedMessage id="apiTokens.revokeDialog.body" />
-            </Text>
-            {error ? (
-              <MessageBar intent="error" layout="multiline">
-                <MessageBarBody>{error}</MessageBarBody>
-              </MessageBar>
-            ) : null}
-          </DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              disabledFocusable={busy}
-              icon={busy ? <Spinner size="tiny" /> : undefined}
-              onClick={() => void confirm()}
-            >
-              <FormattedMessage id="apiTokens.revokeDialog.confirm" />
-            </Button>
-            <Button disabled={busy} onClick={() => onClose()}>
-              <FormattedMessage id="apiTokens.revokeDialog.back" />
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
   );
 }

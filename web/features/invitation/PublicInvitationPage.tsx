@@ -4,11 +4,11 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { publicInvitationApi } from '../../api/invitations.ts';
 import type { PublicInvitation } from '../../api/types.ts';
 import { useSession } from '../../app/contexts.ts';
+import { errorSentences } from '../../components/errors.ts';
 import { Page } from '../../components/Page.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PublicLinkError, type PublicLinkMessages } from '../../components/PublicLinkError.tsx';
 import { navigate } from '../../routes/router.tsx';
-import { problemText } from '../admin-users/problemText.ts';
 
 const LINK_MESSAGES: PublicLinkMessages = {
   title: 'invitation.title',
@@ -99,7 +99,7 @@ export default function PublicInvitationPage({ params }: { params: Record<string
       navigate('/', { replace: true });
     } catch (e) {
       attempts.current += 1;
-      setError({ text: problemText(intl, e), n: attempts.current });
+      setError({ text: errorSentences(intl, e).join(' '), n: attempts.current });
       setBusy(false);
       passwordRef.current?.focus();
     }
