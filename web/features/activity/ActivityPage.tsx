@@ -15,9 +15,10 @@ import {
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { type AuditFilters, auditApi } from '../../api/audit.ts';
+import { useQuery } from '../../api/cache.ts';
 import type { AuditEvent } from '../../api/types.ts';
 import { useUser } from '../../app/contexts.ts';
 import { AUDIT_ACTIONS, actionLabel, actorLabel } from '../../components/auditLabels.ts';
@@ -48,11 +49,6 @@ const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
 });
 
-type Load =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; events: AuditEvent[]; next: string | null; more: boolean };
-
 /** `/activity`: the audit log with filters and its CSV export (issue 14). */
 export default function ActivityPage() {
   const intl = useIntl();
@@ -71,23 +67,21 @@ function Activity() {
   const intl = useIntl();
   const [form, setForm] = useState({ from: '', to: '', action: '', nominationId: '' });
   const [filters, setFilters] = useState<AuditFilters>({});
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const key = JSON.stringify(filters);
+  // The first page of these filters, fresh on every visit (web/api/cache.ts); "Show more" adds pages.
+  const first = useQuery(`audit:${key}`, () => auditApi.page(filters), 0);
+  const [more, setMore] = useState<{
+    key: string;
+    events: AuditEvent[];
+    next: string | null;
+    loading: boolean;
+    error?: unknown;
+  } | null>(null);
   const headingId = useId();
-
-  const reload = useCallback((applied: AuditFilters, signal?: AbortSignal) => {
-    setLoad({ status: 'loading' });
-    auditApi
-      .page(applied, signal)
-      .then((page) => setLoad({ status: 'ready', events: page.value, next: page.next, more: false }))
-      .catch((error: unknown) => {
-        if (!signal?.aborted) setLoad({ status: 'error', error });
-      });
-  }, []);
-  useEffect(() => {
-    const controller = new AbortController();
-    reload(filters, controller.signal);
-    return () => controller.abort();
-  }, [reload, filters]);
+  const extra = more?.key === key ? more : null;
+  const events = first.data ? [...first.data.value, ...(extra?.events ?? [])] : undefined;
+  const next = extra ? extra.next : (first.data?.next ?? null);
+  const error = extra?.error ?? first.error;
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -100,15 +94,13 @@ function Activity() {
   };
 
   const showMore = () => {
-    if (load.status !== 'ready' || !load.next) return;
-    const { events, next } = load;
-    setLoad({ ...load, more: true });
+    if (!next || extra?.loading) return;
+    const before = extra?.events ?? [];
+    setMore({ key, events: before, next, loading: true });
     auditApi
       .next(next)
-      .then((page) =>
-        setLoad({ status: 'ready', events: [...events, ...page.value], next: page.next, more: false }),
-      )
-      .catch((error: unknown) => setLoad({ status: 'error', error }));
+      .then((page) => setMore({ key, events: [...before, ...page.value], next: page.next, loading: false }))
+      .catch((e: unknown) => setMore({ key, events: before, next, loading: false, error: e }));
   };
 
   const field = (name: keyof typeof form) => ({
@@ -162,11 +154,14 @@ function Activity() {
       <h2 className={styles.h2} id={headingId}>
         <FormattedMessage id="activity.title" />
       </h2>
-      {load.status === 'loading' ? (
-        <PageSpinner label={intl.formatMessage({ id: 'activity.title' })} />
-      ) : load.status === 'error' ? (
-        <ErrorMessage error={load.error} onRetry={() => reload(filters)} />
-      ) : load.events.length === 0 ? (
+      {error !== undefined && !extra?.loading ? (
+        <ErrorMessage error={error} onRetry={extra?.error !== undefined ? showMore : first.reload} />
+      ) : null}
+      {!events ? (
+        error === undefined ? (
+          <PageSpinner label={intl.formatMessage({ id: 'activity.title' })} />
+        ) : null
+      ) : events.length === 0 ? (
         <Text as="p" role="status">
           <FormattedMessage id="activity.empty" />
         </Text>
@@ -184,7 +179,7 @@ function Activity() {
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {load.events.map((e) => (
+                {events.map((e) => (
                   <TableRow key={e.id}>
                     <TableCell>
                       {intl.formatDate(e.at, { dateStyle: 'medium', timeStyle: 'short' })}
@@ -207,9 +202,9 @@ function Activity() {
               </TableBody>
             </Table>
           </ScrollRegion>
-          {load.next ? (
+          {next ? (
             <div>
-              <Button onClick={showMore} disabled={load.more}>
+              <Button onClick={showMore} disabled={extra?.loading ?? false}>
                 <FormattedMessage id="activity.more" />
               </Button>
             </div>

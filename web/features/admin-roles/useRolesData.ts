@@ -1,13 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
 import { partnerApi } from '../../api/partner.ts';
-import type { PartnerLocation, PartnerUser } from '../../api/types.ts';
+import type { PartnerLocation, PartnerUser, PendingInvitation } from '../../api/types.ts';
 
 export type RolesData =
   | { status: 'loading' }
   | { status: 'error'; error: unknown }
-  | { status: 'ready'; locations: PartnerLocation[]; users: PartnerUser[] };
+  | {
+      status: 'ready';
+      locations: PartnerLocation[];
+      users: PartnerUser[];
+      /** Invitations not yet used (issue 15: the Users page). */
+      invitations: PendingInvitation[];
+    };
 
-/** Loads the partner's locations and users (both lists fit one page for a partner's own users). */
+/**
+ * Loads the partner's locations, users and pending invitations (the lists fit one page for a partner's
+ * own users), for the roles page and the Users page. A reload keeps what is shown until it answers.
+ */
 export function useRolesData() {
   const [data, setData] = useState<RolesData>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -15,10 +24,14 @@ export function useRolesData() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the reload trigger
   useEffect(() => {
     const controller = new AbortController();
-    setData({ status: 'loading' });
     Promise.all([partnerApi.locations(controller.signal), partnerApi.users(controller.signal)])
       .then(([locations, users]) =>
-        setData({ status: 'ready', locations: locations.value, users: users.value }),
+        setData({
+          status: 'ready',
+          locations: locations.value,
+          users: users.value,
+          invitations: users.invitations,
+        }),
       )
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setData({ status: 'error', error });

@@ -8,11 +8,11 @@ import {
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ApiError } from '../../api/client.ts';
 import { partnerApi } from '../../api/partner.ts';
-import type { PartnerLocation, PartnerUser, PendingInvitation } from '../../api/types.ts';
+import type { PartnerUser, PendingInvitation } from '../../api/types.ts';
 import { useUser } from '../../app/contexts.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
@@ -20,6 +20,7 @@ import { errorSentences } from '../../components/errors.ts';
 import { Page } from '../../components/Page.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { canManageRoles } from '../../routes/access.ts';
+import { useRolesData } from '../admin-roles/useRolesData.ts';
 import { NotAllowedPage } from '../errors/NotAllowedPage.tsx';
 import { InviteForm } from './InviteForm.tsx';
 
@@ -64,11 +65,6 @@ const useStyles = makeStyles({
   status: { minHeight: '0' },
 });
 
-type Load =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; users: PartnerUser[]; invitations: PendingInvitation[]; locations: PartnerLocation[] };
-
 type Confirm = { kind: 'deactivate'; user: PartnerUser } | { kind: 'revoke'; invitation: PendingInvitation };
 
 /** `/admin/users`: the Account admin invites colleagues and deactivates those who left (issue 15 item 2). */
@@ -84,32 +80,12 @@ function UsersAdmin() {
   const styles = useStyles();
   const intl = useIntl();
   const me = useUser();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const { data: load, reload } = useRolesData();
   const [status, setStatus] = useState<{ intent: 'success' | 'error'; text: string; n: number } | null>(null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const counter = useRef(0);
   const usersHeading = useId();
   const invitationsHeading = useId();
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the reload trigger
-  useEffect(() => {
-    const controller = new AbortController();
-    Promise.all([partnerApi.users(controller.signal), partnerApi.locations(controller.signal)])
-      .then(([users, locations]) =>
-        setLoad({
-          status: 'ready',
-          users: users.value,
-          invitations: users.invitations,
-          locations: locations.value,
-        }),
-      )
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setLoad({ status: 'error', error });
-      });
-    return () => controller.abort();
-  }, [attempt]);
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
   const announce = (intent: 'success' | 'error', text: string) => {
     counter.current += 1;

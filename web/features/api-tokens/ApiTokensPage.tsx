@@ -20,9 +20,10 @@ import {
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { apiTokensApi } from '../../api/api-tokens.ts';
+import { useQuery } from '../../api/cache.ts';
 import type { ApiToken, CreatedApiToken } from '../../api/types.ts';
 import { useUser } from '../../app/contexts.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -49,11 +50,6 @@ const useStyles = makeStyles({
   status: { minHeight: '0' },
 });
 
-type Load =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; tokens: ApiToken[] };
-
 /** `/admin/api-tokens`: an Incentives admin creates, lists and revokes the partner's API tokens (issue 14). */
 export default function ApiTokensPage() {
   const intl = useIntl();
@@ -67,25 +63,14 @@ export default function ApiTokensPage() {
 function ApiTokens() {
   const styles = useStyles();
   const intl = useIntl();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  // Fresh on every visit; what was read before shows meanwhile (web/api/cache.ts).
+  const list = useQuery('api-tokens', () => apiTokensApi.list(), 0);
+  const tokens = list.data?.value;
+  const reload = list.reload;
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const [status, setStatus] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const listHeadingId = useId();
-
-  const reload = useCallback((signal?: AbortSignal) => {
-    apiTokensApi
-      .list(signal)
-      .then((list) => setLoad({ status: 'ready', tokens: list.value }))
-      .catch((error: unknown) => {
-        if (!signal?.aborted) setLoad({ status: 'error', error });
-      });
-  }, []);
-  useEffect(() => {
-    const controller = new AbortController();
-    reload(controller.signal);
-    return () => controller.abort();
-  }, [reload]);
 
   const title = intl.formatMessage({ id: 'apiTokens.title' });
   const date = (iso: string | null) =>
@@ -116,15 +101,17 @@ function ApiTokens() {
       <h2 className={styles.h2} id={listHeadingId}>
         <FormattedMessage id="apiTokens.listHeading" />
       </h2>
-      {load.status === 'loading' ? (
-        <PageSpinner label={intl.formatMessage({ id: 'apiTokens.loading' })} />
-      ) : load.status === 'error' ? (
-        <ErrorMessage
-          error={load.error}
-          title={intl.formatMessage({ id: 'apiTokens.loadFailed' })}
-          onRetry={() => reload()}
-        />
-      ) : load.tokens.length === 0 ? (
+      {!tokens ? (
+        list.error !== undefined ? (
+          <ErrorMessage
+            error={list.error}
+            title={intl.formatMessage({ id: 'apiTokens.loadFailed' })}
+            onRetry={reload}
+          />
+        ) : (
+          <PageSpinner label={intl.formatMessage({ id: 'apiTokens.loading' })} />
+        )
+      ) : tokens.length === 0 ? (
         <Text as="p">
           <FormattedMessage id="apiTokens.empty" />
         </Text>
@@ -154,7 +141,7 @@ function ApiTokens() {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {load.tokens.map((t) => (
+              {tokens.map((t) => (
                 <TableRow key={t.id}>
                   <TableCell>{t.name}</TableCell>
                   <TableCell className={styles.mono}>{`${t.prefix}…`}</TableCell>

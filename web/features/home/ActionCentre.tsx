@@ -6,10 +6,10 @@ import {
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { useQuery } from '../../api/cache.ts';
 import { dashboardApi } from '../../api/dashboard.ts';
-import type { Dashboard } from '../../api/types.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatMoney } from '../../components/money.ts';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
@@ -36,11 +36,6 @@ const useStyles = makeStyles({
   dd: { margin: 0, fontVariantNumeric: 'tabular-nums' },
 });
 
-type Load =
-  | { status: 'loading' }
-  | { status: 'error'; error: unknown }
-  | { status: 'ready'; view: Dashboard };
-
 function Section({
   heading,
   children,
@@ -63,33 +58,23 @@ function Section({
 export function ActionCentre() {
   const styles = useStyles();
   const intl = useIntl();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  // Fresh on every visit; what was read before shows meanwhile (web/api/cache.ts).
+  const dashboard = useQuery('dashboard', () => dashboardApi.get(), 0);
   const [dialog, setDialog] = useState<{ open: OpenDialog; engagementId: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const reload = useCallback((signal?: AbortSignal) => {
-    dashboardApi
-      .get(signal)
-      .then((view) => setLoad({ status: 'ready', view }))
-      .catch((error: unknown) => {
-        if (!signal?.aborted) setLoad({ status: 'error', error });
-      });
-  }, []);
-  useEffect(() => {
-    const controller = new AbortController();
-    reload(controller.signal);
-    return () => controller.abort();
-  }, [reload]);
+  const reload = dashboard.reload;
 
-  if (load.status === 'loading') return <PageSpinner label={intl.formatMessage({ id: 'home.loading' })} />;
-  if (load.status === 'error')
-    return (
+  const view = dashboard.data;
+  if (!view)
+    return dashboard.error !== undefined ? (
       <ErrorMessage
-        error={load.error}
+        error={dashboard.error}
         title={intl.formatMessage({ id: 'home.loadFailed' })}
-        onRetry={() => reload()}
+        onRetry={reload}
       />
+    ) : (
+      <PageSpinner label={intl.formatMessage({ id: 'home.loading' })} />
     );
-  const { view } = load;
   return (
     <>
       <div role="status">
