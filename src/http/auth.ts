@@ -96,14 +96,24 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
   // A route that takes a body larger than the default limit must decide who may send it before the
   // body is read (issue 10: unauthenticated uploads were read whole before the 401): it declares an
   // onRequest hook, normally `authorizeBeforeBody`. A route without one does not start.
+  // On any refusal, such a route discards the unread rest of the body and closes the connection
+  // after answering, so that a refused upload is not read to its end.
   app.addHook('onRoute', (route) => {
     const large = (route.bodyLimit ?? 0) > DEFAULT_BODY_LIMIT;
+    if (!large) return;
     const hooks = [route.onRequest ?? []].flat();
-    if (large && !hooks.some((hook) => BEFORE_BODY.has(hook as never)))
+    if (!hooks.some((hook) => BEFORE_BODY.has(hook as never)))
       throw new Error(
         `${route.method} ${route.url} takes a large body but does not authorise before reading it`,
       );
+    route.onError = [...[route.onError ?? []].flat(), discardUnreadBody];
   });
+}
+
+async function discardUnreadBody(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (request.raw.complete) return;
+  reply.header('connection', 'close');
+  request.raw.resume();
 }
 
 /** Fastify's body limit for every route that does not set its own (src/http/app.ts). */
@@ -113,18 +123,13 @@ const BEFORE_BODY = new WeakSet<object>();
 /**
  * An onRequest hook for routes with a large body: the caller is signed in and passes `check` before any
  * byte of the body is read; a refusal answers while the client is still sending, and closes the
- * connection so that the rest is never read.
+ * connection so that the rest is never read (discardUnreadBody, added to every large-body route).
  */
 export function authorizeBeforeBody(
   check: (principal: Principal, request: FastifyRequest) => Promise<void> | void,
 ) {
-  const hook = async (request: FastifyRequest, reply: FastifyReply) => {
-    try {
-      await check(requirePrincipal(request), request);
-    } catch (error) {
-      reply.header('connection', 'close');
-      throw error;
-    }
+  const hook = async (request: FastifyRequest) => {
+    await check(requirePrincipal(request), request);
   };
   BEFORE_BODY.add(hook);
   return hook;

@@ -129,46 +129,32 @@ export const claimRoutes =
           },
           // Before any byte of the body is read: the type must be one the kind takes, and a declared
           // length must be within its limit.
-          preParsing: async (request, reply, payload) => {
+          preParsing: async (request, _reply, payload) => {
             const kind = (request.params as { kind?: string }).kind;
             if (!(FILE_KINDS as readonly string[]).includes(kind ?? '')) return payload;
-            try {
-              uploadRule(kind as FileKind, {
-                contentType: request.headers['content-type'],
-                contentLength: declaredLength(request.headers['content-length']),
-              });
-            } catch (error) {
-              reply.header('connection', 'close');
-              throw error;
-            }
+            uploadRule(kind as FileKind, {
+              contentType: request.headers['content-type'],
+              contentLength: declaredLength(request.headers['content-length']),
+            });
             return payload;
           },
         },
-        async (request, reply) => {
+        async (request) => {
           const raw = request.headers['x-file-name'] ?? request.query.fileName;
           const fileName = sanitizeFileName(raw);
-          try {
-            if (!fileName) throw new DomainError('ValidationFailed', { target: 'X-File-Name' });
-            return await uploadClaimFile(
-              ctx,
-              requirePrincipal(request).actor,
-              request.params.nominationId,
-              request.params.kind,
-              {
-                contentType: request.headers['content-type'],
-                contentLength: declaredLength(request.headers['content-length']),
-                fileName,
-              },
-              request.body as NodeJS.ReadableStream,
-            );
-          } catch (error) {
-            // The rest of the body is not wanted: discard it and close the connection after answering.
-            if (!request.raw.complete) {
-              reply.header('connection', 'close');
-              request.raw.resume();
-            }
-            throw error;
-          }
+          if (!fileName) throw new DomainError('ValidationFailed', { target: 'X-File-Name' });
+          return uploadClaimFile(
+            ctx,
+            requirePrincipal(request).actor,
+            request.params.nominationId,
+            request.params.kind,
+            {
+              contentType: request.headers['content-type'],
+              contentLength: declaredLength(request.headers['content-length']),
+              fileName,
+            },
+            request.body as NodeJS.ReadableStream,
+          );
         },
       );
     });

@@ -62,23 +62,14 @@ export const nominationImportRoutes =
           },
         },
         async (request, reply) => {
-          try {
-            const result = await startNominationImport(
-              ctx,
-              requirePrincipal(request).actor,
-              request.body as NodeJS.ReadableStream,
-              { dryRun: request.query.dryRun === 'true', idempotencyKey: request.headers['idempotency-key'] },
-            );
-            reply.header('location', `/api/v1/nomination-imports/${result.body.id}`);
-            return sendIdempotent(reply, result);
-          } catch (error) {
-            // The rest of the body is not wanted: discard it and close the connection after answering.
-            if (!request.raw.complete) {
-              reply.header('connection', 'close');
-              request.raw.resume();
-            }
-            throw error;
-          }
+          const result = await startNominationImport(
+            ctx,
+            requirePrincipal(request).actor,
+            request.body as NodeJS.ReadableStream,
+            { dryRun: request.query.dryRun === 'true', idempotencyKey: request.headers['idempotency-key'] },
+          );
+          reply.header('location', `/api/v1/nomination-imports/${result.body.id}`);
+          return sendIdempotent(reply, result);
         },
       );
     });

@@ -27,6 +27,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { invalidate } from '../../api/cache.ts';
 import { partnerApi } from '../../api/partner.ts';
 import type { PartnerLocation } from '../../api/types.ts';
+import { ActionStatus, useActionStatus } from '../../components/ActionStatus';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { errorSentences } from '../../components/errors.ts';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
@@ -65,8 +66,6 @@ const useStyles = makeStyles({
   status: { minHeight: '0' },
 });
 
-type Status = { intent: 'success' | 'error'; text: string; n: number };
-
 export function EnrolmentSection({
   locations,
   onChange,
@@ -79,15 +78,9 @@ export function EnrolmentSection({
   const headingId = useId();
   const [enrolling, setEnrolling] = useState<PartnerLocation | null>(null);
   const [withdrawing, setWithdrawing] = useState<PartnerLocation | null>(null);
-  const [status, setStatus] = useState<Status | null>(null);
-  const counter = useRef(0);
+  const { status, announce } = useActionStatus();
   /** The button that opened a dialog, to give focus back to the row's new button when it closes. */
   const focusAfter = useRef<string | null>(null);
-
-  const announce = (intent: Status['intent'], text: string) => {
-    counter.current += 1;
-    setStatus({ intent, text, n: counter.current });
-  };
 
   const done = (location: PartnerLocation, text: string) => {
     onChange(location);
@@ -105,16 +98,7 @@ export function EnrolmentSection({
         <FormattedMessage id="enrolment.intro" />
       </Text>
       <div className={styles.status}>
-        {status ? (
-          <MessageBar
-            key={status.n}
-            intent={status.intent}
-            politeness={status.intent === 'error' ? 'assertive' : 'polite'}
-            data-testid="enrolment-status"
-          >
-            <MessageBarBody>{status.text}</MessageBarBody>
-          </MessageBar>
-        ) : null}
+        <ActionStatus status={status} testId="enrolment-status" />
       </div>
       <ScrollRegion labelledBy={headingId}>
         <Table aria-labelledby={headingId} style={{ minWidth: '32rem' }}>

@@ -1,7 +1,5 @@
 import {
   Badge,
-  MessageBar,
-  MessageBarBody,
   makeStyles,
   Table,
   TableBody,
@@ -13,12 +11,13 @@ import {
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ApiError } from '../../api/client.ts';
 import { partnerApi } from '../../api/partner.ts';
 import type { PartnerLocation, PartnerUser } from '../../api/types.ts';
 import { useSession, useUser } from '../../app/contexts.ts';
+import { ActionStatus, useActionStatus } from '../../components/ActionStatus';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { errorText } from '../../components/errors.ts';
 import { Page } from '../../components/Page.tsx';
@@ -64,8 +63,6 @@ export default function RolesPage() {
   return <RolesEditor />;
 }
 
-type Status = { intent: 'success' | 'error'; text: string; n: number };
-
 function RolesEditor() {
   const styles = useStyles();
   const intl = useIntl();
@@ -73,8 +70,7 @@ function RolesEditor() {
   const { refresh } = useSession();
   const { data, reload, replaceUser, replaceLocation } = useRolesData();
   const [cells, setCells] = useState<Record<string, CellState>>({});
-  const [status, setStatus] = useState<Status | null>(null);
-  const counter = useRef(0);
+  const { status, announce } = useActionStatus();
   const choiceLabel = useChoiceLabel();
   const tableHeadingId = useId();
 
@@ -103,11 +99,6 @@ function RolesEditor() {
   }
 
   const { locations, users } = data;
-
-  const announce = (intent: Status['intent'], text: string) => {
-    counter.current += 1;
-    setStatus({ intent, text, n: counter.current });
-  };
 
   const change = async (target: PartnerUser, location: PartnerLocation, next: RoleChoice) => {
     const key = cellKey(target.id, location.id);
@@ -147,16 +138,7 @@ function RolesEditor() {
       </Text>
       {/* The outcome of the last change; a new key per change so that each one is announced. */}
       <div className={styles.status}>
-        {status ? (
-          <MessageBar
-            key={status.n}
-            intent={status.intent}
-            politeness={status.intent === 'error' ? 'assertive' : 'polite'}
-            data-testid="roles-status"
-          >
-            <MessageBarBody>{status.text}</MessageBarBody>
-          </MessageBar>
-        ) : null}
+        <ActionStatus status={status} testId="roles-status" />
       </div>
       {/* R39: the Account admin also enrols and withdraws the partner's locations (issue 15 item 3). */}
       <EnrolmentSection locations={locations} onChange={replaceLocation} />

@@ -1,19 +1,11 @@
-import {
-  Badge,
-  Button,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  Text,
-  tokens,
-  typographyStyles,
-} from '@fluentui/react-components';
-import { useId, useRef, useState } from 'react';
+import { Badge, Button, makeStyles, Text, tokens, typographyStyles } from '@fluentui/react-components';
+import { useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { ApiError } from '../../api/client.ts';
 import { partnerApi } from '../../api/partner.ts';
 import type { PartnerUser, PendingInvitation } from '../../api/types.ts';
 import { useUser } from '../../app/contexts.ts';
+import { ActionStatus, useActionStatus } from '../../components/ActionStatus';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { errorSentences } from '../../components/errors.ts';
@@ -81,16 +73,10 @@ function UsersAdmin() {
   const intl = useIntl();
   const me = useUser();
   const { data: load, reload } = useRolesData();
-  const [status, setStatus] = useState<{ intent: 'success' | 'error'; text: string; n: number } | null>(null);
+  const { status, announce } = useActionStatus();
   const [confirm, setConfirm] = useState<Confirm | null>(null);
-  const counter = useRef(0);
   const usersHeading = useId();
   const invitationsHeading = useId();
-
-  const announce = (intent: 'success' | 'error', text: string) => {
-    counter.current += 1;
-    setStatus({ intent, text, n: counter.current });
-  };
 
   const title = intl.formatMessage({ id: 'users.title' });
   if (load.status === 'loading')
@@ -159,16 +145,7 @@ function UsersAdmin() {
       </Text>
       {/* The outcome of the last action; a new key per action so that each one is announced. */}
       <div className={styles.status}>
-        {status ? (
-          <MessageBar
-            key={status.n}
-            intent={status.intent}
-            politeness={status.intent === 'error' ? 'assertive' : 'polite'}
-            data-testid="users-status"
-          >
-            <MessageBarBody>{status.text}</MessageBarBody>
-          </MessageBar>
-        ) : null}
+        <ActionStatus status={status} testId="users-status" />
       </div>
       <InviteForm
         locations={load.locations}

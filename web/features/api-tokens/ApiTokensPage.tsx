@@ -26,6 +26,7 @@ import { apiTokensApi } from '../../api/api-tokens.ts';
 import { useQuery } from '../../api/cache.ts';
 import type { ApiToken, CreatedApiToken } from '../../api/types.ts';
 import { useUser } from '../../app/contexts.ts';
+import { ActionStatus, useActionStatus } from '../../components/ActionStatus';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { errorText } from '../../components/errors.ts';
@@ -68,7 +69,7 @@ function ApiTokens() {
   const tokens = list.data?.value;
   const reload = list.reload;
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
-  const [status, setStatus] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const { status, announce, clear } = useActionStatus();
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const listHeadingId = useId();
 
@@ -86,17 +87,13 @@ function ApiTokens() {
       <CreateForm
         onCreated={(token) => {
           setCreated(token);
-          setStatus(null);
+          clear();
           reload();
         }}
       />
       {created ? <CreatedSecret token={created} onDone={() => setCreated(null)} /> : null}
-      <div className={styles.status} role="status">
-        {status ? (
-          <MessageBar intent={status.intent} layout="multiline">
-            <MessageBarBody>{status.text}</MessageBarBody>
-          </MessageBar>
-        ) : null}
+      <div className={styles.status}>
+        <ActionStatus status={status} testId="api-tokens-status" />
       </div>
       <h2 className={styles.h2} id={listHeadingId}>
         <FormattedMessage id="apiTokens.listHeading" />
@@ -184,10 +181,7 @@ function ApiTokens() {
           onConfirm={async () => {
             await apiTokensApi.revoke(revoking.id);
             setRevoking(null);
-            setStatus({
-              intent: 'success',
-              text: intl.formatMessage({ id: 'apiTokens.revoked' }, { name: revoking.name }),
-            });
+            announce('success', intl.formatMessage({ id: 'apiTokens.revoked' }, { name: revoking.name }));
             reload();
           }}
           onClose={() => setRevoking(null)}
