@@ -26,6 +26,9 @@ const IneligibleReasonCode = z.enum([
   'completedWithOtherPartner',
 ]);
 
+/** What a countdown counts down to, as the partner reads it (src/domain/lifecycle-sets.ts partnerCountdown). */
+export const Countdown = z.enum(['consent', 'claim', 'resubmit', 'review', 'dispute']);
+
 export const CustomerRow = z
   .object({
     customerId: Id.meta({ description: 'The tenant ID of the customer.' }),
@@ -40,8 +43,11 @@ export const CustomerRow = z
     type: z.enum(['active', 'notStarted']).nullable(),
     /** The record's lifecycle status, or `candidate` for a known customer not yet claimed (R4, R18). */
     status: z.string(),
-    /** R25/S2: what the countdown counts down to, its deadline and the days left (ceil, never < 0). */
-    countdown: z.enum(['consent', 'claim', 'dispute', 'review']).nullable(),
+    /**
+     * R25/S2: what the countdown counts down to, its deadline and the days left (ceil, never < 0);
+     * `resubmit` while the operator waits for more information (the review deadline, as the partner's).
+     */
+    countdown: Countdown.nullable(),
     deadline: z.iso.datetime().nullable(),
     daysLeft: z.number().int().nullable(),
     actions: z.array(RowAction),

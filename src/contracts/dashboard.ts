@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
-import { RowAction } from './customers.ts';
+import { Countdown, RowAction } from './customers.ts';
 
 // The action centre, the partner's home (issue 15): counts by status, deadlines of the next 14 days,
 // what ended in the last 30 days, and payout, across the workshops of the user's locations.
@@ -15,7 +15,7 @@ const DashboardDeadline = z.object({
   ...Party,
   status: z.string(),
   /** Which countdown: consent, claim (first submission), resubmit (information asked), review, dispute. */
-  kind: z.enum(['consent', 'claim', 'resubmit', 'review', 'dispute']),
+  kind: Countdown,
   deadline: z.iso.datetime(),
   daysLeft: z.number().int(),
   /** What the row's button does: the Customers table's action for the record (none while the operator reviews). */

@@ -3,9 +3,6 @@
 import { AWAITING_OPERATOR, SUBMITTED_STATUSES } from '../domain/lifecycle-sets.ts';
 import type { NominationStatus } from '../domain/status.ts';
 
-/** Every status of an engagement customer's record (the web names each one: web/components/statusLabels.ts). */
-export type { NominationStatus };
-
 /** A workshop claim's status once it was submitted (the operator's queue filters). */
 export type ClaimStatus = NominationStatus;
 export const CLAIM_STATUS_VALUES: readonly ClaimStatus[] = SUBMITTED_STATUSES;

@@ -205,3 +205,15 @@ export const LOST_STATUSES: readonly NominationStatus[] = inOrder(
 export const AWAITING_RESUBMISSION: readonly NominationStatus[] = inOrder(
   new Set(rowsWith((row) => row.event === 'resubmitClaim').flatMap((row) => row.from)),
 );
+const RESUBMISSION = new Set(AWAITING_RESUBMISSION);
+
+/** A countdown as the partner reads it: `resubmit` is the review deadline while the operator waits for them. */
+export type PartnerCountdown = CountdownKind | 'resubmit';
+
+/**
+ * Issue 15: where the operator asked for more, the review deadline is the partner's time to resubmit,
+ * and says so (the row said "Review due within 5 days" while the claim said "5 days left to resubmit").
+ */
+export function partnerCountdown(status: NominationStatus, kind: CountdownKind): PartnerCountdown {
+  return kind === 'review' && RESUBMISSION.has(status) ? 'resubmit' : kind;
+}

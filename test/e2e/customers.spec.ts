@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 import { LOCALE_NAMES, LOCALES, type Locale, t } from './support/catalogues.ts';
 import {
   customerCounts,
@@ -251,7 +252,13 @@ test('Ada: engagements, the showcase summary, the three tabs, search, sort, expo
   expect(lines).toHaveLength(1);
   expect(lines[0]).toContain('Tailspin Toys');
   expect(lines[0]).toContain(tailspin.tenantId);
-  expect(file.suggestedFilename()).toMatch(/\.csv$/);
+  // The file names the workshop, and its status is worded as the table's (issue 15).
+  expect(file.suggestedFilename()).toMatch(
+    new RegExp(`^customers-${SHOWCASE}-eligible-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+  );
+  const [cells] = parse(lines[0]!) as string[][];
+  expect(cells![7]).toBeTruthy();
+  await expect(eligibleTable.getByRole('row').nth(1)).toContainText(cells![7]!);
   await expect(
     page.getByText(new RegExp(`Downloaded ${file.suggestedFilename().replace(/\./g, '\\.')}`)),
   ).toBeVisible();

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { countQuery, listQuery } from '../../src/adapters/db/repositories/customer-rows.ts';
@@ -5,7 +6,9 @@ import { bindRepositories } from '../../src/adapters/db/repositories/index.ts';
 import { loadPrincipal } from '../../src/app/auth/session-user.ts';
 import { refreshCustomerRows } from '../../src/app/customers/read-model.ts';
 import type { CustomerSort, CustomerTab } from '../../src/contracts/customers.ts';
+import { statusMessageId } from '../../src/contracts/status-words.ts';
 import { locationsWhere } from '../../src/domain/policy.ts';
+import webEn from '../../src/i18n/web/en.json' with { type: 'json' };
 import { seedDemo } from '../../src/seed/demo.ts';
 import { engagementId, locationId, partnerId, tenantId, userId } from '../../src/seed/demo-catalogue.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -255,7 +258,10 @@ describeEachDatabase('Customers page API', ({ handle }) => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/csv');
-    expect(response.headers['content-disposition']).toMatch(/attachment; filename="customers-eligible-/);
+    // The file names the workshop (issue 15).
+    expect(response.headers['content-disposition']).toMatch(
+      /attachment; filename="customers-SEC-WS-eligible-/,
+    );
     const lines = response.body.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe(
       'Customer,Tenant ID,TPID,Domain,MPN location ID,Location,Type,Status,Days left,Deadline (UTC),Reason',
@@ -263,6 +269,18 @@ describeEachDatabase('Customers page API', ({ handle }) => {
     expect(lines[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/x"",""Tailspin, ""Toys""""\)",/);
     expect(lines).toHaveLength(3); // header, one row, and the empty string after the final CRLF
     expect(lines[2]).toBe('');
+    // Type and status in the words the Customers page shows for this row (issue 15).
+    const listed = await ada.request({
+      method: 'GET',
+      url: `/api/v1/engagements/${SEC}/customers?tab=eligible&search=hyperlink`,
+    });
+    const [row] = listed.json().value as { status: string; type: 'active' | 'notStarted' | null }[];
+    const [cells] = parse(lines[1]!) as string[][];
+    const words = webEn as Record<string, string>;
+    const statusId = statusMessageId(row!.status);
+    expect(statusId).toBeDefined();
+    expect(cells![7]).toBe(words[statusId!]);
+    expect(cells![6]).toBe(row!.type ? words[`customers.type.${row!.type}`] : '');
   });
 
   it('tenant isolation: partner B never sees partner A’s rows, in lists, counts, search or export', async () => {

@@ -1,4 +1,5 @@
 import type { CustomerSort, CustomerTab } from '../../contracts/customers.ts';
+import { partnerCountdown } from '../../domain/lifecycle-sets.ts';
 import { type Actor, locationsWhere } from '../../domain/policy.ts';
 import { rowActions } from '../../domain/row-actions.ts';
 import { daysLeft } from '../../domain/time.ts';
@@ -92,7 +93,8 @@ function toListRow(r: ListedRow, now: Date) {
           ? ('notStarted' as const)
           : ('active' as const),
     status: r.status,
-    countdown: r.countdown,
+    countdown:
+      r.countdown && r.status !== 'candidate' ? partnerCountdown(r.status, r.countdown) : r.countdown,
     deadline: r.dueAt ? r.dueAt.toISOString() : null,
     daysLeft: r.dueAt ? daysLeft(r.dueAt, now) : null,
     actions: rowActions({

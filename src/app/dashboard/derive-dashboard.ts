@@ -1,9 +1,9 @@
 import {
-  AWAITING_RESUBMISSION,
-  type CountdownKind,
   deadlineOf,
   isTerminal,
   LOST_STATUSES,
+  type PartnerCountdown,
+  partnerCountdown,
 } from '../../domain/lifecycle-sets.ts';
 import { type RowAction, rowActions } from '../../domain/row-actions.ts';
 import { TAB_OF_STATUS } from '../../domain/status.ts';
@@ -18,15 +18,12 @@ import type { DashboardRecord } from '../store/dashboard.ts';
 export const DEADLINE_HORIZON_DAYS = 14;
 export const ENDED_LOOKBACK_DAYS = 30;
 
-/** Which countdown: the status's bounding deadline, and `resubmit` where the operator asked for more. */
-type DeadlineKind = CountdownKind | 'resubmit';
-
 interface DeadlineItem {
   nominationId: string;
   engagement: { id: string; name: string };
   customer: { tenantId: string; name: string };
   status: DashboardRecord['status'];
-  kind: DeadlineKind;
+  kind: PartnerCountdown;
   deadline: Date;
   daysLeft: number;
   action: RowAction | null;
@@ -43,7 +40,6 @@ interface EndedItem {
 }
 
 const LOST = new Set(LOST_STATUSES);
-const RESUBMIT = new Set(AWAITING_RESUBMISSION);
 /** Endings an operator's decision reaches: the operator's comment says why. */
 const ENDED_BY_OPERATOR = new Set(
   TRANSITIONS.filter((row) => row.by === 'operator' && row.to && LOST.has(row.to)).map((row) => row.to),
@@ -83,7 +79,7 @@ export function deriveDashboard(records: readonly DashboardRecord[], now: Date) 
     deadlines.push({
       ...base,
       status,
-      kind: RESUBMIT.has(status) ? 'resubmit' : due.kind,
+      kind: partnerCountdown(status, due.kind),
       deadline: due.due,
       daysLeft: daysLeft(due.due, now),
       action: actionOf(r),

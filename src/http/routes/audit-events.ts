@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditLogAll, auditLogPage } from '../../app/audit-log/audit-log.ts';
 import type { AppContext } from '../../app/ports.ts';
@@ -6,6 +5,7 @@ import { AuditEventList, AuditEventQuery, AuditExportQuery } from '../../contrac
 import { errorResponses } from '../../contracts/common.ts';
 import { translate } from '../../i18n/translate.ts';
 import { requirePrincipal } from '../auth.ts';
+import { csvFile, sendCsv } from '../csv.ts';
 import { RATE_LIMITS } from '../rate-limits.ts';
 
 const errors = errorResponses(400, 401, 403, 429);
@@ -87,12 +87,8 @@ export const auditEventRoutes =
             ]);
           if (rows.length > EXPORT_MAX_ROWS) break;
         }
-        const csv = stringify(rows, { escape_formulas: true, record_delimiter: 'windows' });
         const file = `audit-events-${ctx.clock.now().toISOString().slice(0, 10)}.csv`;
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${file}"`)
-          .send(`\uFEFF${csv}`);
+        return sendCsv(reply, file, csvFile(rows));
       },
     );
   };

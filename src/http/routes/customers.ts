@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireCustomersPage } from '../../app/customers/engagement-access.ts';
 import { countCustomers, listCustomers } from '../../app/customers/list-customers.ts';
 import { searchCustomersAcross } from '../../app/customers/search-across.ts';
 import type { AppContext } from '../../app/ports.ts';
@@ -14,10 +15,11 @@ import {
   CustomerSearchResult,
 } from '../../contracts/customers.ts';
 import { EngagementParams } from '../../contracts/engagements.ts';
+import { statusMessageId } from '../../contracts/status-words.ts';
 import type { Locale } from '../../i18n/locales.ts';
-import { translate } from '../../i18n/translate.ts';
+import { screenWords, translate } from '../../i18n/translate.ts';
 import { requirePrincipal } from '../auth.ts';
-import { csvLine } from '../csv.ts';
+import { csvFile, fileNamePart, sendCsv } from '../csv.ts';
 import { describeFailure, type FailureLike } from '../present.ts';
 import { RATE_LIMITS } from '../rate-limits.ts';
 
@@ -142,6 +144,7 @@ export const customerRoutes =
         const locale = request.locale;
         const now = ctx.clock.now();
         // Checks access and the engagement before anything is sent (errors keep the error shape).
+        const engagement = await requireCustomersPage(ctx.store, actor, engagementId);
         let page = await listCustomers(
           ctx.store,
           actor,
@@ -149,40 +152,39 @@ export const customerRoutes =
           now,
         );
         const t = (key: string) => translate(locale, key);
-        const lines = [
-          csvLine(
-            [
-              'csv.customer',
-              'csv.tenantId',
-              'csv.tpid',
-              'csv.domain',
-              'csv.mpnId',
-              'csv.location',
-              'csv.type',
-              'csv.status',
-              'csv.daysLeft',
-              'csv.deadline',
-              'csv.reason',
-            ].map(t),
-          ),
+        const screen = (key: string) => screenWords(locale, key);
+        const rows: unknown[][] = [
+          [
+            'csv.customer',
+            'csv.tenantId',
+            'csv.tpid',
+            'csv.domain',
+            'csv.mpnId',
+            'csv.location',
+            'csv.type',
+            'csv.status',
+            'csv.daysLeft',
+            'csv.deadline',
+            'csv.reason',
+          ].map(t),
         ];
         for (;;) {
           for (const r of page.rows) {
-            lines.push(
-              csvLine([
-                r.name,
-                r.tenantId,
-                r.tpid,
-                r.domain,
-                r.location?.mpnId,
-                r.location?.name,
-                r.type ? t(`type.${r.type}`) : '',
-                t(`status.${r.status}`),
-                r.daysLeft,
-                r.deadline,
-                r.reason ? t(`ineligible.${r.reason}`) : '',
-              ]),
-            );
+            const status = statusMessageId(r.status);
+            rows.push([
+              r.name,
+              r.tenantId,
+              r.tpid,
+              r.domain,
+              r.location?.mpnId,
+              r.location?.name,
+              // The statuses and types in the words of the screen (issue 15).
+              r.type ? screen(`customers.type.${r.type}`) : '',
+              status ? screen(status) : r.status,
+              r.daysLeft,
+              r.deadline,
+              r.reason ? t(`ineligible.${r.reason}`) : '',
+            ]);
           }
           if (!page.next) break;
           page = await listCustomers(
@@ -192,11 +194,9 @@ export const customerRoutes =
             now,
           );
         }
-        const file = `customers-${tab}-${now.toISOString().slice(0, 10)}.csv`;
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${file}"`)
-          .send(`\uFEFF${lines.join('')}`);
+        // The file names the workshop by its code (issue 15: "customers-<tab>-<date>" did not).
+        const file = `customers-${fileNamePart(engagement.code)}-${tab}-${now.toISOString().slice(0, 10)}.csv`;
+        return sendCsv(reply, file, csvFile(rows));
       },
     );
   };

@@ -21,6 +21,7 @@ import {
 import { DomainError } from '../../domain/errors.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { authorizeBeforeBody, requirePrincipal } from '../auth.ts';
+import { CSV_OPTIONS, sendCsv } from '../csv.ts';
 import { errorMessage } from '../errors.ts';
 import { sendIdempotent } from '../idempotent-reply.ts';
 import { RATE_LIMITS } from '../rate-limits.ts';
@@ -104,7 +105,7 @@ export const nominationImportRoutes =
       async (request, reply) => {
         const { actor } = requirePrincipal(request);
         const found = await getNominationImport(ctx.store, actor, request.params.importId);
-        const csv = stringify({ escape_formulas: true, record_delimiter: 'windows', bom: true });
+        const csv = stringify(CSV_OPTIONS);
         csv.write([...NOMINATION_IMPORT_COLUMNS, ...NOMINATION_IMPORT_REPORT_COLUMNS]);
         // Page by page, as the reader takes it; access was checked above, so the answer is the CSV.
         void (async () => {
@@ -116,11 +117,7 @@ export const nominationImportRoutes =
             csv.destroy(error as Error);
           }
         })();
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="nomination-import-${found.id}.csv"`)
-          .header('cache-control', 'private, no-store')
-          .send(csv as never);
+        return sendCsv(reply, `nomination-import-${found.id}.csv`, csv);
       },
     );
   };

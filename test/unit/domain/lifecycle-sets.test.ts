@@ -13,6 +13,7 @@ import {
   ENDINGS_THAT_RETURN_THE_CUSTOMER,
   LIVE_STATUSES,
   makesCustomerKnown,
+  partnerCountdown,
   REVIEW_STATES,
   SUBMITTED_STATUSES,
   TERMINAL_STATUSES,
@@ -151,5 +152,28 @@ describe('sets derived from the transition table', () => {
     expect(countdownOf('under_review', now, record)).toBeNull();
     expect(deadlineOf('under_review', record)).toEqual({ kind: 'review', due: day(12) });
     expect(deadlineOf('approved', record)).toBeNull();
+  });
+
+  it('issue 15: the review deadline reads as the time to resubmit while the operator waits for the partner', () => {
+    const record = {
+      consentDueAt: day(10),
+      claimDueAt: day(11),
+      reviewDueAt: day(12),
+      disputeDueAt: day(13),
+    };
+    const kinds = NOMINATION_STATUSES.flatMap((s) => {
+      const deadline = deadlineOf(s, record);
+      return deadline ? [[s, partnerCountdown(s, deadline.kind)]] : [];
+    });
+    expect(Object.fromEntries(kinds)).toEqual({
+      claimed: 'consent',
+      consent_pending: 'consent',
+      active: 'claim',
+      claim_submitted: 'review',
+      under_review: 'review',
+      action_required: 'resubmit',
+      disputed: 'review',
+      rejected: 'dispute',
+    });
   });
 });

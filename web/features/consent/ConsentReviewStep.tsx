@@ -1,12 +1,12 @@
 import { Text } from '@fluentui/react-components';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { CustomerRow } from '../../api/types.ts';
 import { useWizardStyles } from '../../components/wizard/wizardStyles.ts';
 import { languageName } from '../../i18n/locales.ts';
+import type { ConsentRow } from './TriggerConsentWizard.tsx';
 import type { TriggerState } from './triggerConsentState.ts';
 
 /** Step 3 (R28): both contacts, and what "Send for consent" will do, before it does. */
-export function ConsentReviewStep({ row, state }: { row: CustomerRow; state: TriggerState }) {
+export function ConsentReviewStep({ row, state }: { row: ConsentRow; state: TriggerState }) {
   const styles = useWizardStyles();
   const intl = useIntl();
   const { customer, partner } = state;

@@ -25,22 +25,29 @@ import { initialTriggerState, STEP_MESSAGE_IDS, STEPS, triggerReducer } from './
 // the partner's own contact, review → Send for consent. Server field errors (`customerContact.email`,
 // …) go back to their field and step.
 
+/** What the wizard needs of the record: a table row, or a record the Add wizard just created. */
+export type ConsentRow = Pick<CustomerRow, 'nominationId' | 'name' | 'daysLeft'>;
+
 export interface TriggerConsentProps {
-  row: CustomerRow;
+  row: ConsentRow;
+  /** The customer's address when already known (typed in the Add wizard a moment ago). */
+  email?: string;
   /** `sent`: the request that went out (the page refreshes and says so). */
   onClose: (sent: ConsentRequest | null) => void;
 }
 
-export default function TriggerConsentWizard({ row, onClose }: TriggerConsentProps) {
+export default function TriggerConsentWizard({ row, email, onClose }: TriggerConsentProps) {
   const intl = useIntl();
   const user = useUser();
   const { locale } = usePreferences();
-  const [state, dispatch] = useReducer(triggerReducer, undefined, () => initialTriggerState(locale, user));
+  const [state, dispatch] = useReducer(triggerReducer, undefined, () =>
+    initialTriggerState(locale, user, email),
+  );
   const rule = useContactDomainRule(row.nominationId);
   const keyFor = useIdempotencyKey();
   const { step, customer, partner, busy, stepError } = state;
   const stepName = STEPS[step] ?? 'review';
-  const dirty = customer.name !== '' || customer.email !== '' || customer.phone !== '' || step > 0;
+  const dirty = customer.name !== '' || customer.email !== (email ?? '') || customer.phone !== '' || step > 0;
 
   const send = async () => {
     const body = { customerContact: toCustomerContact(customer), partnerContact: toPartnerContact(partner) };

@@ -35,10 +35,11 @@ export type TriggerAction =
 export function initialTriggerState(
   locale: Locale,
   user: { displayName: string; email: string },
+  customerEmail = '',
 ): TriggerState {
   return {
     step: 0,
-    customer: { name: '', email: '', phone: '', locale },
+    customer: { name: '', email: customerEmail, phone: '', locale },
     partner: { name: user.displayName, email: user.email, phone: '' },
     errors: {},
     stepError: null,

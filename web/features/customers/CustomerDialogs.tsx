@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useIntl } from 'react-intl';
 import type { CustomerRow } from '../../api/types.ts';
+import type { ConsentRow } from '../consent/TriggerConsentWizard.tsx';
 
 // The dialogs the Customers page opens: the Add and Claim customer wizards and the consent dialogs.
 // Their code loads when first needed (initial JS budget, quality §2).
@@ -22,21 +23,24 @@ export function preloadConsentDialogs(): void {
 export type OpenDialog =
   | { mode: 'add' }
   | { mode: 'claim'; customer: { id: string; name: string } }
-  | { mode: 'triggerConsent'; row: CustomerRow }
+  | { mode: 'triggerConsent'; row: ConsentRow; email?: string }
   | { mode: 'resendConsent'; row: CustomerRow };
 
 /**
  * The open dialog, if any. `onClose` says whether anything changed (the lists are then refreshed)
- * and the notice to show.
+ * and the notice to show; `onNext` replaces a finished dialog with the next one (a customer was just
+ * added, and its consent is requested at once).
  */
 export function CustomerDialogs({
   dialog,
   engagementId,
   onClose,
+  onNext,
 }: {
   dialog: OpenDialog | null;
   engagementId: string;
   onClose: (changed: boolean, message?: string) => void;
+  onNext?: (next: OpenDialog) => void;
 }) {
   const intl = useIntl();
   if (!dialog) return null;
@@ -53,10 +57,12 @@ export function CustomerDialogs({
           engagementId={engagementId}
           customer={dialog.mode === 'claim' ? dialog.customer : undefined}
           onClose={onClose}
+          onConsentNow={onNext && (({ email, ...row }) => onNext({ mode: 'triggerConsent', row, email }))}
         />
       ) : dialog.mode === 'triggerConsent' ? (
         <TriggerConsentWizard
           row={dialog.row}
+          email={dialog.email}
           onClose={(sent) => (sent ? sentTo('consent.sent', sent.customerContact) : onClose(false))}
         />
       ) : (

@@ -7,6 +7,7 @@ import type { CustomerCounts } from '../../api/types.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { useDelayedFlag } from '../../components/useDelayedFlag.ts';
 import { useVisuallyHidden } from '../../components/visuallyHidden.ts';
+import type { MessageId } from '../../i18n/locales.ts';
 import { loadWizard } from './CustomerDialogs.tsx';
 import { CustomersEmptyState } from './CustomersEmptyState.tsx';
 import { panelId, tabId } from './CustomerTabs.tsx';
@@ -43,6 +44,7 @@ export function CustomerTabPanel({
   counts,
   onChange,
   onAdd,
+  addBlocked,
 }: {
   engagementId: string;
   code: string | undefined;
@@ -51,10 +53,13 @@ export function CustomerTabPanel({
   counts: CustomerCounts | undefined;
   onChange: (next: Partial<UrlState>) => void;
   onAdd: () => void;
+  /** Why nobody can add a customer here now (an upcoming or ended workshop, no location that earns). */
+  addBlocked: MessageId | null;
 }) {
   const styles = useStyles();
   const intl = useIntl();
   const noteId = useId();
+  const blockedId = useId();
   const tableHeading = useId();
   const hidden = useVisuallyHidden();
   const tabName = intl.formatMessage({ id: TAB_MESSAGE_IDS[state.tab] });
@@ -92,16 +97,24 @@ export function CustomerTabPanel({
       <div className={styles.panelBar}>
         {state.tab === 'eligible' ? (
           // R10: "+ Add customer" on the Eligible tab opens the wizard (spec §4.1).
+          // Issue 15: where nobody can add, the button says why instead of opening a wizard that does.
           <Button
             id="customers-add"
             appearance="primary"
             icon={<AddRegular />}
-            onClick={onAdd}
+            disabledFocusable={addBlocked !== null}
+            aria-describedby={addBlocked ? blockedId : undefined}
+            onClick={addBlocked ? undefined : onAdd}
             onMouseEnter={() => void loadWizard()}
             onFocus={() => void loadWizard()}
           >
             <FormattedMessage id="customers.add" />
           </Button>
+        ) : null}
+        {state.tab === 'eligible' && addBlocked ? (
+          <Text id={blockedId} className={styles.note}>
+            <FormattedMessage id={addBlocked} />
+          </Text>
         ) : null}
         <ExportButton engagementId={engagementId} code={code} query={state} />
       </div>

@@ -4,10 +4,11 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { invalidate, peek, useQuery } from '../../api/cache.ts';
 import { ApiError } from '../../api/client.ts';
 import { type CustomerQuery, engagementsApi } from '../../api/engagements.ts';
-import { CUSTOMER_TABS, type CustomerTab } from '../../api/types.ts';
+import { CUSTOMER_TABS, type CustomerTab, type EngagementDetail } from '../../api/types.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { useNotify } from '../../components/notices.tsx';
 import { Page } from '../../components/Page.tsx';
+import type { MessageId } from '../../i18n/locales.ts';
 import { navigate, useLocation } from '../../routes/router.tsx';
 import { EngagementNotFound } from '../engagements/EngagementNotFound.tsx';
 import { RequireIncentiveRole } from '../engagements/RequireIncentiveRole.tsx';
@@ -36,6 +37,14 @@ export default function CustomersPage({ params }: { params: Record<string, strin
       <Customers engagementId={params.engagementId ?? ''} />
     </RequireIncentiveRole>
   );
+}
+
+/** Why nobody can add a customer to this workshop now, or null (issue 15: the wizard used to open and then say so). */
+function addBlockedReason(engagement: EngagementDetail | undefined): MessageId | null {
+  if (!engagement) return null;
+  if (engagement.availability === 'upcoming') return 'customers.addBlocked.upcoming';
+  if (engagement.availability === 'expired') return 'customers.addBlocked.expired';
+  return engagement.eligibility.earningLocations === 0 ? 'wizard.location.none' : null;
 }
 
 function isNotAvailable(error: unknown): error is ApiError {
@@ -149,11 +158,21 @@ function Customers({ engagementId }: { engagementId: string }) {
               counts={counts.data}
               onChange={setState}
               onAdd={() => openDialog({ mode: 'add' })}
+              addBlocked={addBlockedReason(detail.data)}
             />
           </Activity>
         ))}
       </RowActionsContext.Provider>
-      <CustomerDialogs dialog={dialog} engagementId={engagementId} onClose={closeDialog} />
+      <CustomerDialogs
+        dialog={dialog}
+        engagementId={engagementId}
+        onClose={closeDialog}
+        onNext={(next) => {
+          // Something was created: the lists refresh while the next dialog is open.
+          invalidate('customers:');
+          setDialog(next);
+        }}
+      />
     </Page>
   );
 }

@@ -31,17 +31,25 @@ export const ACTION_MESSAGE_IDS = {
 /** The countdown of the Status column ("12 days left for consent"), or null when there is none. */
 export function countdownText(intl: IntlShape, row: CustomerRow): string | null {
   if (row.countdown === null || row.daysLeft === null) return null;
-  const days = row.daysLeft;
-  switch (row.countdown) {
+  return countdownWords(intl, row.countdown, row.daysLeft);
+}
+
+/** A countdown in the words the Customers page, the claim page and the home page share. */
+export function countdownWords(
+  intl: IntlShape,
+  kind: NonNullable<CustomerRow['countdown']>,
+  days: number,
+): string {
+  switch (kind) {
     case 'consent':
       return intl.formatMessage({ id: 'customers.countdown.consent' }, { days });
     case 'claim':
       return intl.formatMessage({ id: 'customers.countdown.claim' }, { days });
+    case 'resubmit':
+      return intl.formatMessage({ id: 'claim.summary.daysLeftResubmit' }, { days });
     case 'dispute':
       return intl.formatMessage({ id: 'customers.countdown.dispute' }, { days });
     case 'review':
       return intl.formatMessage({ id: 'customers.countdown.review' }, { days });
-    default:
-      return null;
   }
 }

@@ -4,7 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import type { CustomerRow, Dashboard } from '../../api/types.ts';
 import { LinkButton } from '../../components/LinkButton.tsx';
 import { claimHref } from '../customers/customersUrl.ts';
-import { ACTION_MESSAGE_IDS } from '../customers/labels.ts';
+import { ACTION_MESSAGE_IDS, countdownWords } from '../customers/labels.ts';
 
 // The deadlines of the next 14 days, soonest first (issue 15), each with the action the Customers
 // table offers for the record, in place: the consent dialogs open here, the claim actions go to the
@@ -31,21 +31,7 @@ const useStyles = makeStyles({
 });
 
 /** "5 days left for consent", in the words the Customers page and the claim page use. */
-function countdown(intl: IntlShape, d: Deadline): string {
-  const days = d.daysLeft;
-  switch (d.kind) {
-    case 'consent':
-      return intl.formatMessage({ id: 'customers.countdown.consent' }, { days });
-    case 'claim':
-      return intl.formatMessage({ id: 'customers.countdown.claim' }, { days });
-    case 'resubmit':
-      return intl.formatMessage({ id: 'claim.summary.daysLeftResubmit' }, { days });
-    case 'dispute':
-      return intl.formatMessage({ id: 'customers.countdown.dispute' }, { days });
-    default:
-      return intl.formatMessage({ id: 'customers.countdown.review' }, { days });
-  }
-}
+const countdown = (intl: IntlShape, d: Deadline) => countdownWords(intl, d.kind, d.daysLeft);
 
 /** What the consent dialogs need of a Customers row, from the deadline. */
 export function asCustomerRow(d: Deadline): CustomerRow {
@@ -59,7 +45,7 @@ export function asCustomerRow(d: Deadline): CustomerRow {
     location: null,
     type: null,
     status: d.status,
-    countdown: d.kind === 'resubmit' ? 'review' : d.kind,
+    countdown: d.kind,
     deadline: d.deadline,
     daysLeft: d.daysLeft,
     actions: d.action ? [d.action] : [],

@@ -12,7 +12,7 @@ import { LocationPicker } from './LocationPicker.tsx';
 import { ReviewStep } from './ReviewStep.tsx';
 import { useCustomerWizard, type WizardTarget } from './useCustomerWizard.ts';
 import { WorkshopsStep } from './WorkshopsStep.tsx';
-import { STEP_MESSAGE_IDS } from './wizardState.ts';
+import { type ConsentTarget, STEP_MESSAGE_IDS } from './wizardState.ts';
 
 // The Add customer (spec §4.1, R10–R17) and Claim customer (§4.2, R18–R22) wizards in the shared
 // wizard shell: one file per step, the state in a reducer (wizardState.ts), what each step does in
@@ -21,9 +21,11 @@ import { STEP_MESSAGE_IDS } from './wizardState.ts';
 export interface WizardProps extends WizardTarget {
   /** changed: something was created (refresh the page). */
   onClose: (changed: boolean) => void;
+  /** "Trigger customer consent now" on the confirmation: the page opens the consent wizard. */
+  onConsentNow?: (target: ConsentTarget) => void;
 }
 
-export default function CustomerWizard({ mode, engagementId, customer, onClose }: WizardProps) {
+export default function CustomerWizard({ mode, engagementId, customer, onClose, onConsentNow }: WizardProps) {
   const intl = useIntl();
   const wizard = useCustomerWizard({ mode, engagementId, customer });
   const { state, dispatch, stepName, detail, offered, lookup, chosen } = wizard;
@@ -32,7 +34,7 @@ export default function CustomerWizard({ mode, engagementId, customer, onClose }
   let body: ReactNode;
   if (detail.error && !detail.data) body = <ErrorMessage error={detail.error} onRetry={detail.reload} />;
   else if (!detail.data) body = <Spinner label={intl.formatMessage({ id: 'common.loading' })} />;
-  else if (done) body = <ConfirmationStep mode={mode} done={done} />;
+  else if (done) body = <ConfirmationStep mode={mode} done={done} onConsentNow={onConsentNow} />;
   else if (stepName === 'customer')
     body = (
       <CustomerStep

@@ -134,11 +134,21 @@ export function useCustomerWizard({ mode, engagementId, customer }: WizardTarget
       // Each engagement has its own consent window: say what the records were given, not a constant.
       const consentDays = (created?.value ?? []).flatMap((n) => (n.daysLeft === null ? [] : [n.daysLeft]));
       const name = mode === 'add' ? (lookup?.tenant.name ?? email) : (customer?.name ?? '');
+      // The record on this page's workshop: "Trigger customer consent now" starts from it.
+      const own = created?.value.find((n) => n.engagement.id === engagementId);
       dispatch({
         type: 'created',
         count: engagementIds.length,
         name,
         consentDays,
+        consentTarget: own
+          ? {
+              nominationId: own.id,
+              name: own.customer.name,
+              daysLeft: own.daysLeft,
+              email: mode === 'add' ? email.trim() : (own.customerEmail ?? ''),
+            }
+          : null,
         step: mode === 'add' ? 3 : step,
       });
     } catch (error) {

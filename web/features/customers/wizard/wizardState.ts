@@ -34,6 +34,17 @@ export interface Done {
   name: string;
   /** Days left to consent of each created record: each engagement has its own consent window. */
   consentDays: number[];
+  /** The record created on the page's own workshop: consent can be requested for it at once. */
+  consentTarget: ConsentTarget | null;
+}
+
+/** What the consent wizard needs to start for a record just created (issue 15). */
+export interface ConsentTarget {
+  nominationId: string;
+  name: string;
+  daysLeft: number | null;
+  /** The address typed in step 1 (Add), offered as the customer contact's. */
+  email: string;
 }
 
 /** The fields a message can stand next to. */
@@ -73,7 +84,14 @@ export type WizardAction =
   | { type: 'failed'; error: unknown }
   | { type: 'lookedUp'; key: string; value: CustomerLookup; proceed: boolean; engagementId: string }
   | { type: 'claimOptions'; locationId: string; value: Workshop[]; engagementId: string }
-  | { type: 'created'; count: number; name: string; consentDays: number[]; step: number };
+  | {
+      type: 'created';
+      count: number;
+      name: string;
+      consentDays: number[];
+      consentTarget: ConsentTarget | null;
+      step: number;
+    };
 
 export const initialState: WizardState = {
   step: 0,
@@ -146,7 +164,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return {
         ...state,
         busy: false,
-        done: { count: action.count, name: action.name, consentDays: action.consentDays },
+        done: {
+          count: action.count,
+          name: action.name,
+          consentDays: action.consentDays,
+          consentTarget: action.consentTarget,
+        },
         step: action.step,
       };
   }

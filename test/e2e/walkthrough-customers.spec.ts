@@ -1,0 +1,119 @@
+import type { Page } from '@playwright/test';
+import type { CustomerLookup } from '../../src/contracts/lookups.ts';
+import { t } from './support/catalogues.ts';
+import { csrfToken } from './support/claims.ts';
+import { engagementByCode, SHOWCASE } from './support/engagements.ts';
+import { expect, expectNoAxeViolations, signIn, test, USERS } from './support/fixtures.ts';
+
+// Issue 15's walkthrough defects on the Customers page, each with the behaviour that fixes it.
+
+// Customers of the directory no other spec adds to the showcase workshop (users.spec takes its own
+// from the front of a similar list): the test takes the first one Ada may still add.
+const CANDIDATES = [
+  'munsonspickles.com',
+  'southridgevideo.com',
+  'consolidatedmessenger.com',
+  'firstupconsultants.com',
+];
+
+/** The location the Add wizard offers first on a workshop (its first enrolled, eligible one of Ada's). */
+async function firstOffered(page: Page, engagementId: string): Promise<string | undefined> {
+  const detail = (await (await page.request.get(`/api/v1/engagements/${engagementId}`)).json()) as {
+    locations: { locationId: string; enrolled: boolean; eligible: boolean }[];
+  };
+  const session = (await (await page.request.get('/api/v1/session')).json()) as {
+    user: { roles: { locationId: string }[] };
+  };
+  const mine = new Set(session.user.roles.map((r) => r.locationId));
+  return detail.locations.find((l) => mine.has(l.locationId) && l.enrolled && l.eligible)?.locationId;
+}
+
+/** A customer and a workshop Ada can add it to, at the location the Add wizard offers first. */
+async function addableCustomer(
+  page: Page,
+  startAt: string,
+): Promise<{ email: string; name: string; workshop: { id: string; name: string } }> {
+  const locationId = await firstOffered(page, startAt);
+  expect(locationId, 'a location the wizard offers').toBeDefined();
+  const seen: string[] = [];
+  for (const domain of CANDIDATES) {
+    const email = `it@${domain}`;
+    const lookup = await page.request.post('/api/v1/customer-lookups', {
+      data: { engagementId: startAt, locationId, email },
+      headers: { 'X-CSRF-Token': await csrfToken(page), 'Accept-Language': 'en' },
+    });
+    seen.push(`${domain}: ${lookup.status()} ${(await lookup.text()).slice(0, 200)}`);
+    if (!lookup.ok()) continue;
+    const found = (await lookup.json()) as CustomerLookup;
+    for (const w of found.workshops.filter((w) => w.selectable))
+      if ((await firstOffered(page, w.engagementId)) === locationId)
+        return { email, name: found.tenant.name, workshop: { id: w.engagementId, name: w.name } };
+  }
+  throw new Error(`no customer Ada may add:\n${seen.join('\n')}`);
+}
+
+test('the Add confirmation offers "Trigger customer consent now", and the consent wizard starts with the email typed in step 1', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await signIn(page, USERS.ada);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const showcase = await engagementByCode(page, SHOWCASE);
+  const customer = await addableCustomer(page, showcase.id);
+  const workshop = customer.workshop;
+  await page.goto(`/engagements/${workshop.id}/customers?tab=eligible`);
+  await page.getByRole('button', { name: 'Add customer' }).click();
+  const d = page.getByRole('dialog');
+  await d.getByLabel('Customer email').fill(customer.email);
+  await d.getByRole('button', { name: 'Next' }).click();
+  await expect(d.getByRole('checkbox', { name: workshop.name, exact: true })).toBeChecked();
+  await d.getByRole('button', { name: 'Next' }).click();
+  await d.getByRole('button', { name: 'Add customer' }).click();
+  await expect(d).toContainText(`${customer.name} was added to 1 workshop.`);
+
+  const consentNow = d.getByRole('button', { name: t('en', 'wizard.done.consentNow') });
+  await expect(consentNow).toBeVisible();
+  await expectNoAxeViolations(page, 'add confirmation with the next step');
+  await consentNow.click();
+
+  // The consent wizard for the record just created, with the address typed in step 1.
+  const consent = page.getByRole('dialog');
+  await expect(
+    consent.getByRole('heading', { name: t('en', 'consent.wizard.title', { customer: customer.name }) }),
+  ).toBeVisible();
+  await expect(consent.getByLabel('Contact email')).toHaveValue(customer.email);
+  await expectNoAxeViolations(page, 'consent wizard from the confirmation');
+
+  // Nothing typed yet beyond what was offered: Cancel closes at once. The page refreshed meanwhile:
+  // the new row is on the Eligible tab.
+  await consent.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('row').filter({ hasText: customer.name })).toContainText(
+    t('en', 'customers.type.notStarted'),
+  );
+});
+
+test('an "Action required" row counts down the days left to resubmit, as its workshop claim says', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await signIn(page, USERS.ada);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const showcase = await engagementByCode(page, SHOWCASE);
+  await page.goto(`/engagements/${showcase.id}/customers?tab=eligible&search=margie`);
+  const margies = page.getByRole('row').filter({ hasText: 'Margie’s Travel' });
+  await expect(margies).toContainText(t('en', 'customers.status.actionRequired'));
+  // The demo's operator asked for more 5 days ago: the review deadline is the partner's to resubmit.
+  const rows = (await (
+    await page.request.get(`/api/v1/engagements/${showcase.id}/customers?tab=eligible&search=margie`)
+  ).json()) as { value: { name: string; countdown: string; daysLeft: number; nominationId: string }[] };
+  const row = rows.value.find((r) => r.name === 'Margie’s Travel')!;
+  expect(row.countdown).toBe('resubmit');
+  const words = t('en', 'claim.summary.daysLeftResubmit', { days: row.daysLeft });
+  await expect(margies).toContainText(words);
+  await expect(margies).not.toContainText(t('en', 'customers.countdown.review', { days: row.daysLeft }));
+
+  // The claim page says the same.
+  await page.goto(`/engagements/${showcase.id}/customers/${row.nominationId}/claim`);
+  await expect(page.getByText(words).first()).toBeVisible();
+});
