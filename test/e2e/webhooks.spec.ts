@@ -1,6 +1,8 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
 import { Webhook } from 'standardwebhooks';
+import { csrfToken } from './support/claims.ts';
 import { expect, expectNoAxeViolations, signIn, test, USERS } from './support/fixtures.ts';
 import { dialogSettled, expectReflow } from './support/reflow.ts';
 
@@ -44,6 +46,15 @@ const verify = (secret: string, r: Received) =>
     'webhook-timestamp': String(r.headers['webhook-timestamp']),
     'webhook-signature': String(r.headers['webhook-signature']),
   }) as { type: string; data: Record<string, unknown> };
+
+async function endpointIdOf(page: Page, url: string): Promise<string> {
+  const list = await page.request.get('/api/v1/webhook-endpoints');
+  const found = ((await list.json()) as { value: { id: string; url: string }[] }).value.find(
+    (e) => e.url === url,
+  );
+  if (!found) throw new Error(`no endpoint ${url}`);
+  return found.id;
+}
 
 const SECRET = /^whsec_[A-Za-z0-9+/]{43}=$/;
 
@@ -162,9 +173,28 @@ test('Ada registers a webhook endpoint, tests, redelivers, rotates and deletes i
     // The previous secret still signs for 24 hours (a second signature).
     expect(verify(secret, afterRotation)).toMatchObject({ type: 'webhook.test' });
 
+    // More deliveries than a page of the log (20): the rest come with "Load more".
+    const endpointId = await endpointIdOf(page, url);
+    const csrf = await csrfToken(page);
+    for (let i = 0; i < 19; i++) {
+      const sent = await page.request.post(`/api/v1/webhook-endpoints/${endpointId}/test`, {
+        headers: { 'x-csrf-token': csrf },
+      });
+      expect(sent.status()).toBe(202);
+    }
+    await expect.poll(() => hooks.received.length, { timeout: 60_000 }).toBe(22);
+    for (const r of hooks.received.slice(3))
+      expect(verify(rotated, r)).toMatchObject({ type: 'webhook.test' });
+    const delivered = log.getByRole('row').filter({ hasText: 'Delivered' });
+    await card.getByRole('button', { name: 'Refresh' }).click();
+    await expect(delivered).toHaveCount(20);
+    await card.getByRole('button', { name: 'Load more' }).click();
+    await expect(delivered).toHaveCount(22);
+    await expect(rows).toHaveCount(2);
+    await expect(card.getByRole('button', { name: 'Load more' })).toHaveCount(0);
+
     // Reflow at 320 px: the page with its delivery log, and the delete dialog.
     await page.setViewportSize({ width: 320, height: 720 });
-    await expect(log.getByRole('row').filter({ hasText: 'Delivered' })).toHaveCount(3);
     await expectReflow(page, 'Webhooks page with a delivery log, 320 px');
     await card.getByRole('button', { name: 'Delete' }).click();
     const remove = page.getByRole('alertdialog');
