@@ -30,6 +30,7 @@ const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   h4: { ...typographyStyles.body1Strong, margin: 0, overflowWrap: 'anywhere' },
   mono: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap' },
+  reason: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
 });
 
 /** While a message is still being sent, the log looks again this often (delivery is a background job). */
@@ -170,7 +171,13 @@ export function DeliveryLog({
                   </TableCell>
                   <TableCell>
                     {d.responseStatus ?? intl.formatMessage({ id: 'webhooks.deliveries.noAnswer' })}
-                    {d.error ? ` (${d.error})` : ''}
+                    {/* The sender's technical reason, as the API gives it (like the event identifiers). */}
+                    {d.error ? (
+                      <>
+                        {' '}
+                        <code className={styles.reason}>{d.error}</code>
+                      </>
+                    ) : null}
                   </TableCell>
                   <TableCell>{duration(d.durationMs)}</TableCell>
                   <TableCell>{at(d.at)}</TableCell>
