@@ -85,6 +85,8 @@ export default defineConfig({
       MCI_E2E: '1',
       // The consent journeys move time on (zz-consent-expiry.spec.ts runs last).
       MCI_TEST_CLOCK: '1',
+      // The Webhooks page's journey registers a receiver on http://127.0.0.1 (webhooks.spec.ts; ADR 0019).
+      MCI_WEBHOOKS_ALLOW_PRIVATE: '1',
     },
   },
 });

@@ -9,3 +9,6 @@ export const AVAILABILITIES = ['upcoming', 'active', 'expired'] as const;
 
 export const CUSTOMER_TABS = ['eligible', 'ineligible', 'complete'] as const;
 export const CUSTOMER_SORTS = ['name', '-name', 'daysLeft', '-daysLeft', 'status', '-status'] as const;
+
+// The webhook event types a partner's system can subscribe to (the Webhooks page's checkboxes).
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../domain/webhook-events.ts';

@@ -85,6 +85,7 @@ const CHECKS: Record<string, (demo: Demo, who: Who) => Visit[]> = {
   '/': () => [{ url: '/' }],
   '/admin/roles': () => [{ url: '/admin/roles' }],
   '/admin/api-tokens': () => [{ url: '/admin/api-tokens' }],
+  '/admin/webhooks': () => [{ url: '/admin/webhooks' }],
   '/activity': () => [{ url: '/activity' }],
   '/admin/users': () => [{ url: '/admin/users' }],
   '/engagements': () => [{ url: '/engagements' }],

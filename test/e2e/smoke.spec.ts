@@ -51,13 +51,14 @@ test('Ada signs in and sees her locations; sign-in and home are accessible in li
     await expect(row).toContainText('Incentives admin');
   }
   // Only pages that exist are in the navigation; Ada is not an Account admin, and as an Incentives
-  // admin she manages API tokens (issue 14).
+  // admin she manages API tokens and webhooks (issue 14).
   const nav = page.getByRole('navigation', { name: 'Main' });
   // Mailbox: the e2e server runs with the embedded mailbox (no SMTP_URL), a demo aid.
   await expect(nav.getByRole('link')).toHaveText([
     'Home',
     'Engagements',
     'API tokens',
+    'Webhooks',
     'Activity',
     'Mailbox',
   ]);

@@ -22,3 +22,8 @@ export function canManageApiTokens(user: User): boolean {
 export function canReadActivity(user: User): boolean {
   return user.kind === 'operator' || canManageApiTokens(user);
 }
+
+/** Issue 14: an Incentives admin (on any location) manages the partner's webhook endpoints (`webhooks.manage`). */
+export function canManageWebhooks(user: User): boolean {
+  return canManageApiTokens(user);
+}

@@ -68,6 +68,12 @@ export const routes: RouteDef[] = [
     ...lazyPage(() => import('../features/api-tokens/ApiTokensPage.tsx')),
   },
   {
+    path: '/admin/webhooks',
+    access: 'signedIn',
+    // Only Incentives admins need it: keep it out of the initial bundle.
+    ...lazyPage(() => import('../features/webhooks/WebhooksPage.tsx')),
+  },
+  {
     path: '/activity',
     access: 'signedIn',
     // Incentives admins and the operator: keep it out of the initial bundle.

@@ -8,6 +8,7 @@ import { Notices, useNotify } from '../../components/notices.tsx';
 import {
   canManageApiTokens,
   canManageRoles,
+  canManageWebhooks,
   canReadActivity,
   hasIncentiveRole,
 } from '../../routes/access.ts';
@@ -124,6 +125,11 @@ export function AppShell({ children }: { children: ReactNode }) {
           {canManageApiTokens(user) ? (
             <NavItem href="/admin/api-tokens">
               <FormattedMessage id="nav.apiTokens" />
+            </NavItem>
+          ) : null}
+          {canManageWebhooks(user) ? (
+            <NavItem href="/admin/webhooks">
+              <FormattedMessage id="webhooks.nav" />
             </NavItem>
           ) : null}
           {canReadActivity(user) ? (
