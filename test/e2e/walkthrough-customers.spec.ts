@@ -117,3 +117,20 @@ test('an "Action required" row counts down the days left to resubmit, as its wor
   await page.goto(`/engagements/${showcase.id}/customers/${row.nominationId}/claim`);
   await expect(page.getByText(words).first()).toBeVisible();
 });
+
+test('an upcoming workshop says why no customer can be added instead of opening the wizard', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await signIn(page, USERS.ada);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const upcoming = await engagementByCode(page, 'DAI-AGENTS');
+  await page.goto(`/engagements/${upcoming.id}/customers?tab=eligible`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+  const add = page.getByRole('button', { name: 'Add customer' });
+  await expect(add).toHaveAttribute('aria-disabled', 'true');
+  await expect(add).toHaveAccessibleDescription(t('en', 'customers.addBlocked.upcoming'));
+  await add.click({ force: true });
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'upcoming workshop, eligible tab');
+});
