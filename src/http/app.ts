@@ -12,7 +12,12 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from 'fastify';
-import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { surveyPageStatus } from '../app/claims/public-survey.ts';
 import { consentPageStatus } from '../app/consent/public-consent.ts';
 import { withCorrelation } from '../app/correlation.ts';
@@ -155,6 +160,9 @@ export async function buildHttpApp(options: HttpOptions): Promise<FastifyInstanc
       webhooks: openApiWebhooks(),
     },
     transform: jsonSchemaTransform,
+    // Fills components.schemas with the contracts that have an id (ErrorResponse, …): the routes' $refs
+    // point there, and without it they dangled (a generated client could not resolve them).
+    transformObject: jsonSchemaTransformObject,
   });
 
   await app.register(

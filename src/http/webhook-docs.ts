@@ -1,10 +1,11 @@
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
-import { z } from 'zod';
 import { WebhookEventBody } from '../contracts/webhooks.ts';
 import { WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_EVENT } from '../domain/webhook-events.ts';
 
 // The OpenAPI 3.1 `webhooks` section (issue 14): one entry per event type, each a POST the partner's
-// receiver gets, with the Standard Webhooks headers. docs/api.md has the receiver example.
+// receiver gets, with the Standard Webhooks headers. examples/webhook-receiver.ts is a receiver.
+
+const WEBHOOK_EVENT_BODY_ID = String(WebhookEventBody.meta()?.id);
 
 type Webhooks = NonNullable<
   Extract<NonNullable<FastifyDynamicSwaggerOptions['openapi']>, { webhooks?: unknown }>['webhooks']
@@ -20,7 +21,9 @@ const HEADERS = [
 ] as const;
 
 export function openApiWebhooks(): Webhooks {
-  const body = z.toJSONSchema(WebhookEventBody, { target: 'draft-2020-12', io: 'output' });
+  // The contract has an id, so it is a component (app.ts's transformObject puts it there): a reference
+  // to it resolves, where the inline `$defs` z.toJSONSchema makes for a schema with an id did not.
+  const body = { $ref: `#/components/schemas/${WEBHOOK_EVENT_BODY_ID}` };
   const entries = [...WEBHOOK_EVENT_TYPES, WEBHOOK_TEST_EVENT].map((type) => [
     type,
     {
