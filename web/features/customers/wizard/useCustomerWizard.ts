@@ -139,7 +139,7 @@ export function useCustomerWizard({ mode, engagementId, customer }: WizardTarget
         count: engagementIds.length,
         name,
         consentDays,
-        step: mode === 'add' ? 3 : step,
+        step: steps.indexOf('confirmation'),
       });
     } catch (error) {
       const target = error instanceof ApiError ? fieldOf(error) : null;
