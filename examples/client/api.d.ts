@@ -8543,7 +8543,7 @@ export interface components {
             } | null;
             type: ("active" | "notStarted") | null;
             status: string;
-            countdown: ("consent" | "claim" | "dispute" | "review") | null;
+            countdown: ("consent" | "claim" | "resubmit" | "review" | "dispute") | null;
             deadline: string | null;
             daysLeft: number | null;
             actions: ("claimCustomer" | "triggerConsent" | "resendConsent" | "submitWorkshopClaim" | "continueWorkshopClaim" | "viewWorkshopClaim")[];
@@ -9665,7 +9665,7 @@ export interface components {
             } | null;
             type: ("active" | "notStarted") | null;
             status: string;
-            countdown: ("consent" | "claim" | "dispute" | "review") | null;
+            countdown: ("consent" | "claim" | "resubmit" | "review" | "dispute") | null;
             deadline: string | null;
             daysLeft: number | null;
             actions: ("claimCustomer" | "triggerConsent" | "resendConsent" | "submitWorkshopClaim" | "continueWorkshopClaim" | "viewWorkshopClaim")[];

@@ -217,3 +217,16 @@ export type PartnerCountdown = CountdownKind | 'resubmit';
 export function partnerCountdown(status: NominationStatus, kind: CountdownKind): PartnerCountdown {
   return kind === 'review' && RESUBMISSION.has(status) ? 'resubmit' : kind;
 }
+
+/**
+ * Issue 15 (walkthrough): the statuses after consent in which the partner can still act on the workshop
+ * claim (submit, resubmit, dispute, cancel): those a partner's event leads out of. In the others
+ * (submitted, under review, disputed) the claim waits for the operator, and the partner can only view it.
+ */
+export const PARTNER_CLAIM_TURN: readonly NominationStatus[] = inOrder(
+  new Set(
+    rowsWith((row) => row.by === 'partner')
+      .flatMap((row) => row.from)
+      .filter((s) => holdsConsent(s)),
+  ),
+);

@@ -1,3 +1,6 @@
+import { PARTNER_CLAIM_TURN, SUBMITTED_STATUSES } from './lifecycle-sets.ts';
+import type { NominationStatus } from './status.ts';
+
 // R6 Action column: the actions a row's state allows (only those valid in the row's state).
 export type RowAction =
   | 'claimCustomer'
@@ -30,13 +33,11 @@ export function rowActions(row: RowFacts): RowAction[] {
       return ['resendConsent'];
     case 'active':
       return row.hasClaim ? ['continueWorkshopClaim'] : ['submitWorkshopClaim'];
-    case 'claim_submitted':
-    case 'under_review':
-    case 'action_required':
-    case 'disputed':
-    case 'rejected':
-      return ['continueWorkshopClaim'];
     default:
+      // Issue 15: "Continue" only while the partner can still change the claim; while it waits for the
+      // operator (submitted, under review, disputed) there is nothing to continue, only to view.
+      if (PARTNER_CLAIM_TURN.includes(row.status as NominationStatus)) return ['continueWorkshopClaim'];
+      if (SUBMITTED_STATUSES.includes(row.status as NominationStatus)) return ['viewWorkshopClaim'];
       return [];
   }
 }

@@ -182,11 +182,11 @@ test('Claim customer: a known customer becomes claimed, not started (R18–R22)'
   await expect(before).toContainText(t('en', 'customers.status.candidate'));
   await before.getByRole('button', { name: `Claim customer: ${name}` }).click();
   const d = dialog(page);
-  await expect(stepHeading(page, 1, 3, 'Location')).toBeFocused();
+  await expect(stepHeading(page, 1, 4, 'Location')).toBeFocused();
   await expect(d.getByLabel('Customer email')).toHaveCount(0);
   await expectNoAxeViolations(page, 'claim, step 1');
   await d.getByRole('button', { name: 'Next' }).click();
-  await expect(stepHeading(page, 2, 3, 'Workshops')).toBeFocused();
+  await expect(stepHeading(page, 2, 4, 'Workshops')).toBeFocused();
   await expect(d.getByRole('checkbox', { name: 'Security Workshop', exact: true })).toBeChecked();
   // Only this workshop, so that other specs' rows stay as they are.
   for (const box of await d.locator('input[type=checkbox]:checked').all()) {
@@ -196,10 +196,11 @@ test('Claim customer: a known customer becomes claimed, not started (R18–R22)'
   }
   await expectNoAxeViolations(page, 'claim, step 2');
   await d.getByRole('button', { name: 'Next' }).click();
-  await expect(stepHeading(page, 3, 3, 'Review')).toBeFocused();
+  await expect(stepHeading(page, 3, 4, 'Review')).toBeFocused();
   await expect(d).toContainText(name);
   await expectNoAxeViolations(page, 'claim, step 3');
-  await d.getByRole('button', { name: 'Add customer' }).click();
+  await d.getByRole('button', { name: 'Claim customer', exact: true }).click();
+  await expect(stepHeading(page, 4, 4, 'Confirmation')).toBeFocused();
   await expect(d).toContainText(`${name} was claimed for 1 workshop.`);
   await expectNoAxeViolations(page, 'claim, confirmation');
   await d.getByRole('button', { name: 'Close' }).click();

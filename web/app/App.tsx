@@ -126,8 +126,9 @@ export function App({ initial }: { initial: Bootstrap }) {
       setSession(null);
       // Several calls may answer 401 at once: only the first one decides where to come back to.
       if (window.location.pathname === '/signin') return;
+      // `reason` makes the sign-in page say why the user is there (issue 15: it ended with no message).
       const here = window.location.pathname + window.location.search;
-      navigate(`/signin?returnTo=${encodeURIComponent(here)}`, { replace: true });
+      navigate(`/signin?reason=sessionEnded&returnTo=${encodeURIComponent(here)}`, { replace: true });
     });
     return () => setUnauthorizedHandler(null);
   }, []);

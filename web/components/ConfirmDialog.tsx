@@ -13,7 +13,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { errorSentences } from './errors.ts';
 
@@ -36,9 +36,10 @@ const useStyles = makeStyles({
 
 /**
  * Asks before a destructive action (deactivating a user, revoking a token or an invitation, withdrawing
- * a location). The confirm button is red, not the primary blue (issue 15: a destructive action is
- * not styled as the way forward); the dialog keeps focus until it closes, Escape or "Back" closes it
- * without doing anything, and a refusal shows the server's sentences in the dialog.
+ * a location, cancelling a workshop claim). The confirm button is red, not the primary blue (issue 15:
+ * a destructive action is not styled as the way forward), and "Back" has the focus when it opens; the
+ * dialog keeps focus until it closes, Escape or "Back" closes it without doing anything, and a refusal
+ * shows the server's sentences in the dialog.
  */
 export function ConfirmDialog({
   title,
@@ -61,6 +62,10 @@ export function ConfirmDialog({
   const intl = useIntl();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string[] | null>(null);
+  // Back is the default: Enter or Space right after the dialog opens must not do the destructive
+  // thing. Fluent's Dialog focuses its first button in its own effect, which runs before this one.
+  const back = useRef<HTMLButtonElement>(null);
+  useEffect(() => back.current?.focus(), []);
   const confirm = async () => {
     setBusy(true);
     setError(null);
@@ -110,7 +115,7 @@ export function ConfirmDialog({
             >
               {confirmLabel}
             </Button>
-            <Button disabled={busy} onClick={onClose}>
+            <Button ref={back} disabled={busy} onClick={onClose}>
               {backLabel}
             </Button>
           </DialogActions>

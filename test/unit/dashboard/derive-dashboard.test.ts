@@ -96,7 +96,7 @@ describe('deriveDashboard', () => {
   });
 
   it('under review the row opens its claim; an ended record offers nothing', () => {
-    expect(actionOf({ status: 'under_review', hasClaim: true })).toBe('continueWorkshopClaim');
+    expect(actionOf({ status: 'under_review', hasClaim: true })).toBe('viewWorkshopClaim');
     expect(actionOf({ status: 'consent_expired', hasClaim: false })).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import {
   ENDINGS_THAT_RETURN_THE_CUSTOMER,
   LIVE_STATUSES,
   makesCustomerKnown,
+  PARTNER_CLAIM_TURN,
   partnerCountdown,
   REVIEW_STATES,
   SUBMITTED_STATUSES,
@@ -95,6 +96,10 @@ describe('sets derived from the transition table', () => {
       'dispute_expired',
     ]);
     expect(COMPLETED_STATUS).toBe('approved');
+  });
+
+  it("the partner's turn on a workshop claim: the statuses after consent a partner's event leads out of", () => {
+    expect(PARTNER_CLAIM_TURN).toEqual(['active', 'action_required', 'rejected']);
   });
 
   it('consent holds, records are live, endings give the customer back', () => {

@@ -14,6 +14,12 @@ describe('row actions', () => {
     expect(row('action_required', 'eligible', true)).toEqual(['continueWorkshopClaim']);
   });
 
+  it('continues a claim only while the partner can change it; one waiting for the operator is viewed (issue 15)', () => {
+    expect(row('rejected', 'eligible', true)).toEqual(['continueWorkshopClaim']);
+    for (const status of ['claim_submitted', 'under_review', 'disputed'])
+      expect(row(status, 'eligible', true)).toEqual(['viewWorkshopClaim']);
+  });
+
   it('claims a candidate only while the engagement is active', () => {
     expect(row('candidate', 'eligible')).toEqual(['claimCustomer']);
     expect(

@@ -23,11 +23,13 @@ import type { WorkshopClaim } from '../../api/types.ts';
 import { errorText } from '../../components/errors.ts';
 import { fieldErrors, lengthLimits } from '../../components/fieldErrors.ts';
 import { statusLabel } from '../../components/statusLabels.ts';
+import { CancelClaimDialog } from './CancelClaimDialog.tsx';
 import { ClaimFormDialog } from './ClaimFormDialog.tsx';
 import { date, poeName, useClaim, useClaimStyles } from './claimShared.ts';
 
 // Submit (S9), cancel (before the first submit) and dispute (once, within the dispute window). Each
-// asks first; each request carries an Idempotency-Key kept for the dialog, so a retry acts once.
+// asks first (cancelling, destructive, in the shared ConfirmDialog); each request carries an
+// Idempotency-Key kept for the dialog, so a retry acts once.
 
 type Open = 'submit' | 'cancel' | 'dispute' | null;
 
@@ -131,7 +133,8 @@ export function ClaimActions() {
           </Button>
         ) : null}
       </div>
-      {open === 'submit' || open === 'cancel' ? <ConfirmDialog which={open} onClose={close} /> : null}
+      {open === 'submit' ? <SubmitDialog onClose={close} /> : null}
+      {open === 'cancel' ? <CancelClaimDialog onClose={close} /> : null}
       {open === 'dispute' ? <DisputeDialog onClose={close} /> : null}
     </section>
   );
@@ -169,7 +172,7 @@ function useRun() {
   return { run, busy, error, claim };
 }
 
-function ConfirmDialog({ which, onClose }: { which: 'submit' | 'cancel'; onClose: () => void }) {
+function SubmitDialog({ onClose }: { onClose: () => void }) {
   const shared = useClaimStyles();
   const intl = useIntl();
   const { nominationId } = useClaim();
@@ -178,20 +181,14 @@ function ConfirmDialog({ which, onClose }: { which: 'submit' | 'cancel'; onClose
   const customer = claim.customer.name;
 
   const confirm = async () => {
-    const ok =
-      which === 'submit'
-        ? await run(
-            (key) => claimsApi.submit(nominationId, key),
-            (next) =>
-              intl.formatMessage(
-                { id: resubmit ? 'claim.submit.doneResubmit' : 'claim.submit.done' },
-                { customer, status: statusLabel(intl, next.status) },
-              ),
-          )
-        : await run(
-            (key) => claimsApi.cancel(nominationId, key),
-            () => intl.formatMessage({ id: 'claim.cancel.done' }, { customer }),
-          );
+    const ok = await run(
+      (key) => claimsApi.submit(nominationId, key),
+      (next) =>
+        intl.formatMessage(
+          { id: resubmit ? 'claim.submit.doneResubmit' : 'claim.submit.done' },
+          { customer, status: statusLabel(intl, next.status) },
+        ),
+    );
     if (ok) onClose();
   };
 
@@ -207,22 +204,13 @@ function ConfirmDialog({ which, onClose }: { which: 'submit' | 'cancel'; onClose
         <DialogBody>
           <DialogTitle>
             <FormattedMessage
-              id={
-                which === 'cancel'
-                  ? 'claim.cancel.title'
-                  : resubmit
-                    ? 'claim.submit.titleResubmit'
-                    : 'claim.submit.title'
-              }
+              id={resubmit ? 'claim.submit.titleResubmit' : 'claim.submit.title'}
               values={{ customer }}
             />
           </DialogTitle>
           <DialogContent className={shared.dialogContent}>
             <Text as="p">
-              <FormattedMessage
-                id={which === 'cancel' ? 'claim.cancel.body' : 'claim.submit.body'}
-                values={{ customer }}
-              />
+              <FormattedMessage id="claim.submit.body" values={{ customer }} />
             </Text>
             {error ? (
               <MessageBar intent="error" layout="multiline">
@@ -237,15 +225,7 @@ function ConfirmDialog({ which, onClose }: { which: 'submit' | 'cancel'; onClose
               icon={busy ? <Spinner size="tiny" /> : undefined}
               onClick={() => void confirm()}
             >
-              <FormattedMessage
-                id={
-                  which === 'cancel'
-                    ? 'claim.cancel.confirm'
-                    : resubmit
-                      ? 'claim.submit.resubmitButton'
-                      : 'claim.submit.button'
-                }
-              />
+              <FormattedMessage id={resubmit ? 'claim.submit.resubmitButton' : 'claim.submit.button'} />
             </Button>
             <Button disabled={busy} onClick={onClose}>
               <FormattedMessage id="claim.dialog.back" />

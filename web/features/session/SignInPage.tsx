@@ -108,6 +108,8 @@ export function SignInPage() {
   const attempts = useRef(0);
   const returnTo = safeReturnPath(useSearchParam('returnTo'));
   const oidcError = useSearchParam('error');
+  // Sent here because a call answered 401 (expired, signed out elsewhere, deactivated): say so.
+  const sessionEnded = useSearchParam('reason') === 'sessionEnded';
   const oidcErrorId =
     oidcError && oidcError in OIDC_ERRORS ? OIDC_ERRORS[oidcError as keyof typeof OIDC_ERRORS] : null;
   // A second way in, when the server has an organisation (OpenID Connect) sign-in configured.
@@ -141,6 +143,13 @@ export function SignInPage() {
           <p className={styles.intro}>
             <FormattedMessage id="signin.intro" />
           </p>
+          {sessionEnded && !oidcErrorId && !failure ? (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <FormattedMessage id="signin.sessionEnded" />
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
           {oidcErrorId && !failure ? (
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody>

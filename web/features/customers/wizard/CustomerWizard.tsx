@@ -25,6 +25,12 @@ export interface WizardProps extends WizardTarget {
   onConsentNow?: (target: ConsentTarget) => void;
 }
 
+/** The last step's button says what it does: Add customer, or Claim customer (and while it is sent). */
+const SUBMIT_LABELS = {
+  add: ['wizard.submit', 'wizard.submitting'],
+  claim: ['wizard.claim.submit', 'wizard.claim.submitting'],
+} as const satisfies Record<WizardProps['mode'], readonly [MessageId, MessageId]>;
+
 export default function CustomerWizard({ mode, engagementId, customer, onClose, onConsentNow }: WizardProps) {
   const intl = useIntl();
   const wizard = useCustomerWizard({ mode, engagementId, customer });
@@ -109,7 +115,7 @@ export default function CustomerWizard({ mode, engagementId, customer, onClose, 
       busy={busy}
       dirty={wizard.dirty}
       done={done !== null}
-      submitLabel={stepName === 'review' ? (busy ? 'wizard.submitting' : 'wizard.submit') : 'wizard.next'}
+      submitLabel={stepName === 'review' ? SUBMIT_LABELS[mode][busy ? 1 : 0] : 'wizard.next'}
       submitDisabled={detail.data !== undefined && offered.length === 0}
       onBack={step > 0 ? () => dispatch({ type: 'goTo', step: step - 1 }) : undefined}
       onSubmit={wizard.submit}

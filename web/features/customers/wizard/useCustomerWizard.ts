@@ -149,7 +149,7 @@ export function useCustomerWizard({ mode, engagementId, customer }: WizardTarget
               email: mode === 'add' ? email.trim() : (own.customerEmail ?? ''),
             }
           : null,
-        step: mode === 'add' ? 3 : step,
+        step: steps.indexOf('confirmation'),
       });
     } catch (error) {
       const target = error instanceof ApiError ? fieldOf(error) : null;

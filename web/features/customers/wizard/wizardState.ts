@@ -7,10 +7,13 @@ import type { MessageId } from '../../../i18n/locales.ts';
 export type WizardMode = 'add' | 'claim';
 export type StepName = 'customer' | 'location' | 'workshops' | 'review' | 'confirmation';
 
-/** Add: location and customer, workshops, review, then a confirmation step. Claim: no confirmation step. */
+/**
+ * Add: location and customer, workshops, review; Claim: location, workshops, review. Both end on a
+ * confirmation step, so that the stepper marks it (not Review) once the customer was added or claimed.
+ */
 export const STEPS: Record<WizardMode, readonly StepName[]> = {
   add: ['customer', 'workshops', 'review', 'confirmation'],
-  claim: ['location', 'workshops', 'review'],
+  claim: ['location', 'workshops', 'review', 'confirmation'],
 };
 export const STEP_MESSAGE_IDS = {
   customer: 'wizard.step.customer',
