@@ -16,7 +16,7 @@ import { entraDiscoveryDirectory } from '../adapters/directory/entra-discovery-d
 import { localFileStore } from '../adapters/files/local-file-store.ts';
 import { embeddedMailbox, smtpTransport } from '../adapters/mail/transports.ts';
 import { JobQueue } from '../adapters/queue/job-queue.ts';
-import { fetchWebhookSender } from '../adapters/webhooks/fetch-sender.ts';
+import { httpWebhookSender } from '../adapters/webhooks/http-sender.ts';
 import { SessionCache } from '../app/auth/session-cache.ts';
 import type { AppContext, Clock, CustomerDirectory, FileStore, OidcPort } from '../app/ports.ts';
 import type { Config } from '../config.ts';
@@ -102,7 +102,7 @@ export function composeContext(
     // POE uploads (issue 6): content-addressed files on local disk.
     files: overrides.files ?? localFileStore(join(config.dataDir, 'files')),
     webhooks: {
-      sender: fetchWebhookSender,
+      sender: httpWebhookSender({ allowPrivate: config.webhooksAllowPrivate }),
       allowPrivate: config.webhooksAllowPrivate,
       retryDelaysSeconds: config.webhookRetryDelaysSeconds,
     },

@@ -17,15 +17,17 @@ export function NoIncentiveRolePage() {
   const styles = useStyles();
   const intl = useIntl();
   const user = useUser();
+  // An Account admin can give herself the role: she is not told to ask one (issue 15).
+  const admin = canManageRoles(user);
   return (
     <Page title={intl.formatMessage({ id: 'noRole.title' })}>
       <div className={styles.stack}>
         <MessageBar intent="warning" layout="multiline" politeness="polite">
           <MessageBarBody>
-            <FormattedMessage id="noRole.body" />
+            <FormattedMessage id={admin ? 'noRole.bodyAdmin' : 'noRole.body'} />
           </MessageBarBody>
         </MessageBar>
-        {canManageRoles(user) ? (
+        {admin ? (
           <>
             <Text as="p">
               <FormattedMessage id="noRole.accountAdmin" values={{ partner: user.partner?.name ?? '' }} />
