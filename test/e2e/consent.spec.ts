@@ -183,6 +183,8 @@ test('Consent accepted: add Woodgrove Bank, trigger consent, open the link from 
   await expect(main).toContainText(workshop.name);
   await expect(main).toContainText(t('sv', 'publicConsent.meaning.noCost'));
   await expect(main).toContainText(t('sv', 'publicConsent.meaning.onePartner'));
+  // The deadline names its time zone (issue 15).
+  await expect(main.getByText(/^Svara senast .+\b(UTC|GMT|CES?T|[+-]\d{1,2}(:\d\d)?)\.?$/)).toBeVisible();
   // No app shell: no navigation, no sign-out.
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
   await expectNoAxeViolations(page, 'consent page, open');

@@ -456,7 +456,7 @@ test('the Customers page’s dialogs: Add customer, Claim customer, Trigger and 
   // Claim customer (R18–R22), step 1: the location.
   const candidate = rowWith('claimCustomer');
   await actionButton('claimCustomer', candidate).click();
-  await expect(step(1, 3, t('en', 'wizard.step.location'))).toBeFocused();
+  await expect(step(1, 4, t('en', 'wizard.step.location'))).toBeFocused();
   await measure('Claim customer, step 1');
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);

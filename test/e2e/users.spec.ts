@@ -80,6 +80,12 @@ test('Cleo invites Nia, Nia sets a password and adds a customer, Cleo deactivate
     await niaPage.goto(path);
     await expect(niaPage.getByRole('heading', { level: 1, name: 'Join Trey Research' })).toBeVisible();
     await expect(niaPage.getByText(`Cleo Jansen invited you, ${nia.name}`)).toBeVisible();
+    // The link's end, with its time zone (issue 15; Intl refused a time zone beside dateStyle).
+    await expect(
+      niaPage.getByText(
+        /^This link is valid until .+\b(UTC|GMT|CES?T|[+-]\d{1,2}(:\d\d)?) and works once\.$/,
+      ),
+    ).toBeVisible();
     await expectNoAxeViolations(niaPage, 'invitation page');
     await niaPage.setViewportSize({ width: 320, height: 720 });
     await expectReflow(niaPage, 'invitation page at 320 px');

@@ -22,6 +22,7 @@ import { ApiError } from '../../api/client.ts';
 import { publicConsentApi } from '../../api/consent.ts';
 import type { ConsentDecision, PublicConsent } from '../../api/types.ts';
 import { usePreferences } from '../../app/contexts.ts';
+import { deadlineText } from '../../components/dates.ts';
 import { errorText } from '../../components/errors.ts';
 import { Page } from '../../components/Page.tsx';
 import { PublicLinkError, type PublicLinkMessages } from '../../components/PublicLinkError.tsx';
@@ -187,7 +188,7 @@ function ConsentView({
     consent.workshops.map((w) => w.name),
     { type: 'conjunction' },
   );
-  const date = (iso: string) => intl.formatDate(iso, { dateStyle: 'long', timeStyle: 'short' });
+  const date = (iso: string) => deadlineText(intl, iso);
 
   const run = async (decision: ConsentDecision) => {
     setBusy(decision);

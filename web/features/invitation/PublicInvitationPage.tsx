@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { publicInvitationApi } from '../../api/invitations.ts';
 import type { PublicInvitation } from '../../api/types.ts';
 import { useSession } from '../../app/contexts.ts';
+import { deadlineText } from '../../components/dates.ts';
 import { errorSentences } from '../../components/errors.ts';
 import { Page } from '../../components/Page.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
@@ -150,11 +151,7 @@ export default function PublicInvitationPage({ params }: { params: Record<string
             <FormattedMessage
               id="invitation.validUntil"
               values={{
-                date: intl.formatDate(invitation.expiresAt, {
-                  dateStyle: 'long',
-                  timeStyle: 'short',
-                  timeZoneName: 'short',
-                }),
+                date: deadlineText(intl, invitation.expiresAt),
               }}
             />
           </Text>
