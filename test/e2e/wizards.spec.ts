@@ -89,7 +89,15 @@ test('Add customer: someone@contoso.com to two workshops, then on each Eligible 
   // The days to consent come from the created records (each engagement's window), not a constant.
   await expect(d).toContainText(t('en', 'wizard.done.next', { days: 30 }));
   await expectNoAxeViolations(page, 'add, step 4');
-  await d.getByRole('button', { name: 'Close' }).click();
+  // The next step in place (issue 15): consent for the record on this workshop, with the address typed
+  // in step 1 already in the consent wizard. Nothing else typed: Cancel closes it at once.
+  await d.getByRole('button', { name: t('en', 'wizard.done.consentNow') }).click();
+  await expect(
+    d.getByRole('heading', { name: t('en', 'consent.wizard.title', { customer: 'Contoso Ltd' }) }),
+  ).toBeVisible();
+  await expect(d.getByLabel('Contact email')).toHaveValue('someone@contoso.com');
+  await expectNoAxeViolations(page, 'consent wizard from the Add confirmation');
+  await d.getByRole('button', { name: 'Cancel' }).click();
   await expect(d).toHaveCount(0);
 
   // The page refreshed: the new row shows as not started with 30 days left for consent.
