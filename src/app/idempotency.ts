@@ -4,8 +4,9 @@ import type { Repositories, Store } from './store/index.ts';
 
 // Idempotency-Key with Stripe's semantics (quality §1): the first result is stored with the key, in the
 // same transaction as the change it describes, and replayed for the same key and body; the same key
-// with another body is a 422. Keys are scoped (per partner) and kept 24 h at least. A concurrent
-// duplicate waits on the key's unique index until the first commits, then replays its result.
+// with another body is a 422. Keys are scoped (per partner) and kept 24 h at least (48 h; a caller that
+// replays later, such as an import job resumed after an outage, asks for longer with `keepForMs`). A
+// concurrent duplicate waits on the key's unique index until the first commits, then replays its result.
 const IDEMPOTENCY_TTL_MS = 48 * 3_600_000;
 
 export interface Stored<T> {
@@ -32,7 +33,7 @@ function fingerprint(value: unknown): string {
 
 export async function idempotent<T>(
   store: Store,
-  request: { scope: string; key: string | undefined; fingerprintOf: unknown; now: Date },
+  request: { scope: string; key: string | undefined; fingerprintOf: unknown; now: Date; keepForMs?: number },
   run: (tx: Repositories) => Promise<{ status: number; body: T }>,
 ): Promise<Stored<T>> {
   if (!request.key) {
@@ -42,7 +43,7 @@ export async function idempotent<T>(
   const key = request.key;
   const hash = fingerprint(request.fingerprintOf);
   return store.transaction(async (tx) => {
-    const expiresAt = new Date(request.now.getTime() + IDEMPOTENCY_TTL_MS);
+    const expiresAt = new Date(request.now.getTime() + (request.keepForMs ?? IDEMPOTENCY_TTL_MS));
     if (!(await tx.idempotency.claim(request.scope, key, hash, request.now, expiresAt))) {
       const stored = await tx.idempotency.stored(request.scope, key);
       if (stored.requestHash !== hash)

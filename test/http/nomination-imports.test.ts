@@ -183,7 +183,7 @@ describeEachDatabase('nomination imports', ({ handle }) => {
     expect(other.json().error.code).toBe('IdempotencyKeyReused');
   });
 
-  it('a run lost after adding rows resumes without adding them twice (per-row Idempotency-Key)', async () => {
+  it('a run lost after adding rows resumes days later without adding them twice (per-row Idempotency-Key)', async () => {
     const { csv, tenants } = await mixedFile();
     const id = (await upload(csv)).json().id as string;
     await finished(id);
@@ -205,7 +205,20 @@ describeEachDatabase('nomination imports', ({ handle }) => {
       status: 'running',
       processed: 0,
     });
-    await runNominationImport(t().ctx, { importId: id, partnerId: partnerId('trey') });
+    // …and the job resumed only after the worker was away for longer than the API's 48 h keys live,
+    // with the housekeeping purge run meanwhile: the rows' own keys must still replay.
+    const resumedAt = t().clock.now();
+    t().clock.advance(49 * 3_600_000);
+    try {
+      await t().ctx.store.sweeps.purgeExpired({
+        sessions: new Date(0),
+        idempotencyKeys: t().clock.now(),
+        rateLimits: new Date(0),
+      });
+      await runNominationImport(t().ctx, { importId: id, partnerId: partnerId('trey') });
+    } finally {
+      t().clock.set(resumedAt);
+    }
     expect(await finished(id)).toMatchObject({ status: 'completed', processed: 10, created: 2, failed: 8 });
     expect(await report(id)).toEqual(before);
     expect(await nominationsOf(tenants)).toBe(3);

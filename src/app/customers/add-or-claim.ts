@@ -37,6 +37,7 @@ export async function createNominations(
   actor: Actor,
   input: CreateNominationsRequest,
   idempotencyKey: string | undefined,
+  options: { keyKeptForMs?: number } = {},
 ) {
   const partner = partnerActor(actor);
   const scope = { partnerId: partner.partnerId };
@@ -52,7 +53,13 @@ export async function createNominations(
 
   return idempotent<{ value: Nomination[] }>(
     ctx.store,
-    { scope: `partner:${scope.partnerId}`, key: idempotencyKey, fingerprintOf: input, now },
+    {
+      scope: `partner:${scope.partnerId}`,
+      key: idempotencyKey,
+      fingerprintOf: input,
+      now,
+      keepForMs: options.keyKeptForMs,
+    },
     async (tx) => {
       const tenantId = lookup ? lookup.tenantId : input.origin === 'claim' ? input.customerId : '';
       // Before the facts: a concurrent change to this customer's rows commits first or waits (R9 itself

@@ -23,6 +23,12 @@ const PARALLEL = 4;
 
 /** The key a row is added with: the same on every run of the same import. */
 const rowIdempotencyKey = (importId: string, line: number) => `import:${importId}:${line}`;
+/**
+ * How long a row's key is kept: longer than the API's 48 h, because a job can resume after the worker
+ * was away for days (a retried job waits for a worker), and a row added before the outage must then
+ * replay as "created" rather than meet its own record as a duplicate.
+ */
+const ROW_KEY_KEPT_MS = 30 * 24 * 3_600_000;
 
 export async function runNominationImport(
   ctx: AppContext,
@@ -82,7 +88,9 @@ async function addRow(
   const read = readImportRow(row.cells, catalogue);
   if ('error' in read) return failed(row, read.error);
   try {
-    const added = await createNominations(ctx, actor, read.input, rowIdempotencyKey(importId, row.line));
+    const added = await createNominations(ctx, actor, read.input, rowIdempotencyKey(importId, row.line), {
+      keyKeptForMs: ROW_KEY_KEPT_MS,
+    });
     return {
       line: row.line,
       outcome: 'created',
