@@ -16,6 +16,29 @@ import { absolute, type Row } from './rows.ts';
 const BENCH_LOCATION_MPN = '9100000000';
 const BENCH_WORKSHOP_CODE = 'BENCH-WS-1';
 
+/**
+ * The file: `count` rows of bench tenants from `firstTenant` on (known to no partner, after the
+ * nominated ones and the add bench's, when it ran first), 3 % bad; `bad` holds the bad rows' lines.
+ */
+export function importFile(firstTenant: number, count: number): { csv: string; bad: Set<number> } {
+  const lines = ['mpnLocationId,email,workshops,tenantId,tpid,mismatchReason'];
+  const bad = new Set<number>();
+  for (let i = 0; i < count; i++) {
+    const email = `it@${benchTenantDomain(firstTenant + i)}`;
+    const isBad = i % 100 < 3;
+    if (isBad) bad.add(i + 2);
+    const row = !isBad
+      ? [BENCH_LOCATION_MPN, email, BENCH_WORKSHOP_CODE]
+      : i % 100 === 0
+        ? [BENCH_LOCATION_MPN, email, 'NO-SUCH-WS']
+        : i % 100 === 1
+          ? [BENCH_LOCATION_MPN, 'not-an-email', BENCH_WORKSHOP_CODE]
+          : ['1', email, BENCH_WORKSHOP_CODE];
+    lines.push(`${row.join(',')},,,`);
+  }
+  return { csv: lines.join('\r\n'), bad };
+}
+
 export async function benchImport(
   kind: 'postgres' | 'pglite',
   handle: DatabaseHandle,
@@ -37,25 +60,7 @@ export async function benchImport(
     if (!session.ok) throw new Error(`import bench: sign-in answered ${session.status}`);
     const { csrfToken } = (await session.json()) as { csrfToken: string };
     const cookie = session.headers.getSetCookie()[0]!.split(';')[0]!;
-    // Bench tenants from `firstTenant` on are known to no partner (after the nominated ones and the
-    // add bench's, when it ran first).
-    const first = firstTenant;
-    const lines = ['mpnLocationId,email,workshops,tenantId,tpid,mismatchReason'];
-    const bad = new Set<number>();
-    for (let i = 0; i < count; i++) {
-      const email = `it@${benchTenantDomain(first + i)}`;
-      const isBad = i % 100 < 3;
-      if (isBad) bad.add(i + 2);
-      const row = !isBad
-        ? [BENCH_LOCATION_MPN, email, BENCH_WORKSHOP_CODE]
-        : i % 100 === 0
-          ? [BENCH_LOCATION_MPN, email, 'NO-SUCH-WS']
-          : i % 100 === 1
-            ? [BENCH_LOCATION_MPN, 'not-an-email', BENCH_WORKSHOP_CODE]
-            : ['1', email, BENCH_WORKSHOP_CODE];
-      lines.push(`${row.join(',')},,,`);
-    }
-    const csv = lines.join('\r\n');
+    const { csv, bad } = importFile(firstTenant, count);
     const headers = { cookie, 'x-csrf-token': csrfToken };
     const started = performance.now();
     const upload = await fetch(`${address}/api/v1/nomination-imports`, {

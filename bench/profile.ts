@@ -7,20 +7,26 @@ import { migrateToLatest } from '../src/adapters/db/migrate.ts';
 import { BENCH_IDS, BENCH_USER_EMAIL, benchTenantDomain, generateBenchData } from '../src/seed/bench-data.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { startPostgres } from '../test/support/postgres-server.ts';
+import { importFile } from './imports.ts';
 import { loadFromAnotherProcess } from './load.ts';
 
 // Issue 12, "profile first, then change": CPU profiles (node --cpu-prof) of the real server
 // (`mci start`, as it ships) under load from a second process, for the session read, the list and the
-// add, on PostgreSQL and on PGlite. `npm run bench -- --profile [--label=before]` prints, for each, the
-// 15 functions with the most self time and their share of the busy time, and writes the profiles to
-// bench/profiles/<label>/.
+// add, on PostgreSQL and on PGlite, and of a CSV import (issue 14: what stands between the import and
+// its 5,000 rows/s). `npm run bench -- --profile [--label=before] [--workloads=import,add]` prints, for
+// each, the 15 functions with the most self time and their share of the busy time, and writes the
+// profiles to bench/profiles/<label>/.
 
 const SIZE = { tenants: 100_000, nominations: 20_000, partnerNominations: 5_000 };
 const LOAD_SECONDS = 10;
 const CONNECTIONS = 20;
 const ADDS = 600;
+const IMPORTED = 2_000;
 
-type Workload = 'session' | 'list' | 'add';
+type Workload = 'session' | 'list' | 'add' | 'import';
+const WORKLOADS: readonly Workload[] = ['session', 'list', 'add', 'import'];
+/** Bench tenants each workload uses up (fresh customers nobody knows). */
+const TENANTS_USED: Record<Workload, number> = { session: 0, list: 0, add: ADDS, import: IMPORTED };
 interface Summary {
   database: string;
   workload: Workload;
@@ -93,6 +99,32 @@ async function addLoad(base: string, auth: { cookie: string; csrfToken: string }
   return JSON.parse(out) as { created: number; perSecond: number; p95: number };
 }
 
+/** Uploads a CSV of `IMPORTED` rows (3 % bad) and waits for the job to complete it. */
+async function importLoad(base: string, auth: { cookie: string; csrfToken: string }, firstTenant: number) {
+  const { csv, bad } = importFile(firstTenant, IMPORTED);
+  const headers = { cookie: auth.cookie, 'x-csrf-token': auth.csrfToken };
+  const started = performance.now();
+  const upload = await fetch(`${base}/api/v1/nomination-imports`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'text/csv' },
+    body: csv,
+  });
+  if (upload.status !== 202) throw new Error(`import: upload answered ${upload.status}`);
+  const { id } = (await upload.json()) as { id: string };
+  for (;;) {
+    const progress = (await (await fetch(`${base}/api/v1/nomination-imports/${id}`, { headers })).json()) as {
+      status: string;
+      created: number;
+      failed: number;
+    };
+    if (progress.status === 'completed' || progress.status === 'failed') {
+      if (progress.failed !== bad.size) throw new Error(`import: ${JSON.stringify(progress)}`);
+      return { ...progress, perSecond: IMPORTED / ((performance.now() - started) / 1000) };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -144,6 +176,9 @@ async function profileWorkload(
     if (workload === 'add') {
       const result = await addLoad(base, auth, firstTenant);
       throughput = `${Math.round(result.perSecond)} adds/s, p95 ${Math.round(result.p95)} ms (${result.created} created)`;
+    } else if (workload === 'import') {
+      const result = await importLoad(base, auth, firstTenant);
+      throughput = `${Math.round(result.perSecond)} rows/s (${IMPORTED} rows: ${result.created} created, ${result.failed} failed)`;
     } else {
       const url =
         workload === 'session'
@@ -173,7 +208,8 @@ export async function runProfiles(args: string[]): Promise<void> {
   const dir = join(process.cwd(), 'bench/profiles', label);
   mkdirSync(dir, { recursive: true });
   const summaries: Summary[] = [];
-  const workloads: Workload[] = ['session', 'list', 'add'];
+  const chosen = args.find((a) => a.startsWith('--workloads='))?.slice('--workloads='.length);
+  const workloads = chosen ? WORKLOADS.filter((w) => chosen.split(',').includes(w)) : WORKLOADS;
 
   const server = await startPostgres();
   try {
@@ -189,7 +225,7 @@ export async function runProfiles(args: string[]): Promise<void> {
     let first = SIZE.nominations + 1;
     for (const workload of workloads) {
       summaries.push(await profileWorkload('postgres', { DATABASE_URL: url }, workload, dir, first));
-      first += ADDS;
+      first += TENANTS_USED[workload];
     }
   } finally {
     server.stop();
@@ -204,7 +240,7 @@ export async function runProfiles(args: string[]): Promise<void> {
   let first = SIZE.nominations + 1;
   for (const workload of workloads) {
     summaries.push(await profileWorkload('pglite', { MCI_DATA_DIR: dataDir }, workload, dir, first));
-    first += ADDS;
+    first += TENANTS_USED[workload];
   }
 
   const lines = [`## Profiles: ${label} (${new Date().toISOString().slice(0, 10)})`, ''];
