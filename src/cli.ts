@@ -115,6 +115,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(
+    error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : error,
+  );
   process.exit(1);
 });
