@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/adapters/db/database.ts';
@@ -168,6 +168,8 @@ async function profileWorkload(
   firstTenant: number,
 ): Promise<Summary> {
   const profileDir = join(dir, `${database}-${workload}`);
+  // A profile left by an earlier run under the same label must not be read as this one's.
+  rmSync(profileDir, { recursive: true, force: true });
   mkdirSync(profileDir, { recursive: true });
   const { child, base } = await spawnServer(env, profileDir);
   try {
