@@ -6584,7 +6584,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change the URL, the events, or enable/disable the endpoint */
+        /** Change the URL (checked as at registration), the description, the events, or enable/disable */
         patch: {
             parameters: {
                 query?: never;
@@ -6599,6 +6599,7 @@ export interface paths {
                     "application/json": {
                         /** @description https (http only where MCI_WEBHOOKS_ALLOW_PRIVATE=1); never a private address. */
                         url?: string;
+                        description?: string | null;
                         events?: ("nomination.created" | "consent.requested" | "consent.accepted" | "consent.declined" | "consent.expired" | "nomination.superseded" | "claim.submitted" | "claim.action_required" | "claim.approved" | "claim.rejected" | "claim.disputed" | "claim.expired" | "claim.cancelled")[];
                         enabled?: boolean;
                     };
@@ -9217,6 +9218,8 @@ export interface components {
             status: "pending" | "succeeded" | "failed";
             responseStatus: number | null;
             durationMs: number | null;
+            /** @description Why the last attempt failed (null: it succeeded, or no attempt yet). `httpStatus`: the receiver answered, not with a 2xx (`responseStatus`; a redirect is never followed); `timeout`: no answer within 10 s; `connectionRefused`: nothing accepts connections at the address and port; `connectionFailed`: the connection could not be made or broke off; `dnsNotFound`: the host name does not resolve; `tlsError`: the TLS handshake failed (certificate); `invalidResponse`: the answer was not HTTP; `privateAddress`: not sent, the host resolves to a private, loopback, link-local or reserved address; `httpsRequired`: not sent, an http URL; `endpointDisabled`: not sent, the endpoint is disabled. */
+            failureCode: ("httpStatus" | "timeout" | "connectionRefused" | "connectionFailed" | "dnsNotFound" | "tlsError" | "invalidResponse" | "privateAddress" | "httpsRequired" | "endpointDisabled") | null;
             error: string | null;
             /** Format: date-time */
             at: string;
@@ -10340,6 +10343,8 @@ export interface components {
             status: "pending" | "succeeded" | "failed";
             responseStatus: number | null;
             durationMs: number | null;
+            /** @description Why the last attempt failed (null: it succeeded, or no attempt yet). `httpStatus`: the receiver answered, not with a 2xx (`responseStatus`; a redirect is never followed); `timeout`: no answer within 10 s; `connectionRefused`: nothing accepts connections at the address and port; `connectionFailed`: the connection could not be made or broke off; `dnsNotFound`: the host name does not resolve; `tlsError`: the TLS handshake failed (certificate); `invalidResponse`: the answer was not HTTP; `privateAddress`: not sent, the host resolves to a private, loopback, link-local or reserved address; `httpsRequired`: not sent, an http URL; `endpointDisabled`: not sent, the endpoint is disabled. */
+            failureCode: ("httpStatus" | "timeout" | "connectionRefused" | "connectionFailed" | "dnsNotFound" | "tlsError" | "invalidResponse" | "privateAddress" | "httpsRequired" | "endpointDisabled") | null;
             error: string | null;
             /** Format: date-time */
             at: string;

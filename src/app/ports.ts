@@ -1,3 +1,4 @@
+import type { WebhookFailureCode } from '../domain/webhook-failures.ts';
 import type { SessionCache } from './auth/session-cache.ts';
 import type { Store } from './store/index.ts';
 
@@ -107,7 +108,13 @@ export interface TestClockControl {
 /** One webhook POST as sent (issue 14): the answer's status, or the reason there is none. */
 export type WebhookAttempt =
   | { kind: 'answered'; status: number; durationMs: number }
-  | { kind: 'failed'; error: string; durationMs: number };
+  | {
+      kind: 'failed';
+      failure: WebhookFailureCode;
+      /** The socket error as the network gave it, for the receiver's developers (null: the code says all). */
+      detail: string | null;
+      durationMs: number;
+    };
 
 /** One webhook message as sent: Standard Webhooks signs `${messageId}.${timestamp}.${body}`. */
 interface OutgoingWebhook {

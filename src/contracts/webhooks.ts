@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WEBHOOK_EVENT_TYPES } from '../domain/webhook-events.ts';
+import { WEBHOOK_FAILURE_CODES } from '../domain/webhook-failures.ts';
 import { Id, page } from './common.ts';
 
 // Webhooks (issue 14, Standard Webhooks 1.0): a partner's endpoints, the events they subscribe to, and
@@ -14,22 +15,25 @@ const EndpointUrl = z
 
 const EventTypes = z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).max(WEBHOOK_EVENT_TYPES.length);
 
+const Description = z.string().trim().max(500);
+
 export const CreateWebhookEndpointRequest = z.strictObject({
   url: EndpointUrl,
   events: EventTypes,
-  description: z.string().trim().max(500).optional(),
+  description: Description.optional(),
 });
 export type CreateWebhookEndpointRequest = z.infer<typeof CreateWebhookEndpointRequest>;
 
 export const UpdateWebhookEndpointRequest = z
   .strictObject({
+    /** A new URL is checked exactly as at registration. */
     url: EndpointUrl.optional(),
+    /** null or an empty string removes it. */
+    description: Description.nullable().optional(),
     events: EventTypes.optional(),
     enabled: z.boolean().optional(),
   })
-  .refine((v) => v.url !== undefined || v.events !== undefined || v.enabled !== undefined, {
-    message: 'empty',
-  });
+  .refine((v) => Object.values(v).some((field) => field !== undefined), { message: 'empty' });
 export type UpdateWebhookEndpointRequest = z.infer<typeof UpdateWebhookEndpointRequest>;
 
 export const WebhookEndpoint = z
@@ -77,7 +81,22 @@ export const WebhookDelivery = z
     /** The receiver's HTTP status at the last attempt (null: no answer). */
     responseStatus: z.number().int().nullable(),
     durationMs: z.number().int().nullable(),
-    /** Why the last attempt got no answer (time-out, refused address, …). */
+    failureCode: z
+      .enum(WEBHOOK_FAILURE_CODES)
+      .nullable()
+      .meta({
+        description: [
+          'Why the last attempt failed (null: it succeeded, or no attempt yet). `httpStatus`: the',
+          'receiver answered, not with a 2xx (`responseStatus`; a redirect is never followed);',
+          '`timeout`: no answer within 10 s; `connectionRefused`: nothing accepts connections at the',
+          'address and port; `connectionFailed`: the connection could not be made or broke off;',
+          '`dnsNotFound`: the host name does not resolve; `tlsError`: the TLS handshake failed',
+          '(certificate); `invalidResponse`: the answer was not HTTP; `privateAddress`: not sent, the',
+          'host resolves to a private, loopback, link-local or reserved address; `httpsRequired`: not',
+          'sent, an http URL; `endpointDisabled`: not sent, the endpoint is disabled.',
+        ].join(' '),
+      }),
+    /** The socket error of the last attempt as the network gave it, in English (null when `failureCode` says all). */
     error: z.string().nullable(),
     /** The last attempt, or when the message was queued. */
     at: z.iso.datetime(),

@@ -1,7 +1,5 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import { Webhook } from 'standardwebhooks';
+import { startWebhookReceiver, verifySigned as verify } from '../support/webhook-receiver.ts';
 import { csrfToken } from './support/claims.ts';
 import { expect, expectNoAxeViolations, signIn, test, USERS } from './support/fixtures.ts';
 import { dialogSettled, expectReflow } from './support/reflow.ts';
@@ -10,42 +8,9 @@ import { dialogSettled, expectReflow } from './support/reflow.ts';
 // real receiver on loopback (the e2e server runs with MCI_WEBHOOKS_ALLOW_PRIVATE=1). She sees the
 // signing secret once, sends a test message that arrives correctly signed (verified with the
 // `standardwebhooks` package), sees it in the delivery log, redelivers it (same `webhook-id`), rotates
-// the secret, and deletes the endpoint after confirming. Delivery is a background job: the test polls
-// the receiver, never sleeps.
-
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-function receiver() {
-  const received: Received[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (c: Buffer) => chunks.push(c));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.writeHead(204).end();
-    });
-  });
-  return {
-    received,
-    listen: () =>
-      new Promise<string>((resolve) =>
-        server.listen(0, '127.0.0.1', () =>
-          resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-        ),
-      ),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-const verify = (secret: string, r: Received) =>
-  new Webhook(secret).verify(r.body, {
-    'webhook-id': String(r.headers['webhook-id']),
-    'webhook-timestamp': String(r.headers['webhook-timestamp']),
-    'webhook-signature': String(r.headers['webhook-signature']),
-  }) as { type: string; data: Record<string, unknown> };
+// the secret, edits the URL and the description (to a path where the receiver answers 500, and the log
+// says so in words), and deletes the endpoint after confirming. Delivery is a background job: the test
+// polls the receiver, never sleeps.
 
 async function endpointIdOf(page: Page, url: string): Promise<string> {
   const list = await page.request.get('/api/v1/webhook-endpoints');
@@ -58,13 +23,17 @@ async function endpointIdOf(page: Page, url: string): Promise<string> {
 
 const SECRET = /^whsec_[A-Za-z0-9+/]{43}=$/;
 
-test('Ada registers a webhook endpoint, tests, redelivers, rotates and deletes it', async ({
+test('Ada registers a webhook endpoint, tests, redelivers, rotates, edits and deletes it', async ({
   page,
   context,
+  consoleGuard,
 }) => {
+  // The URL the Edit dialog sends on purpose and the API refuses.
+  consoleGuard.expect({ text: /status of 400/, url: /\/api\/v1\/webhook-endpoints\/[0-9a-f-]+$/ });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const hooks = receiver();
-  const base = await hooks.listen();
+  // 500 to whatever is sent to a path ending in /fails, 204 to the rest.
+  const hooks = await startWebhookReceiver(({ path }) => (path.endsWith('/fails') ? 500 : 204));
+  const base = hooks.url;
   try {
     await page.goto('/');
     await signIn(page, USERS.ada);
@@ -95,7 +64,7 @@ test('Ada registers a webhook endpoint, tests, redelivers, rotates and deletes i
     await expect(secretBox).toHaveCount(0);
     await expect(page.getByText(secret)).toHaveCount(0);
 
-    const card = page.getByRole('region', { name: url, exact: true });
+    let card = page.getByRole('region', { name: url, exact: true });
     await expect(card).toContainText('Enabled');
     await expect(card).toContainText('Our CRM');
     await expect(card.getByRole('listitem')).toHaveText([
@@ -139,16 +108,17 @@ test('Ada registers a webhook endpoint, tests, redelivers, rotates and deletes i
     await expect(card.getByText(`The endpoint ${url} is enabled again.`)).toBeVisible();
     await expect(card.getByRole('definition').first()).toHaveText('Enabled');
 
-    // Edit the events in a dialog.
-    await card.getByRole('button', { name: 'Edit events' }).click();
-    const events = page.getByRole('dialog', { name: `Events of ${url}` });
+    // Edit the events in the Edit dialog (the URL stays: it is not sent again).
+    await card.getByRole('button', { name: 'Edit', exact: true }).click();
+    const events = page.getByRole('dialog', { name: `Edit ${url}` });
+    await expect(events.getByRole('textbox', { name: 'Endpoint URL' })).toHaveValue(url);
     await expect(events.getByRole('checkbox', { name: /^claim\.approved / })).toBeChecked();
     await dialogSettled(page);
-    await expectNoAxeViolations(page, 'edit events dialog');
+    await expectNoAxeViolations(page, 'edit dialog');
     await events.getByRole('checkbox', { name: /^claim\.rejected / }).check();
     await events.getByRole('button', { name: 'Save' }).click();
     await expect(events).toHaveCount(0);
-    await expect(card.getByText(`The events of ${url} were saved.`)).toBeVisible();
+    await expect(card.getByText(`The endpoint ${url} was saved.`)).toBeVisible();
     await expect(card.getByRole('listitem').filter({ hasText: 'claim.rejected' })).toHaveCount(1);
 
     // Rotate the secret: asked first, then a new secret once; messages verify with the new one.
@@ -193,12 +163,56 @@ test('Ada registers a webhook endpoint, tests, redelivers, rotates and deletes i
     await expect(rows).toHaveCount(2);
     await expect(card.getByRole('button', { name: 'Load more' })).toHaveCount(0);
 
+    // Edit the URL and the description, from the keyboard. A URL the API refuses is said on its field,
+    // the dialog stays open and nothing changes.
+    await card.getByRole('button', { name: 'Edit', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const edit = page.getByRole('dialog', { name: `Edit ${url}` });
+    const urlBox = edit.getByRole('textbox', { name: 'Endpoint URL' });
+    await expect(urlBox).toBeFocused();
+    await urlBox.fill('not a url');
+    await page.keyboard.press('Enter');
+    await expect(edit.getByText('This value is not valid.')).toBeVisible();
+    await expect(urlBox).toBeFocused();
+    await expect(urlBox).toHaveAttribute('aria-invalid', 'true');
+    await expectNoAxeViolations(page, 'edit dialog with a refused URL');
+    const moved = `${base}/hooks/billing-${Date.now()}/fails`;
+    await urlBox.fill(moved);
+    await edit.getByRole('textbox', { name: 'Description (optional)' }).fill('Billing system');
+    await edit.getByRole('button', { name: 'Save' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(edit).toHaveCount(0);
+    card = page.getByRole('region', { name: moved, exact: true });
+    await expect(card.getByText(`The endpoint ${moved} was saved.`)).toBeVisible();
+    await expect(card).toContainText('Billing system');
+    await expect(card).not.toContainText('Our CRM');
+    const listed = (
+      (await (await page.request.get('/api/v1/webhook-endpoints')).json()) as {
+        value: { id: string; url: string; description: string | null }[];
+      }
+    ).value.find((e) => e.id === endpointId);
+    expect(listed).toMatchObject({ url: moved, description: 'Billing system' });
+
+    // The receiver answers 500 there: the delivery log says why in words, not as a code.
+    await card.getByRole('button', { name: 'Send test message' }).click();
+    await expect(card.getByText(`A test message to ${moved} is on its way.`)).toBeVisible();
+    await expect
+      .poll(() => hooks.received.filter((r) => r.path.endsWith('/fails')).length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    const movedLog = card.getByRole('table', { name: `Deliveries to ${moved}` });
+    await card.getByRole('button', { name: 'Refresh' }).click();
+    await expect(
+      movedLog.getByRole('row').filter({ hasText: 'The receiver answered with HTTP status 500.' }),
+    ).toHaveCount(1);
+    await expect(movedLog).not.toContainText('httpStatus');
+    await expectNoAxeViolations(page, 'delivery log with a failure');
+
     // Reflow at 320 px: the page with its delivery log, and the delete dialog.
     await page.setViewportSize({ width: 320, height: 720 });
     await expectReflow(page, 'Webhooks page with a delivery log, 320 px');
     await card.getByRole('button', { name: 'Delete' }).click();
     const remove = page.getByRole('alertdialog');
-    await expect(remove).toContainText(`Delete the endpoint ${url}?`);
+    await expect(remove).toContainText(`Delete the endpoint ${moved}?`);
     await dialogSettled(page);
     await expectReflow(page, 'delete dialog, 320 px');
     await expectNoAxeViolations(page, 'delete dialog');
@@ -208,11 +222,13 @@ test('Ada registers a webhook endpoint, tests, redelivers, rotates and deletes i
     await expect(card).toHaveCount(1);
     await card.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
-    await expect(page.getByTestId('webhooks-status')).toHaveText(`The endpoint ${url} was deleted.`);
+    await expect(page.getByTestId('webhooks-status')).toHaveText(`The endpoint ${moved} was deleted.`);
     await expect(card).toHaveCount(0);
     await expect(page.getByRole('heading', { level: 2, name: 'Endpoints' })).toBeFocused();
     const list = await page.request.get('/api/v1/webhook-endpoints');
-    expect(((await list.json()) as { value: { url: string }[] }).value.map((e) => e.url)).not.toContain(url);
+    expect(((await list.json()) as { value: { url: string }[] }).value.map((e) => e.url)).not.toContain(
+      moved,
+    );
   } finally {
     await hooks.close();
   }

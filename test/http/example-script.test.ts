@@ -1,6 +1,4 @@
 import { spawn } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -13,19 +11,10 @@ import { engagementId, locationId } from '../../src/seed/demo-catalogue.ts';
 import { freshCustomer } from '../support/customers.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { signInAs, useTestApp } from '../support/http.ts';
+import { type LoopbackServer, listenOnLoopback, until } from '../support/webhook-receiver.ts';
 
 const SEC = engagementId('SEC-WS');
 const SEATTLE = locationId('trey-seattle');
-
-async function until<T>(what: string, probe: () => T | undefined, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const found = probe();
-    if (found !== undefined) return found;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Runs examples/add-and-consent.ts as another process, with nothing but the URL and the token. */
 function runExample(env: { MCI_URL: string; MCI_TOKEN: string }, args: string[], onStep: (s: Step) => void) {
@@ -55,7 +44,7 @@ describeEachDatabase('the typed-client example integration', ({ handle }) => {
   let baseUrl = '';
   let token = '';
   let receiverUrl = '';
-  let receiver: Server;
+  let receiver: LoopbackServer;
   let secretKnown: (secret: string) => void;
   const secret = new Promise<string>((resolve) => {
     secretKnown = resolve;
@@ -87,19 +76,16 @@ describeEachDatabase('the typed-client example integration', ({ handle }) => {
         if (handled.length === 1) throw new Error('the CRM is down');
       },
     });
-    receiver = createServer((request, response) => {
+    // The example's own listener (what is tested), on the tests' loopback server.
+    receiver = await listenOnLoopback((request, response) => {
       response.on('finish', () =>
         arrivals.push({ messageId: String(request.headers['webhook-id']), status: response.statusCode }),
       );
       listener(request, response);
     });
-    receiverUrl = await new Promise<string>((resolve) =>
-      receiver.listen(0, '127.0.0.1', () =>
-        resolve(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`),
-      ),
-    );
+    receiverUrl = `${receiver.url}/hooks`;
   });
-  afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+  afterAll(() => receiver?.close());
 
   it('adds a customer and requests consent with only a token; signed events arrive, the failed one again with the same webhook-id', async () => {
     const customer = await freshCustomer(handle().db, { prefix: 'example' });

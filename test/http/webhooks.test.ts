@@ -1,71 +1,51 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { InjectOptions } from 'fastify';
-import { Webhook } from 'standardwebhooks';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startWorker } from '../../src/jobs/worker.ts';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { engagementId, locationId } from '../../src/seed/demo-catalogue.ts';
 import { freshCustomer } from '../support/customers.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { signInAs, useTestApp } from '../support/http.ts';
+import { signInAs, type TestApp, useTestApp } from '../support/http.ts';
+import {
+  closedPort,
+  startWebhookReceiver,
+  typeOf,
+  until,
+  verifySigned as verify,
+} from '../support/webhook-receiver.ts';
 
 const SEC = engagementId('SEC-WS');
 const SEATTLE = locationId('trey-seattle');
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-  status: number;
-}
+type Receiver = Awaited<ReturnType<typeof startWebhookReceiver>>;
 
 /**
- * A real receiver on loopback: answers 500 to the first arrival of each message whose type is in
- * `failFirst`, 204 to everything else, and keeps what it got.
+ * A real receiver on loopback: 500 to the first arrival of each message whose type is in `failFirst`
+ * and to everything sent to a path ending in `/fails`, 204 to the rest.
  */
 function receiver(failFirst: ReadonlySet<string>) {
-  const received: Received[] = [];
   const seen = new Set<string>();
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (c: Buffer) => chunks.push(c));
-    request.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      const id = String(request.headers['webhook-id']);
-      const type = (JSON.parse(body) as { type: string }).type;
-      const status = failFirst.has(type) && !seen.has(id) ? 500 : 204;
-      seen.add(id);
-      received.push({ headers: request.headers, body, status });
-      response.writeHead(status).end();
-    });
+  return startWebhookReceiver(({ path, headers, body }) => {
+    const id = String(headers['webhook-id']);
+    const status = path.endsWith('/fails') || (failFirst.has(typeOf({ body })) && !seen.has(id)) ? 500 : 204;
+    seen.add(id);
+    return status;
   });
-  return {
-    received,
-    listen: () =>
-      new Promise<string>((resolve) =>
-        server.listen(0, '127.0.0.1', () =>
-          resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-        ),
-      ),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
-const verify = (secret: string, r: Received) =>
-  new Webhook(secret).verify(r.body, {
-    'webhook-id': String(r.headers['webhook-id']),
-    'webhook-timestamp': String(r.headers['webhook-timestamp']),
-    'webhook-signature': String(r.headers['webhook-signature']),
-  }) as { type: string; data: Record<string, unknown> };
-
-async function until<T>(what: string, probe: () => T | undefined, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const found = probe();
-    if (found !== undefined) return found;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/** The delivery log of an endpoint once no delivery in it is pending (each attempt is a background job). */
+async function settledLog(app: () => TestApp, headers: Record<string, string>, endpointId: string) {
+  return until('no pending delivery', async () => {
+    const response = await app().app.inject({
+      method: 'GET',
+      url: `/api/v1/webhook-endpoints/${endpointId}/deliveries`,
+      headers,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const value = response.json().value as Record<string, unknown>[];
+    return value.length > 0 && value.every((d) => d.status !== 'pending') ? value : undefined;
+  });
 }
 
 // Issue 14 item 2, signed webhooks (Standard Webhooks 1.0), end to end: an integration with only an API
@@ -78,7 +58,7 @@ describeEachDatabase('webhooks', ({ handle }) => {
   });
   // The same installation without the flag: registration refuses private targets.
   const strict = useTestApp(handle);
-  const hooks = receiver(new Set(['nomination.created']));
+  let hooks: Receiver;
   let url = '';
   let ada: Awaited<ReturnType<typeof signInAs>>;
   let dan: Awaited<ReturnType<typeof signInAs>>;
@@ -86,7 +66,8 @@ describeEachDatabase('webhooks', ({ handle }) => {
   beforeAll(async () => {
     await seedDemo(handle().db, t().clock.now());
     await startWorker(t().ctx, t().queue);
-    url = `${await hooks.listen()}/hooks`;
+    hooks = await receiver(new Set(['nomination.created']));
+    url = `${hooks.url}/hooks`;
     ada = await signInAs(t().app, 'ada@treyresearch.example', 'demo');
     dan = await signInAs(t().app, 'dan@proseware.example', 'demo');
     const created = await ada.request({
@@ -97,7 +78,7 @@ describeEachDatabase('webhooks', ({ handle }) => {
     expect(created.statusCode, created.body).toBe(201);
     token = created.json().token;
   });
-  afterAll(() => hooks.close());
+  afterAll(() => hooks?.close());
 
   const bearer = (options: InjectOptions) =>
     t().app.inject({ ...options, headers: { authorization: `Bearer ${token}`, ...(options.headers ?? {}) } });
@@ -110,8 +91,7 @@ describeEachDatabase('webhooks', ({ handle }) => {
     expect(response.statusCode, response.body).toBe(201);
     return response.json() as { id: string; secret: string; events: string[]; enabled: boolean };
   };
-  const arrivals = (type: string) =>
-    hooks.received.filter((r) => (JSON.parse(r.body) as { type: string }).type === type);
+  const arrivals = (type: string) => hooks.received.filter((r) => typeOf(r) === type);
 
   it('an integration with only a token registers, adds a customer and asks for consent; signed events arrive, the failed one again with the same id', async () => {
     const endpoint = await register(['nomination.created', 'consent.requested']);
@@ -179,13 +159,7 @@ describeEachDatabase('webhooks', ({ handle }) => {
 
     // The delivery log: newest first, with the attempts, the receiver's answers, keyset-paged. The
     // attempt is recorded just after the receiver answered: wait until nothing is pending.
-    const end = Date.now() + 10_000;
-    for (;;) {
-      const all = await bearer({ method: 'GET', url: `/api/v1/webhook-endpoints/${endpoint.id}/deliveries` });
-      if (!all.json().value.some((d: { status: string }) => d.status === 'pending')) break;
-      if (Date.now() > end) throw new Error(`deliveries still pending: ${all.body}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await settledLog(t, { authorization: `Bearer ${token}` }, endpoint.id);
     const log = await bearer({
       method: 'GET',
       url: `/api/v1/webhook-endpoints/${endpoint.id}/deliveries?maxpagesize=1`,
@@ -205,6 +179,9 @@ describeEachDatabase('webhooks', ({ handle }) => {
       attempt: 2,
       responseStatus: 204,
       messageId: created[0]!.headers['webhook-id'],
+      // The failure of the first attempt is gone with the success of the second.
+      failureCode: null,
+      error: null,
     });
     expect(next.json().value[0].durationMs).toBeGreaterThanOrEqual(0);
 
@@ -286,6 +263,136 @@ describeEachDatabase('webhooks', ({ handle }) => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it('edits the URL and the description; a refused URL changes nothing; bad input is a 400', async () => {
+    const endpoint = await register(['claim.approved']);
+    const path = `/api/v1/webhook-endpoints/${endpoint.id}`;
+    const moved = `${hooks.url}/hooks/moved`;
+    const edited = await bearer({
+      method: 'PATCH',
+      url: path,
+      payload: { url: moved, description: ' PSA ' },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({
+      url: moved,
+      description: 'PSA',
+      events: ['claim.approved'],
+      enabled: true,
+    });
+    // Messages go to the new URL.
+    const test = await bearer({ method: 'POST', url: `${path}/test` });
+    const arrived = await until('the test message at the new URL', () =>
+      hooks.received.find((r) => r.headers['webhook-id'] === test.json().messageId),
+    );
+    expect(arrived.path).toBe('/hooks/moved');
+
+    // Cleared with null and with blanks; set again alone, without touching the URL.
+    for (const description of [null, '   ']) {
+      const cleared = await bearer({ method: 'PATCH', url: path, payload: { description } });
+      expect(cleared.statusCode, cleared.body).toBe(200);
+      expect(cleared.json()).toMatchObject({ url: moved, description: null });
+      await bearer({ method: 'PATCH', url: path, payload: { description: 'PSA' } });
+    }
+    const before = (await bearer({ method: 'GET', url: path })).json();
+    expect(before).toMatchObject({ url: moved, description: 'PSA' });
+
+    // Without MCI_WEBHOOKS_ALLOW_PRIVATE a new URL is checked as at registration: a localised 422 on
+    // `url`, and neither it nor the description beside it is written.
+    const strictAda = await signInAs(strict().app, 'ada@treyresearch.example', 'demo');
+    const audits = () =>
+      handle()
+        .db.selectFrom('audit_events')
+        .select('id')
+        .where('action', '=', 'webhookEndpoint.update')
+        .where(sql<boolean>`data->>'endpointId' = ${endpoint.id}`)
+        .execute();
+    const auditsBefore = (await audits()).length;
+    for (const [target, code] of [
+      ['https://10.0.0.7/hooks', 'webhook.privateAddress'],
+      ['https://[::1]:8443/hooks', 'webhook.privateAddress'],
+      ['https://169.254.169.254/latest/meta-data', 'webhook.privateAddress'],
+      ['http://93.184.215.14/hooks', 'webhook.httpsRequired'],
+    ] as const) {
+      const refused = await strictAda.request({
+        method: 'PATCH',
+        url: path,
+        payload: { url: target, description: 'changed' },
+        headers: { 'accept-language': 'pl' },
+      });
+      expect(refused.statusCode, target).toBe(422);
+      expect(refused.json().error, target).toMatchObject({
+        code: 'UnprocessableEntity',
+        target: 'url',
+        details: [{ code, target: 'url' }],
+      });
+    }
+    const privateInPolish = await strictAda.request({
+      method: 'PATCH',
+      url: path,
+      payload: { url: 'https://192.168.1.1/x' },
+      headers: { 'accept-language': 'pl' },
+    });
+    expect(privateInPolish.json().error.details[0].message).toMatch(/sieci prywatnej/);
+    expect((await bearer({ method: 'GET', url: path })).json()).toEqual(before);
+    expect(await audits()).toHaveLength(auditsBefore);
+
+    for (const payload of [
+      { url: 'ftp://example.com/x' },
+      { url: 'not a url' },
+      { description: 'x'.repeat(501) },
+      { description: 7 },
+      { url: moved, secret: 'whsec_x' },
+    ]) {
+      const response = await bearer({ method: 'PATCH', url: path, payload });
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.json().error.code).toBe('ValidationFailed');
+    }
+    expect((await bearer({ method: 'GET', url: path })).json()).toEqual(before);
+  });
+
+  it("records why a delivery failed: the receiver's status, a refused connection", async () => {
+    const bearerHeaders = { authorization: `Bearer ${token}` };
+    // A receiver that answers 500 to everything sent to this path.
+    const failing = await register(['claim.approved']);
+    const toFailing = await bearer({
+      method: 'PATCH',
+      url: `/api/v1/webhook-endpoints/${failing.id}`,
+      payload: { url: `${hooks.url}/hooks/fails` },
+    });
+    expect(toFailing.statusCode, toFailing.body).toBe(200);
+    // A port nothing listens on.
+    const refused = await register(['claim.approved']);
+    const toClosed = await bearer({
+      method: 'PATCH',
+      url: `/api/v1/webhook-endpoints/${refused.id}`,
+      payload: { url: `http://127.0.0.1:${await closedPort()}/hooks` },
+    });
+    expect(toClosed.statusCode, toClosed.body).toBe(200);
+    for (const endpoint of [failing, refused]) {
+      const sent = await bearer({ method: 'POST', url: `/api/v1/webhook-endpoints/${endpoint.id}/test` });
+      expect(sent.statusCode, sent.body).toBe(202);
+      expect(sent.json()).toMatchObject({ status: 'pending', failureCode: null });
+    }
+    // Three attempts each (retries after 1 s and 1 s), then failed; the last attempt's reason stays.
+    const [answered500] = await settledLog(t, bearerHeaders, failing.id);
+    expect(answered500).toMatchObject({
+      status: 'failed',
+      attempt: 3,
+      responseStatus: 500,
+      failureCode: 'httpStatus',
+      error: null,
+    });
+    const [notConnected] = await settledLog(t, bearerHeaders, refused.id);
+    expect(notConnected).toMatchObject({
+      status: 'failed',
+      attempt: 3,
+      responseStatus: null,
+      failureCode: 'connectionRefused',
+    });
+    // The socket's own words are kept for the receiver's developers.
+    expect(notConnected!.error).toMatch(/ECONNREFUSED/);
+  });
+
   it("another partner's endpoints are the same 404 as missing ones, and its list does not show them", async () => {
     const endpoint = await register(['nomination.created']);
     const delivery = (
@@ -294,6 +401,11 @@ describeEachDatabase('webhooks', ({ handle }) => {
     const calls = (id: string, deliveryId: string): InjectOptions[] => [
       { method: 'GET', url: `/api/v1/webhook-endpoints/${id}` },
       { method: 'PATCH', url: `/api/v1/webhook-endpoints/${id}`, payload: { enabled: false } },
+      {
+        method: 'PATCH',
+        url: `/api/v1/webhook-endpoints/${id}`,
+        payload: { url: 'https://crm.example.com/taken', description: 'taken over' },
+      },
       { method: 'DELETE', url: `/api/v1/webhook-endpoints/${id}` },
       { method: 'POST', url: `/api/v1/webhook-endpoints/${id}/rotate-secret` },
       { method: 'POST', url: `/api/v1/webhook-endpoints/${id}/test` },
@@ -311,6 +423,9 @@ describeEachDatabase('webhooks', ({ handle }) => {
     const list = await dan.request({ method: 'GET', url: '/api/v1/webhook-endpoints' });
     expect(list.statusCode).toBe(200);
     expect(list.body).not.toContain(endpoint.id);
+    // Nothing of Trey's endpoint changed.
+    const own = await ada.request({ method: 'GET', url: `/api/v1/webhook-endpoints/${endpoint.id}` });
+    expect(own.json()).toMatchObject({ url, description: 'CRM', enabled: true });
     // Only Incentives admins manage endpoints.
     const ben = await signInAs(t().app, 'ben@treyresearch.example', 'demo');
     expect((await ben.request({ method: 'GET', url: '/api/v1/webhook-endpoints' })).statusCode).toBe(403);
@@ -382,5 +497,45 @@ describeEachDatabase('webhooks', ({ handle }) => {
       'webhook-timestamp',
       'webhook-signature',
     ]);
+  });
+});
+
+// Without MCI_WEBHOOKS_ALLOW_PRIVATE the delivery job checks the target again before every attempt: an
+// endpoint registered where the allowance was on (the `loose` app; its URL is kept as it was) gets
+// nothing, not even a connection, and each attempt records `privateAddress`. Only the strict app runs
+// the delivery job here.
+describeEachDatabase('webhook deliveries to a private address', ({ handle }) => {
+  const loose = useTestApp(handle, { env: { MCI_WEBHOOKS_ALLOW_PRIVATE: '1' } });
+  const strict = useTestApp(handle, { env: { WEBHOOK_RETRY_DELAYS_SECONDS: '1' } });
+  let hooks: Receiver;
+  beforeAll(async () => {
+    await seedDemo(handle().db, loose().clock.now());
+    await startWorker(strict().ctx, strict().queue);
+    hooks = await startWebhookReceiver();
+  });
+  afterAll(() => hooks?.close());
+
+  it('refuses the attempt before connecting and records privateAddress', async () => {
+    const ada = await signInAs(loose().app, 'ada@treyresearch.example', 'demo');
+    const registered = await ada.request({
+      method: 'POST',
+      url: '/api/v1/webhook-endpoints',
+      payload: { url: `https://localhost:${hooks.port}/hooks`, events: ['claim.approved'] },
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const endpointId = registered.json().id as string;
+    const sent = await ada.request({ method: 'POST', url: `/api/v1/webhook-endpoints/${endpointId}/test` });
+    expect(sent.statusCode, sent.body).toBe(202);
+    const [delivery] = await settledLog(strict, { cookie: `mci_session=${ada.cookie.value}` }, endpointId);
+    expect(delivery).toMatchObject({
+      status: 'failed',
+      attempt: 2,
+      responseStatus: null,
+      durationMs: 0,
+      failureCode: 'privateAddress',
+      error: null,
+    });
+    expect(hooks.connections()).toBe(0);
+    expect(hooks.received).toEqual([]);
   });
 });

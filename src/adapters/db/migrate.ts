@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_enrolled_by.ts';
 import * as m0010 from './migrations/0010_webhooks.ts';
 import * as m0011 from './migrations/0011_nomination_imports.ts';
 import * as m0012 from './migrations/0012_invitations.ts';
+import * as m0013 from './migrations/0013_webhook_failure_codes.ts';
 
 // Migrations are imported statically (not read from a folder) so that they are type-checked and the
 // order is explicit. Append new ones here.
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010_webhooks': m0010,
   '0011_nomination_imports': m0011,
   '0012_invitations': m0012,
+  '0013_webhook_failure_codes': m0013,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CriterionFailure, CustomerCriterion, PartnerCriteria } from '../../domain/eligibility.ts';
 import type { NominationStatus } from '../../domain/status.ts';
+import type { WebhookFailureCode } from '../../domain/webhook-failures.ts';
 
 // Kysely's view of the tables created by migrations/. Keep in step with the migrations.
 
@@ -408,6 +409,8 @@ interface WebhookDeliveriesTable {
   response_status: number | null;
   duration_ms: number | null;
   error: string | null;
+  /** Why the last attempt failed (migration 0013). */
+  failure_code: ColumnType<WebhookFailureCode | null, WebhookFailureCode | null | undefined>;
   created_at: Timestamp;
   last_attempt_at: Timestamp | null;
 }

@@ -6,6 +6,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import type { WebhookAttempt, WebhookSender } from '../../app/ports.ts';
 import { isForbiddenAddress } from '../../app/webhooks/addresses.ts';
+import { FORBIDDEN_ADDRESS, failureOf } from './failure-of.ts';
 
 // Webhook delivery over node:http(s) (issue 14, ADR 0019): signed with `standardwebhooks` (one `v1,…`
 // per secret, space-separated, as Standard Webhooks 1.0 allows during a rotation); a redirect is an
@@ -20,15 +21,14 @@ import { isForbiddenAddress } from '../../app/webhooks/addresses.ts';
 const TIMEOUT_MS = 10_000;
 const MAX_ANSWER_BYTES = 64 * 1024;
 
-/** A refusal at connect time; its message is what the delivery log shows. */
-const FORBIDDEN = 'webhook.privateAddress';
-
 /** dns.lookup that refuses any answer holding a forbidden address (every answer, in either shape). */
 const guardedLookup: LookupFunction = (hostname, options, callback) => {
   lookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
     if (error) return callback(error, '', 4);
-    if (addresses.length === 0 || addresses.some((a) => isForbiddenAddress(a.address)))
-      return callback(Object.assign(new Error(FORBIDDEN), { code: 'EFORBIDDEN' }), '', 4);
+    if (addresses.length === 0)
+      return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 4);
+    if (addresses.some((a) => isForbiddenAddress(a.address)))
+      return callback(Object.assign(new Error('a private address'), { code: FORBIDDEN_ADDRESS }), '', 4);
     if (options.all) return callback(null, addresses);
     const [first] = addresses;
     callback(null, first!.address, first!.family);
@@ -86,14 +86,12 @@ export function httpWebhookSender({ allowPrivate }: { allowPrivate: boolean }): 
       };
       const started = performance.now();
       const elapsed = () => Math.round(performance.now() - started);
+      const target = new URL(url);
       try {
-        const status = await post(new URL(url), headers, body, allowPrivate);
+        const status = await post(target, headers, body, allowPrivate);
         return { kind: 'answered', status, durationMs: elapsed() };
       } catch (error) {
-        const name = (error as Error)?.name;
-        const reason =
-          name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : String((error as Error)?.message);
-        return { kind: 'failed', error: reason.slice(0, 300), durationMs: elapsed() };
+        return { kind: 'failed', ...failureOf(error, target.protocol === 'https:'), durationMs: elapsed() };
       }
     },
   };

@@ -1,4 +1,5 @@
 import type { NominationStatus } from '../../domain/status.ts';
+import type { WebhookFailureCode } from '../../domain/webhook-failures.ts';
 import type { PartnerScope, Scope } from './scope.ts';
 
 // Webhooks (issue 14, Standard Webhooks 1.0): a partner's endpoints and the deliveries of its events.
@@ -37,7 +38,10 @@ export interface WebhookDelivery {
   attempts: number;
   responseStatus: number | null;
   durationMs: number | null;
+  /** The socket error of the last attempt, for the receiver's developers (never translated). */
   error: string | null;
+  /** Why the last attempt failed (null: it succeeded, or none was made yet). */
+  failureCode: WebhookFailureCode | null;
   createdAt: Date;
   lastAttemptAt: Date | null;
 }
@@ -69,11 +73,12 @@ export interface WebhookRecordFacts {
   status: NominationStatus;
 }
 
-interface AttemptResult {
+export interface AttemptResult {
   at: Date;
   responseStatus: number | null;
   durationMs: number;
   error: string | null;
+  failureCode: WebhookFailureCode | null;
 }
 
 export interface WebhookRepository {
@@ -85,7 +90,7 @@ export interface WebhookRepository {
   updateEndpoint(
     scope: PartnerScope,
     id: string,
-    change: { url?: string; events?: string[]; enabled?: boolean },
+    change: { url?: string; description?: string | null; events?: string[]; enabled?: boolean },
     at: Date,
   ): Promise<WebhookEndpoint | undefined>;
   deleteEndpoint(scope: PartnerScope, id: string): Promise<boolean>;

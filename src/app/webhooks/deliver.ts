@@ -1,13 +1,21 @@
+import type { WebhookFailureCode } from '../../domain/webhook-failures.ts';
 import type { AppContext, WebhookSettings } from '../ports.ts';
 import { SYSTEM_SCOPE } from '../store/scope.ts';
-import type { DeliveryToSend } from '../store/webhooks.ts';
-import { targetRefusal } from './target.ts';
+import type { AttemptResult, DeliveryToSend } from '../store/webhooks.ts';
+import { type TargetRefusal, targetRefusal } from './target.ts';
 
 // The delivery job (issue 14, Standard Webhooks 1.0): one attempt of one message to one endpoint.
 // Signed with the endpoint's secret (and a rotated one while it is still valid: both signatures, so the
 // receiver can switch at its own pace); 2xx within 10 s is success. A failure is counted on the
 // delivery, which queues its own next attempt on the retry schedule in the same transaction, or is
 // failed after the last. Times are real time (R36): the wait is real, whatever the test clock says.
+
+/** A refusal of the target check before anything is sent, as the delivery log's failure code. */
+const FAILURE_OF_REFUSAL: Readonly<Record<TargetRefusal, WebhookFailureCode>> = {
+  'webhook.httpsRequired': 'httpsRequired',
+  'webhook.unresolvable': 'dnsNotFound',
+  'webhook.privateAddress': 'privateAddress',
+};
 
 /** An endpoint failing for this long without one success is disabled and its partner told. */
 const DISABLE_AFTER_MS = 5 * 86_400_000;
@@ -39,11 +47,17 @@ export async function deliverWebhook(
     return { outcome: 'skipped', eventType: found?.delivery.eventType ?? 'unknown' };
   const { delivery, endpoint } = found;
   const at = ctx.realClock.now();
-  let result: { responseStatus: number | null; durationMs: number; error: string | null };
-  if (!endpoint.enabled) result = { responseStatus: null, durationMs: 0, error: 'endpoint disabled' };
+  let result: Omit<AttemptResult, 'at'>;
+  const notSent = (failureCode: WebhookFailureCode) => ({
+    responseStatus: null,
+    durationMs: 0,
+    error: null,
+    failureCode,
+  });
+  if (!endpoint.enabled) result = notSent('endpointDisabled');
   else {
     const refusal = await targetRefusal(settings, endpoint.url);
-    if (refusal) result = { responseStatus: null, durationMs: 0, error: refusal };
+    if (refusal) result = notSent(FAILURE_OF_REFUSAL[refusal]);
     else {
       const body = JSON.stringify(delivery.payload);
       const sent = await settings.sender.send({
@@ -53,13 +67,25 @@ export async function deliverWebhook(
         body,
         secrets: signingSecrets(endpoint, at),
       });
-      result =
-        sent.kind === 'answered'
-          ? { responseStatus: sent.status, durationMs: sent.durationMs, error: null }
-          : { responseStatus: null, durationMs: sent.durationMs, error: sent.error };
+      if (sent.kind === 'failed')
+        result = {
+          responseStatus: null,
+          durationMs: sent.durationMs,
+          error: sent.detail,
+          failureCode: sent.failure,
+        };
+      else {
+        const answered = sent.status >= 200 && sent.status < 300;
+        result = {
+          responseStatus: sent.status,
+          durationMs: sent.durationMs,
+          error: null,
+          failureCode: answered ? null : 'httpStatus',
+        };
+      }
     }
   }
-  const ok = result.responseStatus !== null && result.responseStatus >= 200 && result.responseStatus < 300;
+  const ok = result.failureCode === null;
   const delays = settings.retryDelaysSeconds;
   // A disabled endpoint gets no further attempts; a redelivery after it is enabled starts a new one.
   const last = !endpoint.enabled || attempt > delays.length;

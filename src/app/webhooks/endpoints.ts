@@ -59,6 +59,7 @@ const deliveryView = (d: WebhookDelivery): WebhookDeliveryView => ({
   responseStatus: d.responseStatus,
   durationMs: d.durationMs,
   error: d.error,
+  failureCode: d.failureCode,
   at: (d.lastAttemptAt ?? d.createdAt).toISOString(),
 });
 
@@ -131,6 +132,8 @@ export async function updateWebhookEndpoint(
       id,
       {
         ...(input.url === undefined ? {} : { url: input.url }),
+        // An empty description is none, as at creation.
+        ...(input.description === undefined ? {} : { description: input.description || null }),
         ...(input.events === undefined ? {} : { events: [...new Set(input.events)] }),
         ...(input.enabled === undefined ? {} : { enabled: input.enabled }),
       },
@@ -214,6 +217,7 @@ export async function sendTestWebhook(
       responseStatus: null,
       durationMs: null,
       error: null,
+      failureCode: null,
       lastAttemptAt: null,
     });
   });
@@ -286,6 +290,7 @@ export async function redeliverWebhook(
       responseStatus: null,
       durationMs: null,
       error: null,
+      failureCode: null,
       lastAttemptAt: null,
     });
   });

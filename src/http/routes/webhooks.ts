@@ -83,7 +83,8 @@ export const webhookRoutes =
       {
         schema: {
           tags,
-          summary: 'Change the URL, the events, or enable/disable the endpoint',
+          summary:
+            'Change the URL (checked as at registration), the description, the events, or enable/disable',
           params: WebhookEndpointParams,
           body: UpdateWebhookEndpointRequest,
           response: { 200: WebhookEndpoint, ...errors },

@@ -216,6 +216,7 @@ const BUTTON_OPENS_DIALOG: [button: string, title: string][] = [
   ['customers.action.resendConsent', 'consent.resend.title'],
   ['customers.action.claimCustomer', 'wizard.claim.title'],
   ['customers.add', 'wizard.add.title'],
+  ['webhooks.action.edit', 'webhooks.editDialog.title'],
 ];
 
 describe.each(['en', ...TRANSLATED])('%s buttons and the dialogs they open', (locale) => {

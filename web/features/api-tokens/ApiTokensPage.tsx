@@ -5,7 +5,6 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   makeStyles,
   Radio,
   RadioGroup,
@@ -30,6 +29,7 @@ import { ActionStatus, useActionStatus } from '../../components/ActionStatus';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { errorText } from '../../components/errors.ts';
+import { OnceSecret, type OnceSecretMessages } from '../../components/OnceSecret.tsx';
 import { Page } from '../../components/Page.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { ScrollRegion } from '../../components/ScrollRegion.tsx';
@@ -45,11 +45,19 @@ const useStyles = makeStyles({
     maxWidth: '480px',
   },
   locations: { display: 'flex', flexDirection: 'column' },
-  secret: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  secretInput: { flexGrow: 1, minWidth: '16rem', fontFamily: tokens.fontFamilyMonospace },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   status: { minHeight: '0' },
 });
+
+/** The words around a new token, shown once. */
+const TOKEN_SECRET: OnceSecretMessages = {
+  once: 'apiTokens.created.once',
+  label: 'apiTokens.created.label',
+  copy: 'apiTokens.created.copy',
+  copied: 'apiTokens.created.copied',
+  copyFailed: 'apiTokens.created.copyFailed',
+  done: 'apiTokens.created.done',
+};
 
 /** `/admin/api-tokens`: an Incentives admin creates, lists and revokes the partner's API tokens (issue 14). */
 export default function ApiTokensPage() {
@@ -91,7 +99,14 @@ function ApiTokens() {
           reload();
         }}
       />
-      {created ? <CreatedSecret token={created} onDone={() => setCreated(null)} /> : null}
+      {created ? (
+        <OnceSecret
+          title={intl.formatMessage({ id: 'apiTokens.created.title' }, { name: created.name })}
+          secret={created.token}
+          messages={TOKEN_SECRET}
+          onDone={() => setCreated(null)}
+        />
+      ) : null}
       <div className={styles.status}>
         <ActionStatus status={status} testId="api-tokens-status" />
       </div>
@@ -278,53 +293,5 @@ function CreateForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void
         </Button>
       </div>
     </form>
-  );
-}
-
-/** The secret, once: with a copy button; it is never shown again. */
-function CreatedSecret({ token, onDone }: { token: CreatedApiToken; onDone: () => void }) {
-  const styles = useStyles();
-  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
-  const inputId = useId();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(token.token);
-      setCopied('yes');
-    } catch {
-      setCopied('failed');
-    }
-  };
-  return (
-    <MessageBar intent="success" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>
-          <FormattedMessage id="apiTokens.created.title" values={{ name: token.name }} />
-        </MessageBarTitle>
-        <Text as="p">
-          <FormattedMessage id="apiTokens.created.once" />
-        </Text>
-        <div className={styles.secret}>
-          <label htmlFor={inputId}>
-            <FormattedMessage id="apiTokens.created.label" />
-          </label>
-          <Input id={inputId} className={styles.secretInput} readOnly value={token.token} />
-          <Button onClick={() => void copy()}>
-            <FormattedMessage id="apiTokens.created.copy" />
-          </Button>
-          <Button appearance="subtle" onClick={onDone}>
-            <FormattedMessage id="apiTokens.created.done" />
-          </Button>
-        </div>
-        <div role="status">
-          {copied ? (
-            <Text>
-              <FormattedMessage
-                id={copied === 'yes' ? 'apiTokens.created.copied' : 'apiTokens.created.copyFailed'}
-              />
-            </Text>
-          ) : null}
-        </div>
-      </MessageBarBody>
-    </MessageBar>
   );
 }

@@ -2,8 +2,6 @@ import {
   Button,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   makeStyles,
   Spinner,
   Textarea,
@@ -14,6 +12,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { type CreatedWebhookEndpoint, type WebhookEventType, webhooksApi } from '../../api/webhooks.ts';
 import { errorSentences } from '../../components/errors.ts';
+import { ErrorSentences } from './ErrorSentences.tsx';
 import { EventCheckboxes } from './EventCheckboxes.tsx';
 
 const useStyles = makeStyles({
@@ -25,7 +24,6 @@ const useStyles = makeStyles({
     maxWidth: '640px',
     minWidth: 0,
   },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
 });
 
 /** Registers an endpoint: its URL, the events it gets, a description. */
@@ -84,21 +82,7 @@ export function CreateEndpointForm({ onCreated }: { onCreated: (endpoint: Create
       <Field label={intl.formatMessage({ id: 'webhooks.create.description' })}>
         <Textarea value={description} maxLength={500} onChange={(_e, d) => setDescription(d.value)} />
       </Field>
-      {error ? (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            {error[0]}
-            {error.length > 1 ? (
-              <ul className={styles.list}>
-                {error.slice(1).map((text, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of sentences
-                  <li key={i}>{text}</li>
-                ))}
-              </ul>
-            ) : null}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {error ? <ErrorSentences sentences={error} /> : null}
       <div>
         <Button
           type="submit"

@@ -30,7 +30,7 @@ const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   h4: { ...typographyStyles.body1Strong, margin: 0, overflowWrap: 'anywhere' },
   mono: { fontFamily: tokens.fontFamilyMonospace, whiteSpace: 'nowrap' },
-  reason: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
+  reason: { minWidth: '12rem' },
 });
 
 /** While a message is still being sent, the log looks again this often (delivery is a background job). */
@@ -101,6 +101,15 @@ export function DeliveryLog({
     }
   };
 
+  // Why the last attempt failed, as a sentence (the stable code of the API; its socket detail is for
+  // the receiver's developers and stays in the API).
+  const response = (d: WebhookDelivery) =>
+    d.failureCode
+      ? intl.formatMessage(
+          { id: `webhooks.deliveries.failure.${d.failureCode}` },
+          { status: d.responseStatus ?? 0 },
+        )
+      : (d.responseStatus ?? intl.formatMessage({ id: 'webhooks.deliveries.noAnswer' }));
   const at = (iso: string) => intl.formatDate(iso, { dateStyle: 'medium', timeStyle: 'medium' });
   const duration = (ms: number | null) =>
     ms === null ? '—' : intl.formatNumber(ms, { style: 'unit', unit: 'millisecond', unitDisplay: 'short' });
@@ -169,16 +178,7 @@ export function DeliveryLog({
                   <TableCell>
                     <FormattedMessage id={`webhooks.deliveries.status.${d.status}`} />
                   </TableCell>
-                  <TableCell>
-                    {d.responseStatus ?? intl.formatMessage({ id: 'webhooks.deliveries.noAnswer' })}
-                    {/* The sender's technical reason, as the API gives it (like the event identifiers). */}
-                    {d.error ? (
-                      <>
-                        {' '}
-                        <code className={styles.reason}>{d.error}</code>
-                      </>
-                    ) : null}
-                  </TableCell>
+                  <TableCell className={styles.reason}>{response(d)}</TableCell>
                   <TableCell>{duration(d.durationMs)}</TableCell>
                   <TableCell>{at(d.at)}</TableCell>
                   <TableCell>

@@ -11,10 +11,11 @@ import {
 import { ActionStatus, useActionStatus } from '../../components/ActionStatus';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { errorSentences } from '../../components/errors.ts';
+import { OnceSecret } from '../../components/OnceSecret.tsx';
 import { DeliveryLog, deliveriesKey } from './DeliveryLog.tsx';
-import { EditEventsDialog } from './EditEventsDialog.tsx';
+import { EditEndpointDialog } from './EditEndpointDialog.tsx';
 import { eventDescriptionId } from './EventCheckboxes.tsx';
-import { OnceSecret } from './OnceSecret.tsx';
+import { SIGNING_SECRET } from './signingSecret.ts';
 
 const useStyles = makeStyles({
   // Outcomes name the endpoint's URL, one long word: it wraps anywhere rather than widen the page.
@@ -43,10 +44,10 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-type Dialog = 'events' | 'rotate' | 'delete' | null;
+type Dialog = 'edit' | 'rotate' | 'delete' | null;
 
 /**
- * One endpoint: what it gets and its state, its actions (enable/disable, events, rotate the secret,
+ * One endpoint: what it gets and its state, its actions (enable/disable, edit, rotate the secret,
  * a test message, delete) and, on request, its delivery log. Outcomes show in the card, where the
  * action was; a deletion is announced by the page (the card is gone).
  */
@@ -153,8 +154,8 @@ export function EndpointCard({
         >
           <FormattedMessage id={endpoint.enabled ? 'webhooks.action.disable' : 'webhooks.action.enable'} />
         </Button>
-        <Button onClick={() => setDialog('events')}>
-          <FormattedMessage id="webhooks.action.editEvents" />
+        <Button onClick={() => setDialog('edit')}>
+          <FormattedMessage id="webhooks.action.edit" />
         </Button>
         <Button
           disabledFocusable={busy !== null}
@@ -182,6 +183,7 @@ export function EndpointCard({
         <OnceSecret
           title={intl.formatMessage({ id: 'webhooks.secret.rotated' }, { url })}
           secret={rotated.secret}
+          messages={SIGNING_SECRET}
           note={intl.formatMessage(
             { id: 'webhooks.secret.previous' },
             {
@@ -195,12 +197,12 @@ export function EndpointCard({
         />
       ) : null}
       <div id={logId}>{showLog ? <DeliveryLog endpoint={endpoint} announce={announce} /> : null}</div>
-      {dialog === 'events' ? (
-        <EditEventsDialog
+      {dialog === 'edit' ? (
+        <EditEndpointDialog
           endpoint={endpoint}
-          onSaved={() => {
+          onSaved={(saved) => {
             setDialog(null);
-            announce('success', intl.formatMessage({ id: 'webhooks.eventsSaved' }, { url }));
+            announce('success', intl.formatMessage({ id: 'webhooks.saved' }, { url: saved.url }));
             onChanged();
           }}
           onClose={() => setDialog(null)}

@@ -6,13 +6,14 @@ import { type CreatedWebhookEndpoint, webhooksApi } from '../../api/webhooks.ts'
 import { useUser } from '../../app/contexts.ts';
 import { ActionStatus, useActionStatus } from '../../components/ActionStatus';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { OnceSecret } from '../../components/OnceSecret.tsx';
 import { Page } from '../../components/Page.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { canManageWebhooks } from '../../routes/access.ts';
 import { NotAllowedPage } from '../errors/NotAllowedPage.tsx';
 import { CreateEndpointForm } from './CreateEndpointForm.tsx';
 import { EndpointCard } from './EndpointCard.tsx';
-import { OnceSecret } from './OnceSecret.tsx';
+import { SIGNING_SECRET } from './signingSecret.ts';
 
 const useStyles = makeStyles({
   // Outcomes name the endpoint's URL, one long word: it wraps anywhere rather than widen the page.
@@ -67,6 +68,7 @@ function Webhooks() {
         <OnceSecret
           title={intl.formatMessage({ id: 'webhooks.secret.created' }, { url: created.url })}
           secret={created.secret}
+          messages={SIGNING_SECRET}
           onDone={() => setCreated(null)}
         />
       ) : null}

@@ -6,6 +6,7 @@ import type {
   WebhookEndpoint,
   WebhookRepository,
 } from '../../../app/store/webhooks.ts';
+import type { WebhookFailureCode } from '../../../domain/webhook-failures.ts';
 import type { Q } from './db.ts';
 
 // Webhooks (issue 14): endpoints and deliveries, always filtered by the partner of the scope; the
@@ -61,6 +62,7 @@ const DELIVERY = [
   'd.response_status',
   'd.duration_ms',
   'd.error',
+  'd.failure_code',
   'd.created_at',
   'd.last_attempt_at',
 ] as const;
@@ -76,6 +78,7 @@ type DeliveryRow = {
   response_status: number | null;
   duration_ms: number | null;
   error: string | null;
+  failure_code: WebhookFailureCode | null;
   created_at: Date;
   last_attempt_at: Date | null;
 };
@@ -91,6 +94,7 @@ const toDelivery = (r: DeliveryRow): WebhookDelivery => ({
   responseStatus: r.response_status,
   durationMs: r.duration_ms,
   error: r.error,
+  failureCode: r.failure_code,
   createdAt: r.created_at,
   lastAttemptAt: r.last_attempt_at,
 });
@@ -164,6 +168,7 @@ export function webhookRepository(db: Q): WebhookRepository {
         .updateTable('webhook_endpoints as e')
         .set({
           ...(change.url === undefined ? {} : { url: change.url }),
+          ...(change.description === undefined ? {} : { description: change.description }),
           ...(change.events === undefined ? {} : { events: change.events }),
           // Enabling by hand starts afresh: no run of failures, no reason.
           ...(change.enabled === undefined
@@ -336,6 +341,7 @@ export function webhookRepository(db: Q): WebhookRepository {
           response_status: result.responseStatus,
           duration_ms: result.durationMs,
           error: result.error,
+          failure_code: result.failureCode,
           last_attempt_at: result.at,
         })
         .where('id', '=', deliveryId)
