@@ -1146,12 +1146,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One tab of the Customers page, searched, sorted and keyset-paged */
+        /** One tab of the Customers page, searched, filtered, sorted and keyset-paged */
         get: {
             parameters: {
                 query?: {
                     tab?: "eligible" | "ineligible" | "complete";
                     search?: string;
+                    locationId?: string;
+                    /** @description Comma-separated row statuses of the tab: eligible: candidate, claimed, consent_pending, active, claim_submitted, under_review, action_required, disputed, rejected; ineligible: candidate, superseded; complete: approved, rejected_final, not_submitted_expired, post_submission_expired, dispute_expired, cancelled. */
+                    status?: string;
                     sort?: "name" | "-name" | "daysLeft" | "-daysLeft" | "status" | "-status";
                     maxpagesize?: number;
                     cursor?: string;
@@ -1407,12 +1410,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** CSV (RFC 4180) of what the tab and search show */
+        /** CSV (RFC 4180) of what the tab, search and filters show */
         get: {
             parameters: {
                 query?: {
                     tab?: "eligible" | "ineligible" | "complete";
                     search?: string;
+                    locationId?: string;
+                    /** @description Comma-separated row statuses of the tab: eligible: candidate, claimed, consent_pending, active, claim_submitted, under_review, action_required, disputed, rejected; ineligible: candidate, superseded; complete: approved, rejected_final, not_submitted_expired, post_submission_expired, dispute_expired, cancelled. */
+                    status?: string;
                     sort?: "name" | "-name" | "daysLeft" | "-daysLeft" | "status" | "-status";
                 };
                 header?: never;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common.ts';
 import { Reason } from './engagements.ts';
+import { STATUSES_OF_TAB } from './lifecycle.ts';
 import { CUSTOMER_SORTS, CUSTOMER_TABS } from './values.ts';
 
 // The Customers page of one engagement (spec §3, R3–R8).
@@ -64,9 +65,30 @@ export const CustomerRow = z
   .meta({ id: 'CustomerRow' });
 export type CustomerRow = z.infer<typeof CustomerRow>;
 
+/**
+ * Issue 15: the filters of the list and the export. `locationId` keeps the rows of one location (candidates
+ * have none, so it hides them; a location that is not the partner's lists nothing, as an unknown one);
+ * `status` keeps rows in the comma-separated statuses, each one the tab can show (STATUSES_OF_TAB).
+ * The tab counts do not follow them (they count the tab with its search).
+ */
+const CustomerFilters = {
+  locationId: Id.optional(),
+  status: z
+    .string()
+    .max(400)
+    .regex(/^[a-z_]+(,[a-z_]+)*$/)
+    .optional()
+    .meta({
+      description: `Comma-separated row statuses of the tab: ${Object.entries(STATUSES_OF_TAB)
+        .map(([tab, statuses]) => `${tab}: ${statuses.join(', ')}`)
+        .join('; ')}.`,
+    }),
+};
+
 export const CustomerListQuery = z.strictObject({
   tab: CustomerTab.default('eligible'),
   search: z.string().trim().max(200).optional(),
+  ...CustomerFilters,
   sort: CustomerSort.default('name'),
   maxpagesize: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(1000).optional(),
@@ -87,6 +109,7 @@ export const CustomerCounts = z.object({
 export const CustomerExportQuery = z.strictObject({
   tab: CustomerTab.default('eligible'),
   search: z.string().trim().max(200).optional(),
+  ...CustomerFilters,
   sort: CustomerSort.default('name'),
 });
 

@@ -230,3 +230,32 @@ export const PARTNER_CLAIM_TURN: readonly NominationStatus[] = inOrder(
       .filter((s) => holdsConsent(s)),
   ),
 );
+
+/** A row's status on the Customers page: a record's status, or `candidate` for a known customer not yet claimed. */
+export type RowStatus = NominationStatus | 'candidate';
+
+const statusesShownOn = (tab: Tab): NominationStatus[] =>
+  NOMINATION_STATUSES.filter((s) => TAB_OF_STATUS[s] === tab);
+
+/**
+ * Issue 15 (filter by status): the statuses a tab's rows can have, from the §5 table. Candidates (no
+ * record yet) show on Eligible, or on Ineligible with the reason they cannot be claimed (R4, R7, R18).
+ */
+export const STATUSES_OF_TAB: Readonly<Record<Exclude<Tab, 'hidden'>, readonly RowStatus[]>> = {
+  eligible: ['candidate', ...statusesShownOn('eligible')],
+  ineligible: ['candidate', ...statusesShownOn('ineligible')],
+  complete: statusesShownOn('complete'),
+};
+
+/**
+ * Issue 15 (walkthrough): whose deadline a countdown is. Sorting by days left orders every row by its
+ * next deadline, and the review deadline is the program's (the operator's review), not the partner's:
+ * the page says which. While the operator waits for more, the review deadline reads `resubmit`, the partner's.
+ */
+export const DEADLINE_OWNER: Readonly<Record<PartnerCountdown, 'partner' | 'program'>> = {
+  consent: 'partner',
+  claim: 'partner',
+  resubmit: 'partner',
+  dispute: 'partner',
+  review: 'program',
+};

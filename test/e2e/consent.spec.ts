@@ -43,6 +43,7 @@ async function openCustomers(page: Page, engagementId: string): Promise<void> {
 test('Consent accepted: add Woodgrove Bank, trigger consent, open the link from the mailbox, accept → Active, 90 days left', async ({
   page,
   announcements,
+  consoleGuard,
 }) => {
   await signInAsAda(page);
   const workshop = await engagementByCode(page, ACCEPT.code);
@@ -172,12 +173,53 @@ test('Consent accepted: add Woodgrove Bank, trigger consent, open the link from 
   const link = page.getByRole('link', { name: /\/consent\// });
   await expect(link).toBeVisible();
   await expectNoAxeViolations(page, 'mailbox, message open');
+  // Issue 15: the preview shows the whole message, the HTML too: the frame is as tall as the email
+  // (nothing cut off or scrolled away inside it), and its last line can be brought into view, at 320 px too.
+  // The preview's sandbox runs no script: Chromium logs each attempt (Playwright's) to run one in it.
+  consoleGuard.expect({ text: /^Blocked script execution in 'about:srcdoc'/ });
+  await page.getByRole('switch', { name: t('en', 'mailbox.showHtml') }).check();
+  const frameElement = page.locator('iframe[srcdoc]');
+  const email = page.frameLocator('iframe[srcdoc]');
+  const lastLine = email.locator('p').last();
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expect
+      .poll(() =>
+        frameElement.evaluate(
+          (f: HTMLIFrameElement) =>
+            f.contentDocument !== null &&
+            f.contentDocument.documentElement.scrollHeight <= f.clientHeight + 1,
+        ),
+      )
+      .toBe(true);
+    await lastLine.scrollIntoViewIfNeeded();
+    await expect(lastLine).toBeInViewport();
+    // The preview fits the window and does not scroll sideways itself.
+    expect(
+      await frameElement.evaluate((f) => {
+        const preview = f.parentElement!;
+        return (
+          preview.scrollWidth <= preview.clientWidth &&
+          preview.getBoundingClientRect().right <= window.innerWidth
+        );
+      }),
+    ).toBe(true);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // (axe is run on the message above, before the preview: it cannot run inside the script-less sandbox.)
+  await page.getByRole('switch', { name: t('en', 'mailbox.showHtml') }).uncheck();
 
   // The public consent page, in the contact's language (Swedish): the partner, the workshop, what
   // consent means, the deadline; accept.
   await link.click();
   await expect(page.getByRole('heading', { level: 1, name: t('sv', 'publicConsent.title') })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+  // Issue 15: the customer's page is the program's and the partner's, not "MCI Customers".
+  await expect(page.getByRole('banner')).toContainText(
+    t('sv', 'program.brandWithPartner', { partner: 'Trey Research' }),
+  );
+  await expect(page.getByRole('banner')).not.toContainText(t('sv', 'app.name'));
+  await expect(page).toHaveTitle(t('sv', 'program.documentTitle', { page: t('sv', 'publicConsent.title') }));
   const main = page.getByRole('main');
   await expect(main).toContainText('Trey Research');
   await expect(main).toContainText(workshop.name);

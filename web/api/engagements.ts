@@ -19,7 +19,14 @@ export interface CustomerQuery {
   tab: CustomerTab;
   search: string;
   sort: CustomerSort;
+  /** Issue 15: only this location's rows (absent or empty: every location). */
+  locationId?: string | undefined;
+  /** Issue 15: only rows in this status of the tab (absent or empty: every status). */
+  status?: string | undefined;
 }
+
+/** The filters of a Customers query as API parameters (empty ones are left out by `query`). */
+const filters = (q: CustomerQuery) => ({ locationId: q.locationId, status: q.status });
 
 /** A list answer of these endpoints: rows and, unless it is the last page, the link to the next. */
 type ListAnswer = EngagementList | CustomerList;
@@ -59,7 +66,7 @@ export const engagementsApi = {
   get: (id: string, signal?: AbortSignal) => api.get<EngagementDetail>(engagementPath(id), { signal }),
   customers: (id: string, q: CustomerQuery, signal?: AbortSignal) =>
     page<CustomerList>(
-      `${engagementPath(id)}/customers${query({ tab: q.tab, search: q.search.trim(), sort: q.sort, maxpagesize: CUSTOMER_PAGE_SIZE })}`,
+      `${engagementPath(id)}/customers${query({ tab: q.tab, search: q.search.trim(), sort: q.sort, ...filters(q), maxpagesize: CUSTOMER_PAGE_SIZE })}`,
       signal,
     ),
   counts: (id: string, search: string, signal?: AbortSignal) =>
@@ -67,5 +74,5 @@ export const engagementsApi = {
       signal,
     }),
   exportPath: (id: string, q: CustomerQuery) =>
-    `${engagementPath(id)}/customers/export${query({ tab: q.tab, search: q.search.trim(), sort: q.sort })}`,
+    `${engagementPath(id)}/customers/export${query({ tab: q.tab, search: q.search.trim(), sort: q.sort, ...filters(q) })}`,
 };

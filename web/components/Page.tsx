@@ -2,6 +2,7 @@ import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import { useLocation } from '../routes/router.tsx';
+import { useInProgramLayout } from './programBrand.tsx';
 
 const useStyles = makeStyles({
   page: {
@@ -42,10 +43,15 @@ export function Page({
   const intl = useIntl();
   const heading = useRef<HTMLHeadingElement>(null);
   const { navigation } = useLocation();
+  // The pages opened from an email are the program's (issue 15), and their tab says so.
+  const program = useInProgramLayout();
 
   useEffect(() => {
-    document.title = intl.formatMessage({ id: 'app.documentTitle' }, { page: documentTitle ?? title });
-  }, [intl, title, documentTitle]);
+    document.title = intl.formatMessage(
+      { id: program ? 'program.documentTitle' : 'app.documentTitle' },
+      { page: documentTitle ?? title },
+    );
+  }, [intl, title, documentTitle, program]);
 
   useEffect(() => {
     if (navigation > 0) heading.current?.focus({ preventScroll: false });

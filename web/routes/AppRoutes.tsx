@@ -4,6 +4,7 @@ import { PageSpinner } from '../components/PageSpinner.tsx';
 import { NotFoundPage } from '../features/errors/NotFoundPage.tsx';
 import { OperatorOnlyPage } from '../features/operator/OperatorOnlyPage.tsx';
 import { AppShell } from '../features/shell/AppShell.tsx';
+import { ProgramLayout } from '../features/shell/ProgramLayout.tsx';
 import { PublicLayout } from '../features/shell/PublicLayout.tsx';
 import { matchPath, Redirect, safeReturnPath, useLocation } from './router.tsx';
 import { routes } from './routes.ts';
@@ -36,7 +37,7 @@ export function AppRoutes() {
       );
     }
     const Component = route.component;
-    const RouteLayout = route.access === 'public' ? PublicLayout : Layout;
+    const RouteLayout = route.access === 'public' ? ProgramLayout : Layout;
     return (
       <RouteLayout>
         <Suspense fallback={<PageSpinner />}>

@@ -1,5 +1,6 @@
 import type { CustomerSort, CustomerTab } from '../../contracts/customers.ts';
-import { partnerCountdown } from '../../domain/lifecycle-sets.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { partnerCountdown, type RowStatus, STATUSES_OF_TAB } from '../../domain/lifecycle-sets.ts';
 import { type Actor, locationsWhere } from '../../domain/policy.ts';
 import { rowActions } from '../../domain/row-actions.ts';
 import { daysLeft } from '../../domain/time.ts';
@@ -18,6 +19,23 @@ export interface ListInput {
   sort: CustomerSort;
   limit: number;
   cursor?: string | undefined;
+  /** Issue 15: only this location's rows (candidates have none). */
+  locationId?: string | undefined;
+  /** Issue 15: comma-separated statuses, each one the tab can show. */
+  status?: string | undefined;
+}
+
+/** Parses `status=a,b` into statuses the tab can show; anything else is a field error naming them. */
+export function parseTabStatuses(tab: CustomerTab, value: string | undefined): RowStatus[] | undefined {
+  if (value === undefined) return undefined;
+  const allowed = STATUSES_OF_TAB[tab];
+  const parts = [...new Set(value.split(','))];
+  if (parts.length === 0 || parts.some((p) => !(allowed as readonly string[]).includes(p)))
+    throw new DomainError('ValidationFailed', {
+      target: 'status',
+      details: [{ code: 'UnknownTabStatus', target: 'status', params: { statuses: allowed.join(', ') } }],
+    });
+  return parts as RowStatus[];
 }
 
 /** The key columns of each sort, and what a cursor may hold for each (checked before SQL sees it). */
@@ -46,6 +64,7 @@ const keyOf = (row: ListedRow, sort: CustomerSort) => [
 export async function listCustomers(tx: Repositories, actor: Actor, input: ListInput, now: Date) {
   requireIncentiveRole(actor);
   const scope = { partnerId: actor.partnerId };
+  const statuses = parseTabStatuses(input.tab, input.status);
   // The cursor is checked first: a tampered one is a field error whatever the page holds.
   const after = input.cursor
     ? decodeCursor(
@@ -63,6 +82,8 @@ export async function listCustomers(tx: Repositories, actor: Actor, input: ListI
     after,
     locations: locationsWhere(actor, 'customers.view'),
     now,
+    ...(input.locationId ? { locationId: input.locationId } : {}),
+    ...(statuses ? { statuses } : {}),
   });
   // Rows exist only for workshops, so the engagement needs its own lookup (404, R2) only when the
   // page is empty: one query fewer on the hot path.

@@ -99,6 +99,10 @@ export interface ListQuery {
   /** Locations whose rows the user may see (candidates have none and are always visible). */
   locations: readonly string[];
   now: Date;
+  /** Issue 15: only this location's rows (within `locations`; candidates have none). */
+  locationId?: string;
+  /** Issue 15: only rows in these statuses. */
+  statuses?: readonly (NominationStatus | 'candidate')[];
 }
 
 /** A customer's row on one workshop, as the search across workshops shows it (issue 15). */

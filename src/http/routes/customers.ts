@@ -52,7 +52,7 @@ export const customerRoutes =
       {
         schema: {
           tags: ['customers'],
-          summary: 'One tab of the Customers page, searched, sorted and keyset-paged',
+          summary: 'One tab of the Customers page, searched, filtered, sorted and keyset-paged',
           params: EngagementParams,
           querystring: CustomerListQuery,
           response: { 200: CustomerList, ...errors },
@@ -71,11 +71,14 @@ export const customerRoutes =
             sort: q.sort,
             limit: q.maxpagesize,
             cursor: q.cursor,
+            locationId: q.locationId,
+            status: q.status,
           },
           ctx.clock.now(),
         );
+        // The next page keeps every filter (issue 15: a filtered list pages through the filtered rows).
         const next = page.next
-          ? `/api/v1/engagements/${engagementId}/customers?${new URLSearchParams({ tab: q.tab, sort: q.sort, maxpagesize: String(q.maxpagesize), ...(q.search ? { search: q.search } : {}), cursor: page.next })}`
+          ? `/api/v1/engagements/${engagementId}/customers?${new URLSearchParams({ tab: q.tab, sort: q.sort, maxpagesize: String(q.maxpagesize), ...(q.search ? { search: q.search } : {}), ...(q.locationId ? { locationId: q.locationId } : {}), ...(q.status ? { status: q.status } : {}), cursor: page.next })}`
           : undefined;
         return {
           value: page.rows.map((r) => present(request.locale, r)),
@@ -131,7 +134,7 @@ export const customerRoutes =
       {
         schema: {
           tags: ['customers'],
-          summary: 'CSV (RFC 4180) of what the tab and search show',
+          summary: 'CSV (RFC 4180) of what the tab, search and filters show',
           params: EngagementParams,
           querystring: CustomerExportQuery,
         },
@@ -140,7 +143,7 @@ export const customerRoutes =
       async (request, reply) => {
         const actor = requirePrincipal(request).actor;
         const { engagementId } = request.params;
-        const { tab, search, sort } = request.query;
+        const { tab, search, sort, locationId, status } = request.query;
         const locale = request.locale;
         const now = ctx.clock.now();
         // Checks access and the engagement before anything is sent (errors keep the error shape).
@@ -148,7 +151,7 @@ export const customerRoutes =
         let page = await listCustomers(
           ctx.store,
           actor,
-          { engagementId, tab, search, sort, limit: 1000 },
+          { engagementId, tab, search, sort, locationId, status, limit: 1000 },
           now,
         );
         const t = (key: string) => translate(locale, key);
@@ -190,7 +193,7 @@ export const customerRoutes =
           page = await listCustomers(
             ctx.store,
             actor,
-            { engagementId, tab, search, sort, limit: 1000, cursor: page.next },
+            { engagementId, tab, search, sort, locationId, status, limit: 1000, cursor: page.next },
             now,
           );
         }

@@ -26,6 +26,7 @@ import { deadlineText } from '../../components/dates.ts';
 import { errorText } from '../../components/errors.ts';
 import { Page } from '../../components/Page.tsx';
 import { PublicLinkError, type PublicLinkMessages } from '../../components/PublicLinkError.tsx';
+import { useProgramPartner } from '../../components/programBrand.tsx';
 import { isLocale } from '../../i18n/locales.ts';
 
 const LINK_MESSAGES: PublicLinkMessages = {
@@ -183,6 +184,7 @@ function ConsentView({
   const meaningId = useId();
   const contactId = useId();
   const partner = consent.partner.name;
+  useProgramPartner(partner);
   const customer = consent.customer.name;
   const workshopNames = intl.formatList(
     consent.workshops.map((w) => w.name),

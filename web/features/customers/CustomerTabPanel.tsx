@@ -11,7 +11,7 @@ import type { MessageId } from '../../i18n/locales.ts';
 import { loadWizard } from './CustomerDialogs.tsx';
 import { CustomersEmptyState } from './CustomersEmptyState.tsx';
 import { panelId, tabId } from './CustomerTabs.tsx';
-import type { UrlState } from './customersUrl.ts';
+import { isFiltered, type UrlState } from './customersUrl.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { TAB_MESSAGE_IDS } from './labels.ts';
 import { ALL_ACTIONS_WORK } from './rowActions.ts';
@@ -145,7 +145,8 @@ export function CustomerTabPanel({
           tab={state.tab}
           pages={rows.pages}
           hasNext={rows.next !== null}
-          total={!busy && counts ? counts[state.tab] : null}
+          // The tab counts do not follow the location and status filters (issue 15): no "of N" then.
+          total={!busy && counts && !isFiltered(state) ? counts[state.tab] : null}
           sort={state.sort}
           onSort={(sort) => onChange({ sort })}
           loadMore={list.loadMore}

@@ -5,7 +5,7 @@ import type { CustomerQuery } from '../../api/engagements.ts';
 import { CUSTOMER_TABS, type CustomerCounts } from '../../api/types.ts';
 import type { MessageId } from '../../i18n/locales.ts';
 import { Link } from '../../routes/router.tsx';
-import type { UrlState } from './customersUrl.ts';
+import { isFiltered, type UrlState } from './customersUrl.ts';
 import { TAB_MESSAGE_IDS } from './labels.ts';
 
 const useStyles = makeStyles({
@@ -30,8 +30,8 @@ const useStyles = makeStyles({
 });
 
 /**
- * A tab without rows says why and what to do: a search that found nothing here (with the tabs where
- * it found some), or what each tab would hold.
+ * A tab without rows says why and what to do: filters that hide its rows, a search that found
+ * nothing here (with the tabs where it found some), or what each tab would hold.
  */
 export function CustomersEmptyState({
   engagementId,
@@ -48,6 +48,21 @@ export function CustomersEmptyState({
   const intl = useIntl();
   const search = state.search.trim();
   const tabName = intl.formatMessage({ id: TAB_MESSAGE_IDS[state.tab] });
+
+  // Issue 15: a location or status filter hides rows; say so before anything else.
+  if (isFiltered(state))
+    return (
+      <EmptyBox
+        title={<FormattedMessage id="customers.empty.filtered.title" values={{ tab: tabName }} />}
+        body="customers.empty.filtered.body"
+      >
+        <div className={styles.emptyActions}>
+          <Button appearance="primary" onClick={() => onChange({ locationId: '', status: '' })}>
+            <FormattedMessage id="customers.filter.clear" />
+          </Button>
+        </div>
+      </EmptyBox>
+    );
 
   if (search) {
     const elsewhere = counts ? CUSTOMER_TABS.filter((t) => t !== state.tab && counts[t] > 0) : [];

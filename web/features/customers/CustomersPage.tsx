@@ -1,4 +1,4 @@
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Activity, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { invalidate, peek, useQuery } from '../../api/cache.ts';
@@ -22,6 +22,7 @@ import { ImportCustomersButton } from './ImportCustomersButton.tsx';
 import { useRowActionHandlers } from './rowActions.ts';
 import { RowActionsContext } from './table/RowActions.tsx';
 import { type CustomerList, rowsKey, useCounts, useCustomerList } from './useCustomerList.ts';
+import { useOpenRecord } from './useOpenRecord.ts';
 
 // The Customers page of a workshop (spec §3, R3–R8): the page shell. Its sections are the toolbar
 // (search, sort), the tabs, one panel per tab with its table, and the dialogs the rows and
@@ -58,21 +59,34 @@ function Customers({ engagementId }: { engagementId: string }) {
   const { search: urlSearch } = useLocation();
   const parsed = stateOf(urlSearch);
   // One object per distinct state, so that hooks keyed on it do not re-run on every render.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the three fields are the identity
-  const state = useMemo(() => parsed, [parsed.tab, parsed.search, parsed.sort]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the fields are the identity
+  const state = useMemo(
+    () => parsed,
+    [parsed.tab, parsed.search, parsed.sort, parsed.locationId, parsed.status, parsed.record],
+  );
 
   const detail = useQuery(`engagements:detail:${engagementId}`, () => engagementsApi.get(engagementId));
   const notWorkshop = detail.data !== undefined && !detail.data.hasCustomersPage;
   const queries = useMemo(
     () =>
       Object.fromEntries(
-        CUSTOMER_TABS.map((t) => [t, { tab: t, search: state.search, sort: state.sort }]),
+        CUSTOMER_TABS.map((t) => [
+          t,
+          {
+            tab: t,
+            search: state.search,
+            sort: state.sort,
+            locationId: state.locationId,
+            // The status filter is the shown tab's (each tab has its own statuses).
+            status: t === state.tab ? state.status : '',
+          },
+        ]),
       ) as Record<CustomerTab, CustomerQuery>,
-    [state.search, state.sort],
+    [state.search, state.sort, state.locationId, state.status, state.tab],
   );
   // The tab shown loads first; the other two follow as soon as it is here, so that switching to
   // them is immediate (quality §2: tab switch ≤ 100 ms).
-  const shownLoaded = peek(rowsKey(engagementId, state))?.data !== undefined;
+  const shownLoaded = peek(rowsKey(engagementId, queries[state.tab]))?.data !== undefined;
   const lists: Record<CustomerTab, CustomerList> = {
     eligible: useCustomerList(engagementId, queries.eligible, state.tab === 'eligible' || shownLoaded),
     ineligible: useCustomerList(engagementId, queries.ineligible, state.tab === 'ineligible' || shownLoaded),
@@ -81,8 +95,18 @@ function Customers({ engagementId }: { engagementId: string }) {
   const list = lists[state.tab];
   const counts = useCounts(engagementId, state.search);
 
-  const setState = (next: Partial<UrlState>) =>
-    navigate(urlOf(engagementId, { ...state, ...next }), { replace: true, focus: false });
+  const setState = (next: Partial<UrlState>) => {
+    // Another tab has other statuses: its status filter starts empty. Any change leaves the record a
+    // link opened the page on.
+    const status = next.tab !== undefined && next.tab !== state.tab ? '' : state.status;
+    navigate(urlOf(engagementId, { ...state, status, record: '', ...next }), { replace: true, focus: false });
+  };
+  const opening = useOpenRecord({
+    record: state.record,
+    tab: state.tab,
+    lists,
+    showTab: (tab) => setState({ tab, record: state.record }),
+  });
 
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -140,7 +164,14 @@ function Customers({ engagementId }: { engagementId: string }) {
           <FormattedMessage id="customers.introNoName" />
         )}
       </Text>
-      <CustomersToolbar state={state} onChange={setState} />
+      {opening === 'notListed' ? (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <FormattedMessage id="customers.record.notListed" />
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <CustomersToolbar state={state} onChange={setState} locations={detail.data?.locations ?? []} />
       <div>
         <ImportCustomersButton />
       </div>

@@ -1,8 +1,19 @@
-import { Field, makeStyles, SearchBox, Select, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  makeStyles,
+  SearchBox,
+  Select,
+  Text,
+  tokens,
+  typographyStyles,
+} from '@fluentui/react-components';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { CUSTOMER_SORTS, type CustomerSort } from '../../api/types.ts';
-import type { UrlState } from './customersUrl.ts';
+import { STATUSES_OF_TAB } from '../../../src/contracts/lifecycle.ts';
+import { CUSTOMER_SORTS, type CustomerSort, type LocationEligibility } from '../../api/types.ts';
+import { statusLabel } from '../../components/statusLabels.ts';
+import { isFiltered, type UrlState } from './customersUrl.ts';
 import { SORT_MESSAGE_IDS } from './labels.ts';
 
 const useStyles = makeStyles({
@@ -16,17 +27,32 @@ const useStyles = makeStyles({
   search: { flex: '2 1 260px', minWidth: 0, maxWidth: '480px' },
   searchBox: { width: '100%', maxWidth: '100%' },
   sort: { flex: '1 1 200px', minWidth: 0, maxWidth: '280px' },
+  filter: { flex: '1 1 200px', minWidth: 0, maxWidth: '320px' },
+  // "Clear filters" lines up with the controls, under their labels.
+  clear: {
+    alignSelf: 'flex-end',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalXS,
+  },
+  note: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground2, margin: 0 },
 });
 
 const SEARCH_DEBOUNCE_MS = 300;
 
-/** Search (debounced) and sort, both kept in the URL. */
+/**
+ * Search (debounced), sort, and the location and status filters (issue 15), all kept in the URL. The
+ * status filter offers the statuses of the tab shown; the location filter the user's locations.
+ */
 export function CustomersToolbar({
   state,
   onChange,
+  locations,
 }: {
   state: UrlState;
   onChange: (next: Partial<UrlState>) => void;
+  locations: readonly LocationEligibility[];
 }) {
   const styles = useStyles();
   const intl = useIntl();
@@ -77,7 +103,16 @@ export function CustomersToolbar({
           />
         </Field>
       </form>
-      <Field className={styles.sort} label={intl.formatMessage({ id: 'customers.sort.label' })}>
+      <Field
+        className={styles.sort}
+        label={intl.formatMessage({ id: 'customers.sort.label' })}
+        // Issue 15: the days-left sort mixes the partner's deadlines with the program's review.
+        hint={
+          state.sort === 'daysLeft' || state.sort === '-daysLeft'
+            ? intl.formatMessage({ id: 'customers.sort.daysLeftHint' })
+            : undefined
+        }
+      >
         <Select value={state.sort} onChange={(_e, data) => onChange({ sort: data.value as CustomerSort })}>
           {CUSTOMER_SORTS.map((s) => (
             <option key={s} value={s}>
@@ -86,6 +121,40 @@ export function CustomersToolbar({
           ))}
         </Select>
       </Field>
+      <Field className={styles.filter} label={intl.formatMessage({ id: 'customers.filter.location' })}>
+        <Select value={state.locationId} onChange={(_e, data) => onChange({ locationId: data.value })}>
+          <option value="">{intl.formatMessage({ id: 'customers.filter.location.all' })}</option>
+          {locations.map((l) => (
+            <option key={l.locationId} value={l.locationId}>
+              {intl.formatMessage(
+                { id: 'customers.filter.location.option' },
+                { name: l.name, mpnId: l.mpnId },
+              )}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field className={styles.filter} label={intl.formatMessage({ id: 'customers.filter.status' })}>
+        <Select value={state.status} onChange={(_e, data) => onChange({ status: data.value })}>
+          <option value="">{intl.formatMessage({ id: 'customers.filter.status.all' })}</option>
+          {STATUSES_OF_TAB[state.tab].map((s) => (
+            <option key={s} value={s}>
+              {statusLabel(intl, s)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {isFiltered(state) ? (
+        <div className={styles.clear}>
+          <Button onClick={() => onChange({ locationId: '', status: '' })}>
+            {intl.formatMessage({ id: 'customers.filter.clear' })}
+          </Button>
+          {/* Decided in issue 15: the tabs keep counting the tab with its search, and say so here. */}
+          <Text as="p" className={styles.note}>
+            {intl.formatMessage({ id: 'customers.filter.countsNote' })}
+          </Text>
+        </div>
+      ) : null}
     </div>
   );
 }

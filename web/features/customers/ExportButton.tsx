@@ -52,7 +52,7 @@ export function ExportButton({
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on a new query
   useEffect(
     () => setState((s) => (s.kind === 'done' ? { kind: 'idle' } : s)),
-    [query.tab, query.search, query.sort],
+    [query.tab, query.search, query.sort, query.locationId, query.status],
   );
 
   const run = async () => {

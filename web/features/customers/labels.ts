@@ -1,4 +1,5 @@
 import type { IntlShape } from 'react-intl';
+import { DEADLINE_OWNER } from '../../../src/contracts/lifecycle.ts';
 import type { CustomerRow, CustomerSort, CustomerTab, RowAction } from '../../api/types.ts';
 
 // The words of the Customers page (spec §3, §5) for the values the API returns (the statuses' words
@@ -28,10 +29,23 @@ export const ACTION_MESSAGE_IDS = {
   viewWorkshopClaim: 'customers.action.viewWorkshopClaim',
 } as const satisfies Record<RowAction, string>;
 
-/** The countdown of the Status column ("12 days left for consent"), or null when there is none. */
+/**
+ * The countdown of the Status column ("12 days left for consent (your deadline)"), or null when there
+ * is none. Issue 15: sorting by days left mixes the partner's deadlines with the program's review, so
+ * the cell says whose deadline it is.
+ */
 export function countdownText(intl: IntlShape, row: CustomerRow): string | null {
   if (row.countdown === null || row.daysLeft === null) return null;
-  return countdownWords(intl, row.countdown, row.daysLeft);
+  const countdown = countdownWords(intl, row.countdown, row.daysLeft);
+  return intl.formatMessage(
+    {
+      id:
+        DEADLINE_OWNER[row.countdown] === 'program'
+          ? 'customers.countdown.program'
+          : 'customers.countdown.yours',
+    },
+    { countdown },
+  );
 }
 
 /** A countdown in the words the Customers page, the claim page and the home page share. */

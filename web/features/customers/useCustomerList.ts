@@ -4,7 +4,7 @@ import { type CustomerQuery, engagementsApi } from '../../api/engagements.ts';
 import type { CustomerCounts, CustomerList as CustomerListAnswer, CustomerRow } from '../../api/types.ts';
 
 // The rows of one tab of the Customers page: keyset pages of 100 followed through `nextLink`
-// (quality §1), kept in the shared cache per (engagement, tab, sort, search) so that switching back
+// (quality §1), kept in the shared cache per (engagement, tab, sort, filters, search) so that switching back
 // to a tab is immediate. The page loads the tab shown first and the other two right after it.
 
 export interface LoadedRows {
@@ -18,7 +18,7 @@ export interface LoadedRows {
 const FRESH_MS = 60_000;
 
 export const rowsKey = (engagementId: string, q: CustomerQuery) =>
-  `customers:rows:${engagementId}:${q.tab}:${q.sort}:${q.search.trim()}`;
+  `customers:rows:${engagementId}:${q.tab}:${q.sort}:${q.locationId ?? ''}:${q.status ?? ''}:${q.search.trim()}`;
 const countsKey = (engagementId: string, search: string) =>
   `customers:counts:${engagementId}:${search.trim()}`;
 

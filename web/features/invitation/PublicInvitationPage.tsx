@@ -9,6 +9,7 @@ import { errorSentences } from '../../components/errors.ts';
 import { Page } from '../../components/Page.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PublicLinkError, type PublicLinkMessages } from '../../components/PublicLinkError.tsx';
+import { useProgramPartner } from '../../components/programBrand.tsx';
 import { navigate } from '../../routes/router.tsx';
 
 const LINK_MESSAGES: PublicLinkMessages = {
@@ -76,6 +77,7 @@ export default function PublicInvitationPage({ params }: { params: Record<string
     void fetchInvitation(controller.signal);
     return () => controller.abort();
   }, [fetchInvitation]);
+  useProgramPartner(load.kind === 'ready' ? load.invitation.partnerName : undefined);
 
   if (load.kind === 'loading')
     return (

@@ -2,14 +2,13 @@ import {
   Button,
   Field,
   Link as FluentLink,
-  mergeClasses,
   SearchBox,
   Spinner,
   Switch,
   Text,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from '../../api/cache.ts';
 import { devApi } from '../../api/dev.ts';
@@ -223,19 +222,53 @@ function MessageView({ message }: { message: MailboxMessage }) {
             label={intl.formatMessage({ id: 'mailbox.showHtml' })}
           />
           {html ? (
-            <iframe
-              // No scripts, no same origin, no forms, no navigation: the email is only shown.
-              sandbox=""
-              srcDoc={message.html}
+            <HtmlPreview
+              html={message.html}
               title={intl.formatMessage(
                 { id: 'mailbox.htmlTitle' },
                 { subject: message.subject ?? intl.formatMessage({ id: 'mailbox.noSubject' }) },
               )}
-              className={mergeClasses(styles.frame)}
             />
           ) : null}
         </>
       ) : null}
     </article>
+  );
+}
+
+/**
+ * The HTML of an email, whole (issue 15: a fixed-height frame cut it off). The frame takes the height
+ * of its document, measured on load and again when its width changes; a long message scrolls inside
+ * the preview, which the keyboard can reach. `allow-same-origin` only lets this page measure the
+ * document: without `allow-scripts` nothing in the email runs, and it cannot submit or open anything.
+ */
+function HtmlPreview({ html, title }: { html: string; title: string }) {
+  const styles = useMailboxStyles();
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [height, setHeight] = useState<number | null>(null);
+  const measure = useCallback(() => {
+    const root = frame.current?.contentDocument?.documentElement;
+    if (root) setHeight(root.scrollHeight);
+  }, []);
+  useEffect(() => {
+    const element = frame.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => measure());
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [measure]);
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className={styles.preview} tabIndex={0} aria-label={title}>
+      <iframe
+        ref={frame}
+        sandbox="allow-same-origin"
+        srcDoc={html}
+        title={title}
+        onLoad={measure}
+        className={styles.frame}
+        style={height === null ? undefined : { height: `${height}px` }}
+      />
+    </section>
   );
 }

@@ -74,11 +74,23 @@ export const useMailboxStyles = makeStyles({
     overflowWrap: 'anywhere',
     margin: 0,
   },
-  frame: {
-    width: '100%',
-    minHeight: '420px',
+  // Issue 15: the preview scrolls when the message is longer than most of the window; the frame
+  // inside it is as tall as the message (MailboxPage.tsx HtmlPreview), never cut off.
+  preview: {
+    // A flex item's minimum would otherwise be the frame's intrinsic 300 px (sideways scroll at 320 px).
+    minWidth: 0,
+    maxHeight: '75vh',
+    overflow: 'auto',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: '#fff',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
+  frame: {
+    display: 'block',
+    width: '100%',
+    minHeight: '120px',
+    border: 'none',
     backgroundColor: '#fff',
   },
   muted: { color: tokens.colorNeutralForeground2 },

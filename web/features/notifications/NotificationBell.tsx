@@ -208,7 +208,11 @@ export function NotificationBell() {
                     </time>
                   </span>
                   {n.engagementId ? (
-                    <EngagementLink engagementId={n.engagementId} onFollow={() => setOpen(false)} />
+                    <EngagementLink
+                      engagementId={n.engagementId}
+                      nominationId={n.nominationId}
+                      onFollow={() => setOpen(false)}
+                    />
                   ) : null}
                 </li>
               ))}
@@ -230,9 +234,20 @@ export function NotificationBell() {
   );
 }
 
-function EngagementLink({ engagementId, onFollow }: { engagementId: string; onFollow: () => void }) {
+/** Issue 15: a notification about one record opens the Customers page on its row (useOpenRecord.ts). */
+function EngagementLink({
+  engagementId,
+  nominationId,
+  onFollow,
+}: {
+  engagementId: string;
+  nominationId: string | null;
+  onFollow: () => void;
+}) {
   const styles = useStyles();
-  const href = `/engagements/${encodeURIComponent(engagementId)}/customers`;
+  const href = nominationId
+    ? `/engagements/${encodeURIComponent(engagementId)}/customers?record=${encodeURIComponent(nominationId)}`
+    : `/engagements/${encodeURIComponent(engagementId)}/customers`;
   const go = useLinkHandler(href);
   return (
     <a
@@ -243,7 +258,7 @@ function EngagementLink({ engagementId, onFollow }: { engagementId: string; onFo
         onFollow();
       }}
     >
-      <FormattedMessage id="notifications.openCustomers" />
+      <FormattedMessage id={nominationId ? 'notifications.openRecord' : 'notifications.openCustomers'} />
     </a>
   );
 }

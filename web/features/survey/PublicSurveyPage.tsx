@@ -18,6 +18,7 @@ import { usePreferences } from '../../app/contexts.ts';
 import { errorText } from '../../components/errors.ts';
 import { Page } from '../../components/Page.tsx';
 import { PublicLinkError, type PublicLinkMessages } from '../../components/PublicLinkError.tsx';
+import { useProgramPartner } from '../../components/programBrand.tsx';
 import { isLocale } from '../../i18n/locales.ts';
 import {
   CustomerSurveyFields,
@@ -172,6 +173,7 @@ function SurveyView({
   const styles = useStyles();
   const intl = useIntl();
   const isPartner = survey.questions === 'partnerSurvey.v1';
+  useProgramPartner(survey.partner.name);
   const [partnerInput, setPartnerInput] = useState<PartnerSurveyInput>(EMPTY_PARTNER_SURVEY);
   const [customerInput, setCustomerInput] = useState<CustomerSurveyInput>(EMPTY_CUSTOMER_SURVEY);
   const [errors, setErrors] = useState<SurveyErrors>({});

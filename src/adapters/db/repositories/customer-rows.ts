@@ -80,6 +80,9 @@ export function listQuery(db: Q, scope: PartnerScope, query: ListQuery) {
     .where('r.tab', '=', query.tab);
   const search = searchFilter(query.search);
   if (search) q = q.where(search);
+  // Issue 15's filters: on top of visibleRows, so a location the user may not see still lists nothing.
+  if (query.locationId) q = q.where('r.location_id', '=', query.locationId);
+  if (query.statuses) q = q.where('r.status', 'in', [...query.statuses]);
   const after = query.after;
   if (after) {
     // Row-value comparison: (a, b, id) > (x, y, z) — one index range scan.

@@ -51,7 +51,7 @@ const Row = memo(function Row({
   const styles = useTableStyles();
   return (
     // Row 1 is the header.
-    <tr aria-rowindex={index + 2} className={styles.tr}>
+    <tr aria-rowindex={index + 2} className={styles.tr} data-nomination-id={row.nominationId ?? undefined}>
       <td className={styles.td}>
         <CustomerCell row={row} />
       </td>

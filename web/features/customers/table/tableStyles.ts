@@ -46,6 +46,12 @@ export const useTableStyles = makeStyles({
   sortIcon: { flexShrink: 0, color: tokens.colorNeutralForeground3 },
   tr: {
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+    // Issue 15: the row a link opened the page on (useOpenRecord.ts sets the attribute and focus).
+    '&[data-highlighted]': { backgroundColor: tokens.colorBrandBackground2 },
+    ':focus': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+    },
   },
   td: {
     padding: tokens.spacingHorizontalS,
