@@ -104,15 +104,17 @@ test('Cleo invites Nia, Nia sets a password and adds a customer, Cleo deactivate
       niaPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Engagements' }),
     ).toBeVisible();
 
-    // She adds a customer at Seattle (the add itself through the API as her page; the Add wizard's UI is
-    // walked through in consent.spec.ts), and sees it on the workshop's Customers page.
+    // She adds a customer at Seattle through the Add customer wizard. Which one: the first of the
+    // candidates she may add (asked through the API; a lookup changes nothing).
     const showcase = await engagementByCode(niaPage, SHOWCASE);
     const session = (await (await niaPage.request.get('/api/v1/session')).json()) as {
       user: { roles: { locationId: string; locationName: string }[] };
     };
     expect(session.user.roles.map((r) => r.locationName)).toEqual([expect.stringContaining('Seattle')]);
     const locationId = session.user.roles[0]!.locationId;
-    let added: { name: string; engagementId: string } | undefined;
+    let chosen:
+      | { domain: string; name: string; workshop: { engagementId: string; name: string } }
+      | undefined;
     const seen: string[] = [];
     for (const domain of CANDIDATES) {
       const lookup = await niaPage.request.post('/api/v1/customer-lookups', {
@@ -124,17 +126,43 @@ test('Cleo invites Nia, Nia sets a password and adds a customer, Cleo deactivate
       const found = (await lookup.json()) as CustomerLookup;
       const open = found.workshops.find((w) => w.selectable);
       if (!open) continue;
-      const created = await niaPage.request.post('/api/v1/nominations', {
-        data: { origin: 'add', locationId, engagementIds: [open.engagementId], email: `it@${domain}` },
-        headers: { 'X-CSRF-Token': await csrf(niaPage), 'Idempotency-Key': randomUUID() },
-      });
-      expect(created.status(), await created.text()).toBe(201);
-      added = { name: found.tenant.name, engagementId: open.engagementId };
+      chosen = { domain, name: found.tenant.name, workshop: open };
       break;
     }
-    expect(added, `a customer Nia may add:\n${seen.join('\n')}`).toBeDefined();
-    await niaPage.goto(`/engagements/${added!.engagementId}/customers`);
-    await expect(niaPage.getByText(added!.name, { exact: true }).first()).toBeVisible();
+    expect(chosen, `a customer Nia may add:\n${seen.join('\n')}`).toBeDefined();
+    const { domain, name: customer, workshop } = chosen!;
+
+    // The workshop's Customers page, "Add customer": her one location is chosen already.
+    await niaPage.goto(`/engagements/${workshop.engagementId}/customers`);
+    await expect(niaPage.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+    await niaPage.getByRole('button', { name: 'Add customer' }).click();
+    const wizard = niaPage.getByRole('dialog');
+    const step = (n: number, name: string) =>
+      wizard.getByRole('heading', { level: 2, name: `Step ${n} of 4: ${name}` });
+    await expect(step(1, 'Location and customer')).toBeFocused();
+    await expect(wizard.getByLabel('MPN location')).toHaveValue(locationId);
+    await wizard.getByLabel('Customer email').fill(`it@${domain}`);
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    await expect(step(2, 'Workshops')).toBeFocused();
+    await expect(wizard.getByText(`Customer found: ${customer}`)).toBeVisible();
+    // Only this workshop (the page's), as the lookup offered it.
+    await expect(wizard.getByRole('checkbox', { name: workshop.name, exact: true })).toBeChecked();
+    await expect(wizard.locator('input[type=checkbox]:checked')).toHaveCount(1);
+    await expectNoAxeViolations(niaPage, 'Add customer as Nia, workshops');
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    await expect(step(3, 'Review')).toBeFocused();
+    await expect(wizard).toContainText(`it@${domain}`);
+    const created = niaPage.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/nominations') && r.request().method() === 'POST',
+    );
+    await wizard.getByRole('button', { name: 'Add customer' }).click();
+    expect((await created).status()).toBe(201);
+    await expect(step(4, 'Confirmation')).toBeFocused();
+    await expect(wizard).toContainText(`${customer} was added to 1 workshop.`);
+    await wizard.getByRole('button', { name: 'Close' }).click();
+    await expect(wizard).toHaveCount(0);
+    // The page refreshed: her customer is on it.
+    await expect(niaPage.getByRole('table').getByText(customer, { exact: true })).toBeVisible();
 
     // Cleo deactivates Nia.
     await page.reload();

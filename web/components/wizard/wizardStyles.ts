@@ -14,6 +14,10 @@ export const useWizardStyles = makeStyles({
     // The steps show GUIDs, emails and location names, also inside sentences: at 320 px an unbroken
     // one wraps instead of making the dialog scroll sideways (WCAG 1.4.10).
     overflowWrap: 'anywhere',
+    // The content scrolls when a step is taller than the dialog (375 px): its parts keep their
+    // height instead of shrinking into one another (issue 15: "Customer found" overlapped the step
+    // heading).
+    '& > *': { flexShrink: 0 },
   },
   stepper: {
     display: 'flex',

@@ -45,6 +45,9 @@ const useStyles = makeStyles({
   // The change list's longest option would otherwise set its width (wider than a 320 px screen).
   select: { width: '100%', minWidth: 0 },
   selectControl: { width: '100%', minWidth: 0, textOverflow: 'ellipsis' },
+  // An input is as wide as its default size (20 characters) unless told: at 375 px the Record ID
+  // field reached past the screen.
+  input: { width: '100%', minWidth: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   mono: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere' },
 });
@@ -119,10 +122,10 @@ function Activity() {
             <FormattedMessage id="activity.filters" />
           </legend>
           <Field className={styles.field} label={intl.formatMessage({ id: 'activity.from' })}>
-            <Input type="date" {...field('from')} />
+            <Input className={styles.input} type="date" {...field('from')} />
           </Field>
           <Field className={styles.field} label={intl.formatMessage({ id: 'activity.to' })}>
-            <Input type="date" {...field('to')} />
+            <Input className={styles.input} type="date" {...field('to')} />
           </Field>
           <Field className={styles.field} label={intl.formatMessage({ id: 'activity.action' })}>
             <Select
@@ -139,7 +142,7 @@ function Activity() {
             </Select>
           </Field>
           <Field className={styles.field} label={intl.formatMessage({ id: 'activity.record' })}>
-            <Input {...field('nominationId')} />
+            <Input className={styles.input} {...field('nominationId')} />
           </Field>
           <div className={styles.actions}>
             <Button type="submit" appearance="primary">

@@ -4,6 +4,7 @@ import { type ReactNode, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSession, useUser } from '../../app/contexts.ts';
 import { errorText } from '../../components/errors.ts';
+import { useNarrow } from '../../components/narrow.ts';
 import { Notices, useNotify } from '../../components/notices.tsx';
 import {
   canManageApiTokens,
@@ -16,6 +17,7 @@ import { useLinkHandler, useLocation } from '../../routes/router.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { LocaleSwitcher } from './LocaleSwitcher.tsx';
 import { useLayoutStyles } from './layout.styles.ts';
+import { NarrowMenu } from './NarrowMenu.tsx';
 import { MAIN_ID, SkipLink } from './SkipLink.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 
@@ -41,16 +43,76 @@ function NavItem({ href, section, children }: { href: string; section?: boolean;
   );
 }
 
-/** Header, navigation (only for pages that exist) and main region of every signed-in page. */
-export function AppShell({ children }: { children: ReactNode }) {
+/** The navigation's links: only for pages that exist and the user may open. */
+function NavLinks({ className }: { className: string }) {
+  const user = useUser();
+  const { session } = useSession();
+  const features = session?.features;
+  return (
+    <ul className={className}>
+      <NavItem href="/">
+        <FormattedMessage id="nav.home" />
+      </NavItem>
+      {hasIncentiveRole(user) ? (
+        <NavItem href="/engagements" section>
+          <FormattedMessage id="nav.engagements" />
+        </NavItem>
+      ) : null}
+      {user.kind === 'operator' ? (
+        <>
+          <NavItem href="/operator/claims" section>
+            <FormattedMessage id="nav.operatorClaims" />
+          </NavItem>
+          <NavItem href="/operator/engagements" section>
+            <FormattedMessage id="nav.operatorEngagements" />
+          </NavItem>
+        </>
+      ) : null}
+      {canManageRoles(user) ? (
+        <NavItem href="/admin/roles">
+          <FormattedMessage id="nav.roles" />
+        </NavItem>
+      ) : null}
+      {canManageRoles(user) ? (
+        <NavItem href="/admin/users">
+          <FormattedMessage id="nav.users" />
+        </NavItem>
+      ) : null}
+      {canManageApiTokens(user) ? (
+        <NavItem href="/admin/api-tokens">
+          <FormattedMessage id="nav.apiTokens" />
+        </NavItem>
+      ) : null}
+      {canManageWebhooks(user) ? (
+        <NavItem href="/admin/webhooks">
+          <FormattedMessage id="webhooks.nav" />
+        </NavItem>
+      ) : null}
+      {canReadActivity(user) ? (
+        <NavItem href="/activity">
+          <FormattedMessage id="nav.activity" />
+        </NavItem>
+      ) : null}
+      {features?.mailbox || features?.testClock ? (
+        <NavItem href="/mailbox">
+          <FormattedMessage id={features.mailbox ? 'nav.mailbox' : 'nav.testClock'} />
+        </NavItem>
+      ) : null}
+    </ul>
+  );
+}
+
+/**
+ * Who is signed in, (the bell,) language, theme and Sign out: in the header, or in the menu on a
+ * phone, where the bell stays in the header row.
+ */
+function AccountControls({ bell }: { bell?: ReactNode }) {
   const styles = useLayoutStyles();
   const intl = useIntl();
   const notify = useNotify();
   const user = useUser();
-  const { signOut, session } = useSession();
-  const features = session?.features;
+  const { signOut } = useSession();
   const [signingOut, setSigningOut] = useState(false);
-  const goHome = useLinkHandler('/');
 
   const onSignOut = () => {
     setSigningOut(true);
@@ -69,81 +131,73 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   return (
     <>
+      <div className={styles.user}>
+        <span className={styles.userName}>{user.displayName}</span>
+        {detail ? <span className={styles.userDetail}>{detail}</span> : null}
+      </div>
+      {bell}
+      <LocaleSwitcher />
+      <ThemeToggle />
+      <Button
+        appearance="subtle"
+        icon={<SignOutRegular />}
+        onClick={onSignOut}
+        disabledFocusable={signingOut}
+      >
+        <FormattedMessage id="shell.signOut" />
+      </Button>
+    </>
+  );
+}
+
+/**
+ * Header, navigation and main region of every signed-in page. Wide: the header (product, user,
+ * bell, language, theme, Sign out) and the navigation bar under it. On a phone (components/narrow.ts)
+ * the header is one row, product, bell and a menu button, and the navigation and the account
+ * controls open under it (NarrowMenu.tsx).
+ */
+export function AppShell({ children }: { children: ReactNode }) {
+  const styles = useLayoutStyles();
+  const intl = useIntl();
+  const user = useUser();
+  const goHome = useLinkHandler('/');
+  const narrow = useNarrow();
+  const bell = user.kind === 'partnerUser' ? <NotificationBell /> : null;
+  const navLabel = intl.formatMessage({ id: 'shell.nav' });
+
+  return (
+    <>
       <SkipLink />
-      <header className={styles.header}>
-        <a href="/" onClick={goHome} className={styles.product}>
-          <FormattedMessage id="app.name" />
-        </a>
-        <div className={styles.controls}>
-          <div className={styles.user}>
-            <span className={styles.userName}>{user.displayName}</span>
-            {detail ? <span className={styles.userDetail}>{detail}</span> : null}
-          </div>
-          {user.kind === 'partnerUser' ? <NotificationBell /> : null}
-          <LocaleSwitcher />
-          <ThemeToggle />
-          <Button
-            appearance="subtle"
-            icon={<SignOutRegular />}
-            onClick={onSignOut}
-            disabledFocusable={signingOut}
-          >
-            <FormattedMessage id="shell.signOut" />
-          </Button>
-        </div>
-      </header>
-      <nav className={styles.nav} aria-label={intl.formatMessage({ id: 'shell.nav' })}>
-        <ul className={styles.navList}>
-          <NavItem href="/">
-            <FormattedMessage id="nav.home" />
-          </NavItem>
-          {hasIncentiveRole(user) ? (
-            <NavItem href="/engagements" section>
-              <FormattedMessage id="nav.engagements" />
-            </NavItem>
-          ) : null}
-          {user.kind === 'operator' ? (
-            <>
-              <NavItem href="/operator/claims" section>
-                <FormattedMessage id="nav.operatorClaims" />
-              </NavItem>
-              <NavItem href="/operator/engagements" section>
-                <FormattedMessage id="nav.operatorEngagements" />
-              </NavItem>
-            </>
-          ) : null}
-          {canManageRoles(user) ? (
-            <NavItem href="/admin/roles">
-              <FormattedMessage id="nav.roles" />
-            </NavItem>
-          ) : null}
-          {canManageRoles(user) ? (
-            <NavItem href="/admin/users">
-              <FormattedMessage id="nav.users" />
-            </NavItem>
-          ) : null}
-          {canManageApiTokens(user) ? (
-            <NavItem href="/admin/api-tokens">
-              <FormattedMessage id="nav.apiTokens" />
-            </NavItem>
-          ) : null}
-          {canManageWebhooks(user) ? (
-            <NavItem href="/admin/webhooks">
-              <FormattedMessage id="webhooks.nav" />
-            </NavItem>
-          ) : null}
-          {canReadActivity(user) ? (
-            <NavItem href="/activity">
-              <FormattedMessage id="nav.activity" />
-            </NavItem>
-          ) : null}
-          {features?.mailbox || features?.testClock ? (
-            <NavItem href="/mailbox">
-              <FormattedMessage id={features.mailbox ? 'nav.mailbox' : 'nav.testClock'} />
-            </NavItem>
-          ) : null}
-        </ul>
-      </nav>
+      {narrow ? (
+        <NarrowMenu
+          product={
+            <a href="/" onClick={goHome} className={styles.product}>
+              <FormattedMessage id="app.name" />
+            </a>
+          }
+          bell={bell}
+          nav={
+            <nav aria-label={navLabel}>
+              <NavLinks className={styles.menuNavList} />
+            </nav>
+          }
+          account={<AccountControls />}
+        />
+      ) : (
+        <>
+          <header className={styles.header}>
+            <a href="/" onClick={goHome} className={styles.product}>
+              <FormattedMessage id="app.name" />
+            </a>
+            <div className={styles.controls}>
+              <AccountControls bell={bell} />
+            </div>
+          </header>
+          <nav className={styles.nav} aria-label={navLabel}>
+            <NavLinks className={styles.navList} />
+          </nav>
+        </>
+      )}
       <main id={MAIN_ID} tabIndex={-1} className={styles.main}>
         <Notices />
         {children}

@@ -1,3 +1,4 @@
+import { mergeClasses } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowSortRegular, ArrowUpRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
@@ -11,7 +12,11 @@ export const COLUMN_WIDTHS: Record<CustomerTab, number[]> = {
   complete: [22, 22, 18, 18, 20],
 };
 
-/** The header row of a tab; Customer and Status (or Outcome) sort, and say how (aria-sort). */
+/**
+ * The header row of a tab; Customer and Status (or Outcome) sort, and say how (aria-sort). On a
+ * phone (the card list) only the two sort buttons show, as a bar above the cards; the other headers
+ * are there for screen readers only.
+ */
 export function TableHead({
   tab,
   sort,
@@ -23,7 +28,7 @@ export function TableHead({
 }) {
   const styles = useTableStyles();
   const header = (content: ReactNode, column?: 'name' | 'status') => {
-    if (!column) return <th className={styles.th}>{content}</th>;
+    if (!column) return <th className={mergeClasses(styles.th, styles.thPlain)}>{content}</th>;
     const direction = sort === column ? 'ascending' : sort === `-${column}` ? 'descending' : 'none';
     const Icon =
       direction === 'ascending'

@@ -1,8 +1,15 @@
 import { makeStyles, shorthands, tokens, typographyStyles } from '@fluentui/react-components';
+import { NARROW_MEDIA } from '../../../components/narrow.ts';
 
 // The Customers table is plain table markup styled with Fluent tokens rather than Fluent's Table,
 // Button and Badge components: a page of 100 rows renders several times faster that way, which is
 // what keeps a tab switch under 100 ms and scrolling through 10 k rows smooth (quality §2).
+//
+// On a phone (NARROW_MEDIA) the same markup is a card list (issue 15): every row a card with the
+// customer's name first, then its tenant, location, status and actions, one under the other, and
+// nothing scrolls sideways. The head shows only its two sort buttons, as a bar; the column widths
+// are left out. Only CSS changes, so the row window (useRowWindow.ts) works on the same <tbody> per
+// page in both layouts, and the cells keep their column headers for screen readers.
 
 export const useTableStyles = makeStyles({
   table: {
@@ -16,6 +23,19 @@ export const useTableStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     transitionProperty: 'opacity',
     transitionDuration: tokens.durationNormal,
+    [NARROW_MEDIA]: {
+      display: 'block',
+      minWidth: 0,
+      '& > colgroup': { display: 'none' },
+      '& > thead': { display: 'block' },
+      '& > thead > tr': {
+        display: 'flex',
+        flexWrap: 'wrap',
+        gap: tokens.spacingHorizontalL,
+        marginBottom: tokens.spacingVerticalS,
+      },
+      '& > tbody': { display: 'block' },
+    },
   },
   busy: { opacity: 0.6 },
   th: {
@@ -26,6 +46,19 @@ export const useTableStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     verticalAlign: 'middle',
     overflowWrap: 'anywhere',
+    [NARROW_MEDIA]: { display: 'block', height: 'auto', padding: 0, borderBottom: 'none' },
+  },
+  // A header without a sort button: on a phone, for screen readers only (see TableHead.tsx).
+  thPlain: {
+    [NARROW_MEDIA]: {
+      position: 'absolute',
+      width: '1px',
+      height: '1px',
+      margin: '-1px',
+      overflow: 'hidden',
+      clip: 'rect(0 0 0 0)',
+      whiteSpace: 'nowrap',
+    },
   },
   sortButton: {
     ...typographyStyles.body1,
@@ -52,11 +85,21 @@ export const useTableStyles = makeStyles({
       outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
       outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
     },
+    [NARROW_MEDIA]: {
+      display: 'flex',
+      flexDirection: 'column',
+      gap: tokens.spacingVerticalXS,
+      marginBottom: tokens.spacingVerticalS,
+      padding: tokens.spacingHorizontalM,
+      border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+      borderRadius: tokens.borderRadiusMedium,
+    },
   },
   td: {
     padding: tokens.spacingHorizontalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     verticalAlign: 'top',
+    [NARROW_MEDIA]: { display: 'block', padding: 0, borderBottom: 'none', minWidth: 0 },
   },
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   strong: { ...typographyStyles.body1Strong, overflowWrap: 'anywhere' },
@@ -72,6 +115,8 @@ export const useTableStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
     alignItems: 'flex-start',
+    // A card's actions sit side by side and wrap, like buttons at the foot of a card.
+    [NARROW_MEDIA]: { flexDirection: 'row', flexWrap: 'wrap', marginTop: tokens.spacingVerticalXS },
   },
   // Looks like Fluent's small button with disabledFocusable: reachable by keyboard, does nothing.
   action: {

@@ -29,7 +29,12 @@ export function LocationPicker({
         </MessageBar>
       ) : (
         <Field label={intl.formatMessage({ id: 'wizard.location.label' })} required validationMessage={error}>
-          <Select className={styles.select} value={value} onChange={(_e, d) => onChange(d.value)}>
+          <Select
+            className={styles.select}
+            select={{ className: styles.nativeSelect }}
+            value={value}
+            onChange={(_e, d) => onChange(d.value)}
+          >
             {offered.map((l) => (
               <option key={l.locationId} value={l.locationId}>
                 {intl.formatMessage({ id: 'wizard.location.option' }, { name: l.name, mpnId: l.mpnId })}
