@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   InvalidCredentials: 401,
   DemoSignInDisabled: 401, // §8: demo sign-ins only while the demo data is loaded
   OidcNoAccount: 401,
+  OidcEmailMismatch: 403, // issue 15: an invitation taken with an organisation account of another address
   CsrfTokenMissing: 403,
   Forbidden: 403,
   NoIncentiveRole: 403, // R1

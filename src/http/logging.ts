@@ -11,7 +11,7 @@ export const CORRELATION_LABEL = 'correlationId';
 const TOKEN_IN_PATH = /\/(consent|surveys?)\/[^/?#]+/g;
 /** The invitation page and its API (issue 15); not /partner/invitations/{id}, whose id is no secret. */
 const INVITATION_IN_PATH = /^((?:\/api\/v1\/public)?\/invitations\/)[^/?#]+/;
-const SECRET_QUERY = /([?&](?:code|state|token|id_token|session_state|iss)=)[^&#]*/gi;
+const SECRET_QUERY = /([?&](?:code|state|token|id_token|session_state|iss|invitation)=)[^&#]*/gi;
 
 /** The URL as it may be logged: tokens in paths and secret query parameters replaced. */
 function loggableUrl(url: string): string {

@@ -190,3 +190,52 @@ test('Cleo invites Nia, Nia sets a password and adds a customer, Cleo deactivate
     await niaContext.close();
   }
 });
+
+test('an invitation can be taken with an organisation account: its button when the server offers it, and why it sent the invitee back', async ({
+  page,
+  browser,
+}) => {
+  const email = `oidc.${randomUUID().slice(0, 8)}@treyresearch.example`;
+  await page.goto('/');
+  await signIn(page, USERS.cleo);
+  const session = (await (await page.request.get('/api/v1/session')).json()) as {
+    csrfToken: string;
+    user: { roles: unknown[] };
+  };
+  const locations = (await (await page.request.get('/api/v1/partner/locations')).json()) as {
+    value: { id: string; name: string }[];
+  };
+  const seattle = locations.value.find((l) => l.name.includes('Seattle'))!;
+  const invited = await page.request.post('/api/v1/partner/users', {
+    headers: { 'x-csrf-token': session.csrfToken },
+    data: { email, name: 'Oona Idowu', roles: [{ locationId: seattle.id, role: 'incentivesUser' }] },
+  });
+  expect(invited.status()).toBe(201);
+  const path = await invitationLink(page, email);
+  const token = path.split('/invitations/')[1]!;
+
+  const invitee = await browser.newContext();
+  const inviteePage = await invitee.newPage();
+  try {
+    // The e2e server has no OpenID Connect provider (test/http/oidc-invitation.test.ts takes an
+    // invitation through a real one); answer /auth/providers as a server that has.
+    await inviteePage.route('**/api/v1/auth/providers', (route) =>
+      route.fulfill({ json: { password: true, oidc: { loginUrl: '/api/v1/auth/oidc/login' } } }),
+    );
+    await inviteePage.goto(path);
+    const button = inviteePage.getByRole('link', { name: 'Use your organisation account instead' });
+    await expect(button).toHaveAttribute('href', `/api/v1/auth/oidc/login?invitation=${token}`);
+    await expect(inviteePage.getByText(`sign in with the organisation account of ${email}`)).toBeVisible();
+    await expectNoAxeViolations(inviteePage, 'invitation page with an organisation account');
+
+    await inviteePage.goto(`${path}?error=oidcEmailMismatch`);
+    await expect(
+      inviteePage.getByText(`The organisation account you signed in with is not ${email}.`),
+    ).toBeVisible();
+    await expectNoAxeViolations(inviteePage, 'invitation page: another address');
+    await inviteePage.setViewportSize({ width: 320, height: 720 });
+    await expectReflow(inviteePage, 'invitation page with an organisation account at 320 px');
+  } finally {
+    await invitee.close();
+  }
+});

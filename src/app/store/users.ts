@@ -65,7 +65,7 @@ interface NewPartnerUser {
   partnerId: string;
   email: string;
   displayName: string;
-  passwordHash: string;
+  passwordHash: string | null;
   locale: string | null;
   createdAt: Date;
 }

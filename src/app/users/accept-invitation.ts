@@ -3,7 +3,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { isOpen } from '../../domain/time.ts';
 import { type OpenSession, openSession } from '../auth/sessions.ts';
 import { hashSecret, newId } from '../ids.ts';
-import type { AppContext } from '../ports.ts';
+import type { AppContext, OidcClaims } from '../ports.ts';
 import type { InvitationByLink } from '../store/invitations.ts';
 import { checkNewPassword } from './password-rules.ts';
 
@@ -59,7 +59,42 @@ export async function acceptInvitation(
   checkNewPassword(ctx, body.password);
   // argon2id takes a while: outside the transaction, before the invitation is locked.
   const passwordHash = await ctx.passwords.hash(body.password);
-  const user = await ctx.store.transaction(async (tx) => {
+  const user = await createInvitedUser(ctx, tokenHash, { passwordHash, oidc: null });
+  return openSession(ctx, user, 'session.signInInvitation');
+}
+
+/**
+ * The same, with an OpenID Connect account instead of a password (issue 15 item 2): the provider must
+ * vouch for the invited address itself (a verified email equal to the invitation's), so a forwarded
+ * link cannot attach somebody else's organisation account; the account is created without a password
+ * and linked to the provider's subject, which signs it in from then on.
+ */
+export async function acceptInvitationWithOidc(
+  ctx: AppContext,
+  token: string,
+  claims: OidcClaims,
+): Promise<OpenSession> {
+  const tokenHash = hashSecret(token);
+  const invitation = usable(await ctx.store.invitations.byLink(tokenHash), ctx.clock.now());
+  if (!claims.emailVerified || claims.email?.toLowerCase() !== invitation.email.toLowerCase())
+    throw new DomainError('OidcEmailMismatch', { target: 'email' });
+  // An organisation account already linked to a user here signs in as that user, not as a new one.
+  if (await ctx.store.users.byOidcIdentity(claims.issuer, claims.subject))
+    throw new DomainError('Conflict', {
+      target: 'oidc',
+      details: [{ code: 'OidcIdentityTaken', target: 'oidc' }],
+    });
+  const user = await createInvitedUser(ctx, tokenHash, { passwordHash: null, oidc: claims });
+  return openSession(ctx, user, 'session.signInInvitation');
+}
+
+/** One use of the link: the account with the invited roles, the invitation used up, the audit event. */
+async function createInvitedUser(
+  ctx: AppContext,
+  tokenHash: string,
+  credential: { passwordHash: string | null; oidc: OidcClaims | null },
+) {
+  return ctx.store.transaction(async (tx) => {
     const now = ctx.clock.now();
     // Locked: two uses of one link at once make one account; the second finds it used.
     const i = usable(await tx.invitations.byLink(tokenHash, { lock: true }), now);
@@ -70,7 +105,7 @@ export async function acceptInvitation(
       partnerId: i.partnerId,
       email: i.email,
       displayName: i.displayName,
-      passwordHash,
+      passwordHash: credential.passwordHash,
       locale: null,
       createdAt: now,
     });
@@ -80,6 +115,8 @@ export async function acceptInvitation(
         target: 'email',
         details: [{ code: 'UserEmailTaken', target: 'email' }],
       });
+    if (credential.oidc)
+      await tx.users.linkOidcIdentity(i.email, credential.oidc.issuer, credential.oidc.subject);
     for (const r of i.roles)
       await tx.users.grantRole(scope, {
         userId,
@@ -94,9 +131,8 @@ export async function acceptInvitation(
       action: 'invitation.accept',
       at: now,
       partnerId: i.partnerId,
-      data: { invitationId: i.id, roles: i.roles },
+      data: { invitationId: i.id, roles: i.roles, ...(credential.oidc ? { with: 'oidc' } : {}) },
     });
     return { id: userId, kind: 'partnerUser' as const };
   });
-  return openSession(ctx, user, 'session.signInInvitation');
 }

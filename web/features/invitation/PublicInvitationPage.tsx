@@ -1,7 +1,19 @@
-import { Button, Field, Input, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { useQuery } from '../../api/cache.ts';
 import { publicInvitationApi } from '../../api/invitations.ts';
+import { sessionApi } from '../../api/session.ts';
 import type { PublicInvitation } from '../../api/types.ts';
 import { useSession } from '../../app/contexts.ts';
 import { deadlineText } from '../../components/dates.ts';
@@ -10,7 +22,7 @@ import { Page } from '../../components/Page.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { PublicLinkError, type PublicLinkMessages } from '../../components/PublicLinkError.tsx';
 import { useProgramPartner } from '../../components/programBrand.tsx';
-import { navigate } from '../../routes/router.tsx';
+import { navigate, useSearchParam } from '../../routes/router.tsx';
 
 const LINK_MESSAGES: PublicLinkMessages = {
   title: 'invitation.title',
@@ -42,7 +54,22 @@ const useStyles = makeStyles({
   },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   email: { overflowWrap: 'anywhere' },
+  alternative: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalS,
+  },
+  or: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
+
+/** Why taking the invitation with an organisation account failed (the OIDC callback's `?error=`). */
+const OIDC_ERRORS = {
+  oidcEmailMismatch: 'invitation.oidcError.oidcEmailMismatch',
+  oidcIdentityTaken: 'invitation.oidcError.oidcIdentityTaken',
+  emailTaken: 'invitation.oidcError.emailTaken',
+  oidcFailed: 'invitation.oidcError.oidcFailed',
+} as const;
 
 type Load =
   | { kind: 'loading' }
@@ -60,6 +87,12 @@ export default function PublicInvitationPage({ params }: { params: Record<string
   const [error, setError] = useState<{ text: string; n: number } | null>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const attempts = useRef(0);
+  // Issue 15 item 2: the invitation can also be taken with an organisation account (OpenID Connect).
+  const providers = useQuery('auth:providers', () => sessionApi.providers(), 5 * 60_000);
+  const oidc = providers.data?.oidc ?? null;
+  const oidcError = useSearchParam('error');
+  const oidcErrorId =
+    oidcError && oidcError in OIDC_ERRORS ? OIDC_ERRORS[oidcError as keyof typeof OIDC_ERRORS] : null;
 
   const fetchInvitation = useCallback(
     (signal?: AbortSignal) =>
@@ -131,6 +164,14 @@ export default function PublicInvitationPage({ params }: { params: Record<string
         <Text as="p" className={styles.email}>
           <FormattedMessage id="invitation.signInWith" values={{ email: invitation.email }} />
         </Text>
+        {oidcErrorId ? (
+          <MessageBar intent="error" layout="multiline">
+            {/* A long address must wrap, not widen the page at 320 px. */}
+            <MessageBarBody className={styles.email}>
+              <FormattedMessage id={oidcErrorId} values={{ email: invitation.email }} />
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
         <form className={styles.form} noValidate onSubmit={(e) => void submit(e)}>
           {/* For password managers: the account the new password belongs to. */}
           <input type="hidden" name="username" autoComplete="username" value={invitation.email} />
@@ -168,6 +209,19 @@ export default function PublicInvitationPage({ params }: { params: Record<string
             </Button>
           </div>
         </form>
+        {oidc ? (
+          <div className={styles.alternative}>
+            <p className={styles.or}>
+              <FormattedMessage id="signin.or" />
+            </p>
+            <Button as="a" href={`${oidc.loginUrl}?invitation=${encodeURIComponent(token)}`}>
+              <FormattedMessage id="invitation.oidc" />
+            </Button>
+            <Text as="p" className={styles.email}>
+              <FormattedMessage id="invitation.oidcHint" values={{ email: invitation.email }} />
+            </Text>
+          </div>
+        ) : null}
       </div>
     </Page>
   );
