@@ -1,38 +1,21 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createOidcClient } from '../../src/adapters/auth/oidc-client.ts';
+import { beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../../src/seed/demo.ts';
 import { locationId } from '../../src/seed/demo-catalogue.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { signInAs, useTestApp } from '../support/http.ts';
 import { drainMail } from '../support/mail.ts';
-import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.ts';
+import { setUpOidcProvider } from '../support/oidc-provider.ts';
 
 // Issue 15 item 2: an invitation taken with an organisation account (OpenID Connect) instead of a
 // password, against a real provider on loopback (oidc-provider). The provider must vouch for the
 // invited address itself; the account is created without a password and linked to the subject.
 
-const PUBLIC_URL = 'http://mci.localhost';
 const SEATTLE = locationId('trey-seattle');
-let provider: TestOidcProvider & { loginAs: string };
-
-beforeAll(async () => {
-  provider = (await startOidcProvider(`${PUBLIC_URL}/api/v1/auth/oidc/callback`)) as typeof provider;
-});
-afterAll(async () => {
-  await provider?.stop();
-});
+const oidc = setUpOidcProvider();
+const provider = () => oidc.provider();
 
 describeEachDatabase('invitation taken with an organisation account', ({ handle }) => {
-  const t = useTestApp(handle, {
-    publicUrl: PUBLIC_URL,
-    oidc: () =>
-      createOidcClient({
-        issuer: provider.issuer,
-        clientId: provider.clientId,
-        clientSecret: provider.clientSecret,
-        allowHttp: true,
-      }),
-  });
+  const t = useTestApp(handle, oidc.appOptions);
   let cleo: Awaited<ReturnType<typeof signInAs>>;
   beforeAll(async () => {
     await seedDemo(handle().db, t().clock.now());
@@ -65,8 +48,8 @@ describeEachDatabase('invitation taken with an organisation account', ({ handle 
     });
     expect(login.statusCode).toBe(302);
     const flow = login.cookies.find((c) => c.name === 'mci_oidc')!;
-    provider.loginAs = subject;
-    const back = new URL(await provider.authorize(login.headers.location as string));
+    provider().loginAs = subject;
+    const back = new URL(await provider().authorize(login.headers.location as string));
     return t().app.inject({
       method: 'GET',
       url: back.pathname + back.search,
@@ -84,7 +67,7 @@ describeEachDatabase('invitation taken with an organisation account', ({ handle 
   it('creates the invited account without a password, linked to the subject, signed in with the invited roles', async () => {
     const { email, token } = await invite();
     const subject = `sub-${crypto.randomUUID()}`;
-    provider.accounts.set(subject, { email: email.toUpperCase(), email_verified: true, name: 'Nia' });
+    provider().accounts.set(subject, { email: email.toUpperCase(), email_verified: true, name: 'Nia' });
     const callback = await takeWithProvider(token, subject);
     expect(callback.statusCode).toBe(302);
     expect(callback.headers.location).toBe('/');
@@ -101,7 +84,7 @@ describeEachDatabase('invitation taken with an organisation account', ({ handle 
     ]);
     expect(await userRow(email)).toMatchObject({
       password_hash: null,
-      oidc_issuer: provider.issuer,
+      oidc_issuer: provider().issuer,
       oidc_subject: subject,
     });
     // The link is used up: the page says it is not valid, and a second round trip makes nothing.
@@ -121,7 +104,7 @@ describeEachDatabase('invitation taken with an organisation account', ({ handle 
 
   it('refuses an organisation account of another address, or an unverified one: no account, the invitation still open', async () => {
     const { email, token } = await invite();
-    provider.accounts.set('someone-else', {
+    provider().accounts.set('someone-else', {
       email: 'someone@elsewhere.test',
       email_verified: true,
       name: 'S',
@@ -130,7 +113,7 @@ describeEachDatabase('invitation taken with an organisation account', ({ handle 
     expect(other.statusCode).toBe(302);
     expect(other.headers.location).toBe(`/invitations/${token}?error=oidcEmailMismatch`);
     expect(other.cookies.some((c) => c.name === 'mci_session')).toBe(false);
-    provider.accounts.set('unverified', { email, email_verified: false, name: 'U' });
+    provider().accounts.set('unverified', { email, email_verified: false, name: 'U' });
     const unverified = await takeWithProvider(token, 'unverified');
     expect(unverified.headers.location).toBe(`/invitations/${token}?error=oidcEmailMismatch`);
     expect(await userRow(email)).toBeUndefined();
@@ -141,11 +124,11 @@ describeEachDatabase('invitation taken with an organisation account', ({ handle 
   it('refuses an organisation account already linked to a user here', async () => {
     const first = await invite();
     const subject = `sub-${crypto.randomUUID()}`;
-    provider.accounts.set(subject, { email: first.email, email_verified: true, name: 'Nia' });
+    provider().accounts.set(subject, { email: first.email, email_verified: true, name: 'Nia' });
     expect((await takeWithProvider(first.token, subject)).headers.location).toBe('/');
     // A second invitation (another address) taken with the same organisation account.
     const second = await invite();
-    provider.accounts.set(subject, { email: second.email, email_verified: true, name: 'Nia' });
+    provider().accounts.set(subject, { email: second.email, email_verified: true, name: 'Nia' });
     const taken = await takeWithProvider(second.token, subject);
     expect(taken.headers.location).toBe(`/invitations/${second.token}?error=oidcIdentityTaken`);
     expect(await userRow(second.email)).toBeUndefined();

@@ -1,32 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createOidcClient } from '../../src/adapters/auth/oidc-client.ts';
+import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
 import { createPartner, createUser } from '../support/factories.ts';
 import { useTestApp } from '../support/http.ts';
-import { startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.ts';
+import { setUpOidcProvider } from '../support/oidc-provider.ts';
 
-const PUBLIC_URL = 'http://mci.localhost';
-let provider: TestOidcProvider & { loginAs: string };
-
-beforeAll(async () => {
-  provider = (await startOidcProvider(`${PUBLIC_URL}/api/v1/auth/oidc/callback`)) as typeof provider;
-});
-afterAll(async () => {
-  await provider?.stop();
-});
+const oidc = setUpOidcProvider();
+const provider = () => oidc.provider();
 
 // Sign-in with OpenID Connect against a real provider on loopback (oidc-provider).
 describeEachDatabase('OpenID Connect sign-in', ({ handle }) => {
-  const t = useTestApp(handle, {
-    publicUrl: PUBLIC_URL,
-    oidc: () =>
-      createOidcClient({
-        issuer: provider.issuer,
-        clientId: provider.clientId,
-        clientSecret: provider.clientSecret,
-        allowHttp: true,
-      }),
-  });
+  const t = useTestApp(handle, oidc.appOptions);
 
   async function signInThroughProvider(accountId: string, returnTo = '/admin/roles') {
     const login = await t().app.inject({
@@ -36,8 +19,8 @@ describeEachDatabase('OpenID Connect sign-in', ({ handle }) => {
     expect(login.statusCode).toBe(302);
     const flow = login.cookies.find((c) => c.name === 'mci_oidc')!;
     expect(flow.httpOnly).toBe(true);
-    provider.loginAs = accountId;
-    const back = new URL(await provider.authorize(login.headers.location as string));
+    provider().loginAs = accountId;
+    const back = new URL(await provider().authorize(login.headers.location as string));
     return t().app.inject({
       method: 'GET',
       url: back.pathname + back.search,
@@ -49,7 +32,7 @@ describeEachDatabase('OpenID Connect sign-in', ({ handle }) => {
     const partner = await createPartner(handle().db);
     const user = await createUser(handle().db, { partnerId: partner.id, accountAdmin: true });
     const subject = `sub-${user.id}`;
-    provider.accounts.set(subject, { email: user.email.toUpperCase(), email_verified: true, name: 'Test' });
+    provider().accounts.set(subject, { email: user.email.toUpperCase(), email_verified: true, name: 'Test' });
     const callback = await signInThroughProvider(subject);
     expect(callback.statusCode).toBe(302);
     expect(callback.headers.location).toBe('/admin/roles');
@@ -65,15 +48,15 @@ describeEachDatabase('OpenID Connect sign-in', ({ handle }) => {
       .select(['oidc_issuer', 'oidc_subject'])
       .where('id', '=', user.id)
       .executeTakeFirstOrThrow();
-    expect(linked).toEqual({ oidc_issuer: provider.issuer, oidc_subject: subject });
+    expect(linked).toEqual({ oidc_issuer: provider().issuer, oidc_subject: subject });
     // Now the subject alone identifies the user, even if the provider's email changes.
-    provider.accounts.set(subject, { email: 'changed@elsewhere.test', email_verified: true, name: 'Test' });
+    provider().accounts.set(subject, { email: 'changed@elsewhere.test', email_verified: true, name: 'Test' });
     const again = await signInThroughProvider(subject, '/');
     expect(again.cookies.some((c) => c.name === 'mci_session')).toBe(true);
   });
 
   it('an unknown or unverified account gets no session and a clear message, never a 500', async () => {
-    provider.accounts.set('stranger', { email: 'stranger@nowhere.test', email_verified: true, name: 'S' });
+    provider().accounts.set('stranger', { email: 'stranger@nowhere.test', email_verified: true, name: 'S' });
     const unknown = await signInThroughProvider('stranger');
     expect(unknown.statusCode).toBe(302);
     expect(unknown.headers.location).toBe('/signin?error=oidcNoAccount');
@@ -81,7 +64,7 @@ describeEachDatabase('OpenID Connect sign-in', ({ handle }) => {
 
     const partner = await createPartner(handle().db);
     const user = await createUser(handle().db, { partnerId: partner.id });
-    provider.accounts.set('unverified', { email: user.email, email_verified: false, name: 'U' });
+    provider().accounts.set('unverified', { email: user.email, email_verified: false, name: 'U' });
     const unverified = await signInThroughProvider('unverified');
     expect(unverified.headers.location).toBe('/signin?error=oidcNoAccount');
   });

@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import Provider from 'oidc-provider';
+import { afterAll, beforeAll } from 'vitest';
+import { createOidcClient } from '../../src/adapters/auth/oidc-client.ts';
 import { freePort } from './postgres-server.ts';
 
 // A real OpenID Connect provider on loopback (oidc-provider), with its development login screens.
@@ -101,4 +103,34 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
       loginAs = value;
     },
   } as TestOidcProvider & { loginAs: string };
+}
+
+/** The app's public URL in the OpenID Connect tests: the provider redirects there; requests are injected. */
+export const OIDC_PUBLIC_URL = 'http://mci.localhost';
+
+/**
+ * A provider started once for the test file (call at its top level), and the app options (`useTestApp`) whose OpenID Connect
+ * client uses it. `provider()` is the running provider (set `loginAs` before `authorize`).
+ */
+export function setUpOidcProvider() {
+  let provider: TestOidcProvider & { loginAs: string };
+  beforeAll(async () => {
+    provider = (await startOidcProvider(`${OIDC_PUBLIC_URL}/api/v1/auth/oidc/callback`)) as typeof provider;
+  });
+  afterAll(async () => {
+    await provider?.stop();
+  });
+  return {
+    provider: () => provider,
+    appOptions: {
+      publicUrl: OIDC_PUBLIC_URL,
+      oidc: () =>
+        createOidcClient({
+          issuer: provider.issuer,
+          clientId: provider.clientId,
+          clientSecret: provider.clientSecret,
+          allowHttp: true,
+        }),
+    },
+  };
 }
