@@ -23,6 +23,9 @@ const useStyles = makeStyles({
     alignItems: 'flex-start',
     gap: tokens.spacingHorizontalL,
     rowGap: tokens.spacingVerticalM,
+    // A native select is as wide as its longest option ("Known to you: not claimed for this
+    // workshop…"): let the controls shrink to their field, or the page scrolls sideways at 320 px.
+    '& .fui-Select, & select': { minWidth: 0, maxWidth: '100%' },
   },
   search: { flex: '2 1 260px', minWidth: 0, maxWidth: '480px' },
   searchBox: { width: '100%', maxWidth: '100%' },
