@@ -18,6 +18,7 @@ describe('error codes', () => {
       InvalidCredentials: 401,
       DemoSignInDisabled: 401,
       OidcNoAccount: 401,
+      OidcEmailMismatch: 403,
       CsrfTokenMissing: 403,
       Forbidden: 403,
       NoIncentiveRole: 403,
@@ -47,7 +48,7 @@ describe('error codes', () => {
       ServiceUnavailable: 503,
       DatabaseUnavailable: 503,
     });
-    expect(ERROR_CODES).toHaveLength(34);
+    expect(ERROR_CODES).toHaveLength(35);
     expect([...RETRYABLE_CODES].sort()).toEqual([
       'DatabaseUnavailable',
       'DirectoryUnavailable',
