@@ -69,5 +69,14 @@ export const IdempotencyKeyHeaders = z.object({
 });
 
 /** The ETag a client read, sent back on an update (quality §1). */
+/** A query parameter listing statuses, comma-separated (`?status=a,b`); which ones, the caller checks. */
+export const StatusList = (description: string) =>
+  z
+    .string()
+    .max(400)
+    .regex(/^[a-z_]+(,[a-z_]+)*$/)
+    .optional()
+    .meta({ description });
+
 export const IfMatch = z.string().min(1).max(200);
 export const IfMatchHeaders = z.object({ 'if-match': IfMatch.optional() });

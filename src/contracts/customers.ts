@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.ts';
+import { Id, StatusList } from './common.ts';
 import { Reason } from './engagements.ts';
 import { STATUSES_OF_TAB } from './lifecycle.ts';
 import { CUSTOMER_SORTS, CUSTOMER_TABS } from './values.ts';
@@ -73,16 +73,11 @@ export type CustomerRow = z.infer<typeof CustomerRow>;
  */
 const CustomerFilters = {
   locationId: Id.optional(),
-  status: z
-    .string()
-    .max(400)
-    .regex(/^[a-z_]+(,[a-z_]+)*$/)
-    .optional()
-    .meta({
-      description: `Comma-separated row statuses of the tab: ${Object.entries(STATUSES_OF_TAB)
-        .map(([tab, statuses]) => `${tab}: ${statuses.join(', ')}`)
-        .join('; ')}.`,
-    }),
+  status: StatusList(
+    `Comma-separated row statuses of the tab: ${Object.entries(STATUSES_OF_TAB)
+      .map(([tab, statuses]) => `${tab}: ${statuses.join(', ')}`)
+      .join('; ')}.`,
+  ),
 };
 
 export const CustomerListQuery = z.strictObject({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FileKind, WorkshopClaim } from './claims.ts';
-import { Id, Name } from './common.ts';
+import { Id, Name, StatusList } from './common.ts';
 import { AWAITING_OPERATOR, CLAIM_STATUS_VALUES, type ClaimStatus as ClaimStatusValue } from './lifecycle.ts';
 
 // The program operator's back office (spec §4.5, issue 6): the claim review queue, the claim detail,
@@ -14,14 +14,9 @@ export type ClaimStatus = z.infer<typeof ClaimStatus>;
 export { AWAITING_OPERATOR, CLAIM_STATUS_VALUES };
 
 export const ReviewQueueQuery = z.strictObject({
-  status: z
-    .string()
-    .max(400)
-    .regex(/^[a-z_]+(,[a-z_]+)*$/)
-    .optional()
-    .meta({
-      description: `Comma-separated claim statuses (${CLAIM_STATUS_VALUES.join(', ')}); default: ${AWAITING_OPERATOR.join(',')}.`,
-    }),
+  status: StatusList(
+    `Comma-separated claim statuses (${CLAIM_STATUS_VALUES.join(', ')}); default: ${AWAITING_OPERATOR.join(',')}.`,
+  ),
   engagementId: Id.optional(),
   maxpagesize: z.coerce.number().int().min(1).max(200).optional(),
   cursor: z.string().max(500).optional(),
