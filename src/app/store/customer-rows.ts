@@ -140,7 +140,7 @@ export interface CustomerRowRepository {
    * soak: a claim and a consent request on one customer at once). Called before the facts are read.
    */
   lockCustomers(scope: PartnerScope, tenantIds: readonly string[]): Promise<void>;
-  /** Replaces the scope's rows (these workshops; these customers only when given) with `rows`. */
+  /** Replaces the scope's rows (these workshops; these customers only when given) with `rows`; rows equal to their new derivation are left unwritten. */
   replace(
     scope: PartnerScope,
     engagementIds: readonly string[],

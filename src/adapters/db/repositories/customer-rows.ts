@@ -4,6 +4,7 @@ import type { CustomerRowRepository, ListQuery, RowTab } from '../../../app/stor
 import type { PartnerScope } from '../../../app/store/scope.ts';
 import { CONSENTED_STATUSES } from '../../../domain/lifecycle-sets.ts';
 import type { Database } from '../schema.ts';
+import { replaceCustomerRows } from './customer-rows-replace.ts';
 import type { Q } from './db.ts';
 import { toEngagement } from './engagements.ts';
 
@@ -382,43 +383,8 @@ export function customerRowRepository(db: Q): CustomerRowRepository {
       );
     },
 
-    async replace(scope, engagementIds, tenantIds, rows) {
-      if (engagementIds.length === 0 || (tenantIds && tenantIds.length === 0)) return;
-      let del = db
-        .deleteFrom('customer_rows')
-        .where('partner_id', '=', scope.partnerId)
-        .where('engagement_id', 'in', [...engagementIds]);
-      if (tenantIds) del = del.where('tenant_id', 'in', [...tenantIds]);
-      await del.execute();
-      // One JSON parameter per batch instead of ~20 bind parameters per row (a sweep writes thousands).
-      for (const batch of chunks(rows, 2000)) {
-        const json = batch.map((r) => ({
-          partner_id: r.partnerId,
-          engagement_id: r.engagementId,
-          tenant_id: r.tenantId,
-          name: r.name,
-          sort_name: r.name.toLowerCase(),
-          tpid: r.tpid,
-          domain: r.domain,
-          nomination_id: r.nominationId,
-          location_id: r.locationId,
-          tab: r.tab,
-          status: r.status,
-          reason: r.reason,
-          failed_criteria: r.failedCriteria,
-          countdown: r.countdown,
-          due_at: r.dueAt,
-          sort_due: r.sortDue,
-          valid_until: r.validUntil,
-          claim_id: r.claimId,
-          consent_email: r.consentEmail,
-          refreshed_at: r.refreshedAt,
-        }));
-        await sql`insert into customer_rows
-          select * from jsonb_populate_recordset(null::customer_rows, ${JSON.stringify(json)}::jsonb)`.execute(
-          db,
-        );
-      }
+    replace(scope, engagementIds, tenantIds, rows) {
+      return replaceCustomerRows(db, scope, engagementIds, tenantIds, rows);
     },
 
     async list(scope, query) {
