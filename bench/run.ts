@@ -112,7 +112,7 @@ export async function runBenchmarks(args: string[]): Promise<void> {
   const overdue = args.includes('--quick') ? 10_000 : 100_000;
   const imported = args.includes('--quick') ? 2_000 : 10_000;
   const rows: Row[] = [];
-  // `--only=sweep` runs one workload (on the data it needs) instead of the whole suite.
+  // `--only=sweep` (or add, import, browser) runs one workload (on the data it needs) instead of the whole suite.
   const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   async function suite(kind: 'postgres' | 'pglite', handle: DatabaseHandle) {
     if (only === 'sweep') {
@@ -129,6 +129,14 @@ export async function runBenchmarks(args: string[]): Promise<void> {
       await seedDemo(handle.db, new Date());
       await generateBenchData(handle.db, { ...SIZES.quick, now: new Date() });
       rows.push(...(await benchImport(kind, handle, SIZES.quick.nominations + 1, 10_000)));
+      return;
+    }
+    if (only === 'add') {
+      await migrateToLatest(handle.db);
+      // The bench user signs in with the demo password, which works while the demo data is loaded.
+      await seedDemo(handle.db, new Date());
+      await generateBenchData(handle.db, { ...size, now: new Date() });
+      rows.push(...(await benchAdd(kind, handle, size, { concurrent: adds, serial: serialAdds })));
       return;
     }
     await measure(kind, handle, duration, rows);

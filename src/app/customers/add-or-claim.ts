@@ -43,9 +43,11 @@ export async function createNominations(
   const scope = { partnerId: partner.partnerId };
   const permission = input.origin === 'add' ? 'customers.add' : 'customers.claim';
   const now = ctx.clock.now();
-  // Access first (an unknown or foreign location is a 404 before anything about the customer is said);
-  // checked again inside the transaction, which is what counts.
-  await actingLocation(ctx.store, actor, input.locationId, permission);
+  // Access first, from the principal's roles (no statement; issue 12): a location the user holds no
+  // role on, another partner's included, is a 404 before anything about the customer is said. The facts
+  // inside the transaction confirm that the location is this partner's, which is what counts.
+  if (!can(actor, permission, { partnerId: partner.partnerId, locationId: input.locationId }))
+    throw new DomainError('NotFound', { target: 'locationId' });
   // The directory may be a network call: resolve before the transaction (nothing is written yet).
   const lookup = input.origin === 'add' ? await resolveTenant(ctx, input) : null;
   if (input.origin === 'add' && lookup && !lookup.domainMatches && !input.mismatchReason)
@@ -99,9 +101,9 @@ export async function createNominations(
           consentDueAt: opened.consentDueAt,
         };
       });
-      await tx.nominations.insert(rows);
-      await tx.audit.record(
-        ...rows.map((row) => ({
+      await tx.nominations.insert(
+        rows,
+        rows.map((row) => ({
           actor: { kind: 'partnerUser' as const, id: partner.userId },
           action: input.origin === 'add' ? 'addCustomer' : 'claimCustomer',
           at: now,

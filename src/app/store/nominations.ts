@@ -1,6 +1,7 @@
 import type { NominationRecord } from '../../domain/lifecycle.ts';
 import type { NominationStatus } from '../../domain/status.ts';
 import type { StampColumn } from '../../domain/transitions.ts';
+import type { AuditEntry } from './audit.ts';
 import type { PartnerScope, Scope } from './scope.ts';
 
 // Engagement customers (in code: nominations): the record decide() reads, its writes, and its views.
@@ -74,7 +75,8 @@ export interface NominationRepository {
   lockRivals(winner: LockedNomination): Promise<LockedNomination[]>;
   /** A conditional update on the expected from-status (§5): false when the record was not in it. */
   transition(id: string, write: TransitionWrite): Promise<boolean>;
-  insert(rows: NewNomination[]): Promise<void>;
+  /** New records, with their audit events written by the same statement when given. */
+  insert(rows: NewNomination[], audit?: readonly AuditEntry[]): Promise<void>;
   /**
    * First consent wins (§4.3): locks every record of the customer and engagement of this record, in id
    * order, so that two acceptances at once serialise (no deadlock) and the second sees it lost.

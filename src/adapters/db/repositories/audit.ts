@@ -64,28 +64,28 @@ const auditLogQuery = (
   return query.orderBy('a.id', 'desc').limit(page.limit);
 };
 
+/** An audit entry as its row of audit_events (also written by a change's own statement, e.g. an add's). */
+export function auditValues(entry: AuditEntry) {
+  return {
+    partner_id: entry.partnerId ?? null,
+    nomination_id: entry.nominationId ?? null,
+    claim_id: entry.claimId ?? null,
+    actor_kind: entry.actor.kind,
+    actor_id: entry.actor.id,
+    action: entry.action,
+    from_status: entry.fromStatus ?? null,
+    to_status: entry.toStatus ?? null,
+    data: JSON.stringify(entry.data ?? {}),
+    created_at: entry.at,
+    api_token_id: tokenOfActor(entry.actor),
+  };
+}
+
 export function auditRepository(db: Q): AuditRepository {
   return {
     async record(...entries: AuditEntry[]) {
       if (entries.length === 0) return;
-      await db
-        .insertInto('audit_events')
-        .values(
-          entries.map((entry) => ({
-            partner_id: entry.partnerId ?? null,
-            nomination_id: entry.nominationId ?? null,
-            claim_id: entry.claimId ?? null,
-            actor_kind: entry.actor.kind,
-            actor_id: entry.actor.id,
-            action: entry.action,
-            from_status: entry.fromStatus ?? null,
-            to_status: entry.toStatus ?? null,
-            data: JSON.stringify(entry.data ?? {}),
-            created_at: entry.at,
-            api_token_id: tokenOfActor(entry.actor),
-          })),
-        )
-        .execute();
+      await db.insertInto('audit_events').values(entries.map(auditValues)).execute();
     },
 
     async historyOf(nominationId) {

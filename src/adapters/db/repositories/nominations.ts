@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type QueryCreator, sql } from 'kysely';
 import type {
   LockedNomination,
   NewNomination,
@@ -9,6 +9,8 @@ import { DomainError } from '../../../domain/errors.ts';
 import type { NominationRecord, Windows } from '../../../domain/lifecycle.ts';
 import { BEFORE_CONSENT, ENDINGS_THAT_RETURN_THE_CUSTOMER } from '../../../domain/lifecycle-sets.ts';
 import type { StampColumn } from '../../../domain/transitions.ts';
+import type { Database } from '../schema.ts';
+import { auditValues } from './audit.ts';
 import type { Q } from './db.ts';
 
 // The lifecycle's SQL: one lock, one conditional update, and the record as decide() reads it.
@@ -121,7 +123,7 @@ export const transitionQuery = (
 };
 
 /** Inserts new records (checked in: sql/nominations.insert.sql). */
-export const insertQuery = (db: Q, rows: readonly NewNomination[]) =>
+export const insertQuery = (db: QueryCreator<Database>, rows: readonly NewNomination[]) =>
   db.insertInto('nominations').values(
     rows.map((n) => ({
       id: n.id,
@@ -167,15 +169,21 @@ export function nominationRepository(db: Q): NominationRepository {
       return Number(result.numUpdatedRows) === 1;
     },
 
-    async insert(rows) {
+    async insert(rows, audit = []) {
       if (rows.length === 0) return;
-      await insertQuery(db, rows)
-        .execute()
-        .catch((error: unknown) => {
-          // Two requests racing for the same customer: the one-live-record index decides (R9).
-          if ((error as { code?: string }).code === '23505') throw new DomainError('AlreadyNominated');
-          throw error;
-        });
+      // Issue 12 item 3: the records and their audit events in one statement (the audit rows' foreign
+      // key is checked at its end, when the records exist).
+      const query = audit.length
+        ? db
+            .with('inserted', (qc) => insertQuery(qc, rows))
+            .insertInto('audit_events')
+            .values(audit.map(auditValues))
+        : insertQuery(db, rows);
+      await query.execute().catch((error: unknown) => {
+        // Two requests racing for the same customer: the one-live-record index decides (R9).
+        if ((error as { code?: string }).code === '23505') throw new DomainError('AlreadyNominated');
+        throw error;
+      });
     },
 
     async lockCustomerAndEngagement(nominationId) {
