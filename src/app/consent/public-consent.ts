@@ -84,7 +84,7 @@ export async function decideConsent(
         params: { from: state, event: body.decision },
       });
     const record = (await tx.nominations.lock(CUSTOMER_LINK_SCOPE, r.nominationId))!;
-    await applyEvent(
+    const applied = await applyEvent(
       tx,
       ctx,
       record,
@@ -95,6 +95,8 @@ export async function decideConsent(
     );
     if (body.decision === 'accept') await tx.nominations.fixPayoutAtConsent(record.id);
     await tx.consent.decide(r.requestId, body.decision, now);
-    return present((await tx.consent.byLink(tokenHash))!, wanted);
+    // What the page shows next, without reading it again: the decision, and the claim deadline the
+    // acceptance has just set (issue 12 item 3: fewer statements for a consent).
+    return present({ ...r, claimDueAt: applied.stamps.claimDueAt ?? r.claimDueAt }, wanted);
   });
 }

@@ -2,6 +2,7 @@ import { errorFromRefusal } from '../../domain/errors.ts';
 import { decide, type Effect, type EventType } from '../../domain/lifecycle.ts';
 import { holdsConsent } from '../../domain/lifecycle-sets.ts';
 import type { NominationStatus } from '../../domain/status.ts';
+import type { StampColumn } from '../../domain/transitions.ts';
 import { webhookEventOf } from '../../domain/webhook-events.ts';
 import { refreshCustomerRows } from '../customers/read-model.ts';
 import { notifyPartners } from '../notifications/notify-partner.ts';
@@ -22,6 +23,8 @@ export type { LockedNomination } from '../store/nominations.ts';
 export interface Applied {
   from: NominationStatus;
   next: NominationStatus;
+  /** The deadlines and moments the transition stamped on the record (e.g. claimDueAt at consent). */
+  stamps: Partial<Record<StampColumn, Date>>;
   /** Effects the caller must carry out itself (the consent email). */
   pending: Effect[];
 }
@@ -43,12 +46,7 @@ export async function applyEvent(
   if (!decision.ok) throw errorFromRefusal(decision.refusal, options.target);
   const from = record.status;
   const { next, set } = decision;
-  if (next !== from || Object.keys(set).length > 0) {
-    // Only possible if the caller did not lock the record: a lost race is a clean 409 (§5).
-    if (!(await tx.nominations.transition(record.id, { from, to: next, stamps: set, at: now })))
-      throw errorFromRefusal({ code: 'InvalidTransition', from, event });
-  }
-  await tx.audit.record({
+  const audit = {
     actor,
     action: event,
     at: now,
@@ -57,7 +55,12 @@ export async function applyEvent(
     fromStatus: from,
     toStatus: next,
     ...(options.auditData ? { data: options.auditData } : {}),
-  });
+  };
+  if (next !== from || Object.keys(set).length > 0) {
+    // Only possible if the caller did not lock the record: a lost race is a clean 409 (§5).
+    if (!(await tx.nominations.transition(record.id, { from, to: next, stamps: set, at: now }, audit)))
+      throw errorFromRefusal({ code: 'InvalidTransition', from, event });
+  } else await tx.audit.record(audit);
 
   // Issue 14: the partner's webhook endpoints hear of it in this transaction (one event per transition).
   const webhookEvent = webhookEventOf(event);
@@ -112,7 +115,7 @@ export async function applyEvent(
       { engagementIds: [record.engagementId], tenantIds: [record.tenantId] },
       now,
     );
-  return { from, next, pending };
+  return { from, next, stamps: set, pending };
 }
 
 /**

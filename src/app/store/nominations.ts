@@ -73,8 +73,11 @@ export interface NominationRepository {
    * that is still before consent.
    */
   lockRivals(winner: LockedNomination): Promise<LockedNomination[]>;
-  /** A conditional update on the expected from-status (§5): false when the record was not in it. */
-  transition(id: string, write: TransitionWrite): Promise<boolean>;
+  /**
+   * A conditional update on the expected from-status (§5): false when the record was not in it. With
+   * `audit`, its audit event is written by the same statement, and only when the record moved.
+   */
+  transition(id: string, write: TransitionWrite, audit?: AuditEntry): Promise<boolean>;
   /** New records, with their audit events written by the same statement when given. */
   insert(rows: NewNomination[], audit?: readonly AuditEntry[]): Promise<void>;
   /**

@@ -108,7 +108,7 @@ export function toLocked(r: LifecycleRow): LockedNomination {
 
 /** The conditional update of a transition (checked in: sql/nominations.transition.sql). */
 export const transitionQuery = (
-  db: Q,
+  db: QueryCreator<Database>,
   id: string,
   write: Parameters<NominationRepository['transition']>[1],
 ) => {
@@ -164,9 +164,26 @@ export function nominationRepository(db: Q): NominationRepository {
       return rows.map(toLocked);
     },
 
-    async transition(id, write) {
-      const result = await transitionQuery(db, id, write).executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+    async transition(id, write, audit) {
+      if (!audit) {
+        const result = await transitionQuery(db, id, write).executeTakeFirst();
+        return Number(result.numUpdatedRows) === 1;
+      }
+      // Issue 12 item 3: the change and its audit event in one statement; the event is written only
+      // when the conditional update moved the record (the row typed by the table's own record type).
+      const values = auditValues(audit);
+      const columns = Object.keys(values) as (keyof typeof values)[];
+      const row = JSON.stringify({ ...values, data: audit.data ?? {} });
+      const result = await db
+        .with('moved', (qc) => transitionQuery(qc, id, write).returning('id'))
+        .insertInto('audit_events')
+        .columns(columns)
+        .expression(
+          sql`select ${sql.join(columns.map((c) => sql.ref(`a.${c}`)))}
+                from moved, jsonb_populate_record(null::audit_events, ${row}::jsonb) a`,
+        )
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows) === 1;
     },
 
     async insert(rows, audit = []) {
@@ -187,18 +204,16 @@ export function nominationRepository(db: Q): NominationRepository {
     },
 
     async lockCustomerAndEngagement(nominationId) {
-      const n = await db
-        .selectFrom('nominations')
-        .select(['engagement_id', 'tenant_id'])
-        .where('id', '=', nominationId)
-        .executeTakeFirstOrThrow();
+      // One statement: the record's customer and engagement, and every record of theirs locked in id order.
       await db
-        .selectFrom('nominations')
-        .select('id')
-        .where('engagement_id', '=', n.engagement_id)
-        .where('tenant_id', '=', n.tenant_id)
-        .orderBy('id')
-        .forNoKeyUpdate()
+        .selectFrom('nominations as n')
+        .innerJoin('nominations as o', (join) =>
+          join.onRef('o.engagement_id', '=', 'n.engagement_id').onRef('o.tenant_id', '=', 'n.tenant_id'),
+        )
+        .select('n.id')
+        .where('o.id', '=', nominationId)
+        .orderBy('n.id')
+        .modifyEnd(sql`for no key update of n`)
         .execute();
     },
 
