@@ -55,10 +55,9 @@ describeEachDatabase('statement budget', ({ handle }) => {
     expect((await ada.request({ method: 'GET', url: '/api/v1/session' })).statusCode).toBe(200);
   });
 
-  /** Adds a customer nobody knows on SEC-WS at Seattle (not counted); its record's id. */
-  async function added(slug?: string) {
-    const customer = await freshCustomer(handle().db, slug ? { slug } : { prefix: 'budget' });
-    const response = await ada.request({
+  /** Ada adds this customer on SEC-WS at Seattle. */
+  const add = (customer: { email: string }) =>
+    ada.request({
       method: 'POST',
       url: '/api/v1/nominations',
       payload: {
@@ -68,6 +67,11 @@ describeEachDatabase('statement budget', ({ handle }) => {
         email: customer.email,
       },
     });
+
+  /** Adds a customer nobody knows (not counted); its record's id. */
+  async function added() {
+    const customer = await freshCustomer(handle().db, { prefix: 'budget' });
+    const response = await add(customer);
     expect(response.statusCode, response.body).toBe(201);
     return { id: response.json().value[0].id as string, customer };
   }
@@ -76,17 +80,7 @@ describeEachDatabase('statement budget', ({ handle }) => {
     const customer = await freshCustomer(handle().db, { slug: 'budget-add' });
     let status = 0;
     const statements = await counted.count(async () => {
-      const response = await ada.request({
-        method: 'POST',
-        url: '/api/v1/nominations',
-        payload: {
-          origin: 'add',
-          locationId: locationId('trey-seattle'),
-          engagementIds: [engagementId('SEC-WS')],
-          email: `it@${customer.domain}`,
-        },
-      });
-      status = response.statusCode;
+      status = (await add(customer)).statusCode;
     });
     expect(status).toBe(201);
     // The directory; then in the transaction the customer's lock (issue 13: two changes to one
