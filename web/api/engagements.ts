@@ -1,4 +1,4 @@
-import { api, resolveLink } from './client.ts';
+import { api, type RequestOptions, resolveLink } from './client.ts';
 import type {
   CustomerCounts,
   CustomerList,
@@ -47,9 +47,9 @@ function query(params: Record<string, string | number | undefined>): string {
 
 async function page<L extends ListAnswer>(
   path: string,
-  signal?: AbortSignal,
+  options: RequestOptions = {},
 ): Promise<Page<L['value'][number]>> {
-  const body = await api.get<L>(path, { signal });
+  const body = await api.get<L>(path, options);
   return { value: body.value, next: body.nextLink ? resolveLink(body.nextLink, path) : null };
 }
 
@@ -60,19 +60,22 @@ const CUSTOMER_PAGE_SIZE = 100;
 
 export const engagementsApi = {
   list: (filters: EngagementFilters, signal?: AbortSignal) =>
-    page<EngagementList>(`/engagements${query({ ...filters })}`, signal),
+    page<EngagementList>(`/engagements${query({ ...filters })}`, { signal }),
   /** Follows a `next` link of {@link list} or {@link customers}. */
-  next: <L extends ListAnswer>(next: string, signal?: AbortSignal) => page<L>(next, signal),
-  get: (id: string, signal?: AbortSignal) => api.get<EngagementDetail>(engagementPath(id), { signal }),
-  customers: (id: string, q: CustomerQuery, signal?: AbortSignal) =>
+  next: <L extends ListAnswer>(next: string, signal?: AbortSignal) => page<L>(next, { signal }),
+  // The Customers page's first requests take options: main.tsx may send them before the session is
+  // known (web/features/customers/firstLoad.ts), when a 401 is an answer rather than a session ending.
+  get: (id: string, options?: RequestOptions) => api.get<EngagementDetail>(engagementPath(id), options),
+  customers: (id: string, q: CustomerQuery, options?: RequestOptions) =>
     page<CustomerList>(
       `${engagementPath(id)}/customers${query({ tab: q.tab, search: q.search.trim(), sort: q.sort, ...filters(q), maxpagesize: CUSTOMER_PAGE_SIZE })}`,
-      signal,
+      options,
     ),
-  counts: (id: string, search: string, signal?: AbortSignal) =>
-    api.get<CustomerCounts>(`${engagementPath(id)}/customers/counts${query({ search: search.trim() })}`, {
-      signal,
-    }),
+  counts: (id: string, search: string, options?: RequestOptions) =>
+    api.get<CustomerCounts>(
+      `${engagementPath(id)}/customers/counts${query({ search: search.trim() })}`,
+      options,
+    ),
   exportPath: (id: string, q: CustomerQuery) =>
     `${engagementPath(id)}/customers/export${query({ tab: q.tab, search: q.search.trim(), sort: q.sort, ...filters(q) })}`,
 };

@@ -18,7 +18,7 @@ import { DEFAULT_LOCALE, loadMessages, type Messages } from '../i18n/locales.ts'
 import { AppRoutes } from '../routes/AppRoutes.tsx';
 import { navigate } from '../routes/router.tsx';
 import { type Preferences, PreferencesContext, SessionContext, type SessionState } from './contexts.ts';
-import { storeLocale, storeTheme } from './storage.ts';
+import { rememberSignedIn, storeLocale, storeTheme } from './storage.ts';
 
 export interface Bootstrap {
   session: Session | null;
@@ -50,6 +50,11 @@ export function App({ initial }: { initial: Bootstrap }) {
   useEffect(() => {
     document.documentElement.style.colorScheme = theme;
   }, [theme]);
+
+  // The next first load may ask for its page's data alongside the session probe (main.tsx).
+  useEffect(() => {
+    if (session) rememberSignedIn(true);
+  }, [session]);
 
   /** Shows a locale without saving it anywhere. */
   const showLocale = useCallback(async (next: Locale) => {
@@ -109,6 +114,7 @@ export function App({ initial }: { initial: Bootstrap }) {
           await sessionApi.signOut();
         } finally {
           setCsrfToken(null);
+          rememberSignedIn(false);
           invalidate();
           setSession(null);
           navigate('/signin', { replace: true });

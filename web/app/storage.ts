@@ -6,6 +6,7 @@ import { isLocale } from '../i18n/locales.ts';
 
 const LOCALE_KEY = 'mci.locale';
 const THEME_KEY = 'mci.theme';
+const SIGNED_IN_KEY = 'mci.signedIn';
 
 function get(key: string): string | null {
   try {
@@ -15,9 +16,10 @@ function get(key: string): string | null {
   }
 }
 
-function set(key: string, value: string): void {
+function set(key: string, value: string | null): void {
   try {
-    window.localStorage.setItem(key, value);
+    if (value === null) window.localStorage.removeItem(key);
+    else window.localStorage.setItem(key, value);
   } catch {
     // storage disabled (private mode, policy): the choice lasts for this page only
   }
@@ -41,4 +43,16 @@ export function storeTheme(theme: Theme): void {
 
 export function systemTheme(): Theme {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/**
+ * Whether someone was signed in on this device and has not signed out since: only then does a first
+ * load ask for its page's data before the session probe answers (main.tsx), so that visitors and
+ * devices that never had a session do not send requests bound to fail. Nothing about the user is kept.
+ */
+export function wasSignedIn(): boolean {
+  return get(SIGNED_IN_KEY) === '1';
+}
+export function rememberSignedIn(signedIn: boolean): void {
+  set(SIGNED_IN_KEY, signedIn ? '1' : null);
 }

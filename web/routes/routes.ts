@@ -1,4 +1,5 @@
 import { type ComponentType, createElement, lazy } from 'react';
+import { preloadCustomersPage } from '../features/customers/firstLoad.ts';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { SignInPage } from '../features/session/SignInPage.tsx';
 import { matchPath } from './router.tsx';
@@ -23,6 +24,11 @@ export interface RouteDef {
   component: ComponentType<{ params: Record<string, string> }>;
   /** For a lazy page: starts loading its code (main.tsx calls it for the first URL, in parallel with the session probe). */
   preload?: () => Promise<unknown>;
+  /**
+   * Starts the page's first requests into the read cache (api/cache.ts) under the page's own keys:
+   * main.tsx calls it for the first URL alongside the session probe, so the page finds its data there.
+   */
+  preloadData?: (params: Record<string, string>, search: string) => void;
 }
 
 type PageComponent = ComponentType<{ params: Record<string, string> }>;
@@ -93,6 +99,7 @@ export const routes: RouteDef[] = [
     path: '/engagements/:engagementId/customers',
     access: 'signedIn',
     ...lazyPage(() => import('../features/customers/CustomersPage.tsx')),
+    preloadData: preloadCustomersPage,
   },
   {
     // The workshop claim of one engagement customer (spec §4.4), from the Customers page's row actions.

@@ -3,7 +3,7 @@ import { Activity, useCallback, useEffect, useMemo, useRef, useState } from 'rea
 import { FormattedMessage, useIntl } from 'react-intl';
 import { invalidate, peek, useQuery } from '../../api/cache.ts';
 import { ApiError } from '../../api/client.ts';
-import { type CustomerQuery, engagementsApi } from '../../api/engagements.ts';
+import type { CustomerQuery } from '../../api/engagements.ts';
 import { CUSTOMER_TABS, type CustomerTab, type EngagementDetail } from '../../api/types.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { useNotify } from '../../components/notices.tsx';
@@ -17,7 +17,8 @@ import { CustomersNotAvailable } from './CustomersNotAvailable.tsx';
 import { CustomersToolbar } from './CustomersToolbar.tsx';
 import { CustomerTabPanel } from './CustomerTabPanel.tsx';
 import { CustomerTabs } from './CustomerTabs.tsx';
-import { stateOf, type UrlState, urlOf } from './customersUrl.ts';
+import { stateOf, tabQuery, type UrlState, urlOf } from './customersUrl.ts';
+import { detailKey, fetchDetail } from './firstLoad.ts';
 import { ImportCustomersButton } from './ImportCustomersButton.tsx';
 import { useRowActionHandlers } from './rowActions.ts';
 import { RowActionsContext } from './table/RowActions.tsx';
@@ -65,25 +66,22 @@ function Customers({ engagementId }: { engagementId: string }) {
     [parsed.tab, parsed.search, parsed.sort, parsed.locationId, parsed.status, parsed.record],
   );
 
-  const detail = useQuery(`engagements:detail:${engagementId}`, () => engagementsApi.get(engagementId));
+  // A first load straight here finds these in the cache already (firstLoad.ts, main.tsx).
+  const detail = useQuery(detailKey(engagementId), fetchDetail(engagementId));
   const notWorkshop = detail.data !== undefined && !detail.data.hasCustomersPage;
-  const queries = useMemo(
-    () =>
-      Object.fromEntries(
-        CUSTOMER_TABS.map((t) => [
-          t,
-          {
-            tab: t,
-            search: state.search,
-            sort: state.sort,
-            locationId: state.locationId,
-            // The status filter is the shown tab's (each tab has its own statuses).
-            status: t === state.tab ? state.status : '',
-          },
-        ]),
-      ) as Record<CustomerTab, CustomerQuery>,
-    [state.search, state.sort, state.locationId, state.status, state.tab],
-  );
+  const queries = useMemo(() => {
+    const shown = {
+      tab: state.tab,
+      search: state.search,
+      sort: state.sort,
+      locationId: state.locationId,
+      status: state.status,
+    };
+    return Object.fromEntries(CUSTOMER_TABS.map((t) => [t, tabQuery(shown, t)])) as Record<
+      CustomerTab,
+      CustomerQuery
+    >;
+  }, [state.search, state.sort, state.locationId, state.status, state.tab]);
   // The tab shown loads first; the other two follow as soon as it is here, so that switching to
   // them is immediate (quality §2: tab switch ≤ 100 ms).
   const shownLoaded = peek(rowsKey(engagementId, queries[state.tab]))?.data !== undefined;

@@ -49,6 +49,21 @@ export function urlOf(engagementId: string, state: CustomerQuery & { record?: st
   return `/engagements/${encodeURIComponent(engagementId)}/customers?${q.toString()}`;
 }
 
+/**
+ * The list query of one tab for the page's state: the shown tab's status filter is its own (each tab has
+ * its own statuses); the other tabs follow the search, sort and location. The page and its preload
+ * (firstLoad.ts) both ask through this, so they ask the same.
+ */
+export function tabQuery(shown: CustomerQuery, tab: CustomerTab): CustomerQuery {
+  return {
+    tab,
+    search: shown.search,
+    sort: shown.sort,
+    locationId: shown.locationId,
+    status: tab === shown.tab ? shown.status : '',
+  };
+}
+
 /** Whether a location or status filter is on (the tab counts do not follow them). */
 export const isFiltered = (q: CustomerQuery): boolean => Boolean(q.locationId || q.status);
 

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { load, peek, update, useQuery } from '../../api/cache.ts';
+import type { RequestOptions } from '../../api/client.ts';
 import { type CustomerQuery, engagementsApi } from '../../api/engagements.ts';
 import type { CustomerCounts, CustomerList as CustomerListAnswer, CustomerRow } from '../../api/types.ts';
 
@@ -19,18 +20,22 @@ const FRESH_MS = 60_000;
 
 export const rowsKey = (engagementId: string, q: CustomerQuery) =>
   `customers:rows:${engagementId}:${q.tab}:${q.sort}:${q.locationId ?? ''}:${q.status ?? ''}:${q.search.trim()}`;
-const countsKey = (engagementId: string, search: string) =>
+export const countsKey = (engagementId: string, search: string) =>
   `customers:counts:${engagementId}:${search.trim()}`;
 
-const firstPage = (engagementId: string, q: CustomerQuery) => async (): Promise<LoadedRows> => {
-  const page = await engagementsApi.customers(engagementId, q);
-  return { pages: [page.value], next: page.next };
-};
+// The fetchers of the keys above (also used by the first load's preload, firstLoad.ts).
+export const firstPage =
+  (engagementId: string, q: CustomerQuery, options?: RequestOptions) => async (): Promise<LoadedRows> => {
+    const page = await engagementsApi.customers(engagementId, q, options);
+    return { pages: [page.value], next: page.next };
+  };
+export const fetchCounts = (engagementId: string, search: string, options?: RequestOptions) => () =>
+  engagementsApi.counts(engagementId, search, options);
 
 export function useCounts(engagementId: string, search: string) {
   return useQuery<CustomerCounts>(
     countsKey(engagementId, search),
-    () => engagementsApi.counts(engagementId, search),
+    fetchCounts(engagementId, search),
     FRESH_MS,
   );
 }
