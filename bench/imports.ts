@@ -72,8 +72,19 @@ export async function benchImport(
     const accepted = performance.now() - started;
     const { id } = (await upload.json()) as { id: string };
     let progress: { status: string; total: number; created: number; failed: number };
+    let slowestPoll = 0;
     for (;;) {
-      progress = await (await fetch(`${address}/api/v1/nomination-imports/${id}`, { headers })).json();
+      const polled = performance.now();
+      try {
+        progress = await (await fetch(`${address}/api/v1/nomination-imports/${id}`, { headers })).json();
+      } catch (error) {
+        throw new Error(
+          `progress poll failed ${((performance.now() - started) / 1000).toFixed(1)} s after the upload ` +
+            `(this poll waited ${(performance.now() - polled).toFixed(0)} ms, the slowest before it ${slowestPoll.toFixed(0)} ms)`,
+          { cause: error },
+        );
+      }
+      slowestPoll = Math.max(slowestPoll, performance.now() - polled);
       if (progress.status === 'completed' || progress.status === 'failed') break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -115,8 +115,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // The bench is a developer's tool: where it failed matters more than a short message.
+  const detail = process.argv[2] === 'bench' && error instanceof Error ? `\n${error.stack}` : '';
   console.error(
-    error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : error,
+    error instanceof Error
+      ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}${detail}`
+      : error,
   );
   process.exit(1);
 });
