@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Browser, chromium, type Page } from '@playwright/test';
+import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
 import { openDatabase } from '../src/adapters/db/database.ts';
 import { migrateToLatest } from '../src/adapters/db/migrate.ts';
 import { ROOT, WEB_ROOT } from '../src/main/runtime.ts';
@@ -115,6 +115,26 @@ function initialJsGzip(): number {
   return total;
 }
 
+/**
+ * With `MCI_BENCH_BROWSER_PROFILE=<dir>`, the page's JavaScript during `fn` is profiled (Chrome DevTools
+ * Protocol) into `<dir>/<name>.cpuprofile`, to name what stands in the way of a bar; otherwise just `fn`.
+ */
+async function profiled<T>(context: BrowserContext, page: Page, name: string, fn: () => Promise<T>) {
+  const dir = process.env.MCI_BENCH_BROWSER_PROFILE;
+  if (!dir) return fn();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  }
+}
+
 async function measurePage(
   browser: Browser,
   address: string,
@@ -140,7 +160,11 @@ async function measurePage(
     const url = `${address}/engagements/${engagementId}/customers?tab=eligible`;
     const cold = await firstRowsAfterNavigation(page, url);
     const warm: number[] = [];
-    for (let i = 0; i < 3; i++) warm.push(await firstRowsAfterNavigation(page, url));
+    for (let i = 0; i < 2; i++) warm.push(await firstRowsAfterNavigation(page, url));
+    const slug = data.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+    warm.push(
+      await profiled(context, page, `${slug}-warm-navigation`, () => firstRowsAfterNavigation(page, url)),
+    );
 
     // Give the background prefetch of the other two tabs its moment, as a reading user would.
     await page.waitForTimeout(300);
@@ -151,7 +175,7 @@ async function measurePage(
 
     await firstRowsAfterNavigation(page, url);
     await page.waitForTimeout(300);
-    const scroll = await scrollThrough(page, SCROLL_ROWS);
+    const scroll = await profiled(context, page, `${slug}-scroll`, () => scrollThrough(page, SCROLL_ROWS));
 
     const database = 'browser';
     return [
