@@ -79,3 +79,9 @@ export const engagementsApi = {
   exportPath: (id: string, q: CustomerQuery) =>
     `${engagementPath(id)}/customers/export${query({ tab: q.tab, search: q.search.trim(), sort: q.sort, ...filters(q) })}`,
 };
+
+/** One engagement's entry in the read cache (api/cache.ts): the Customers page, its first-load preload,
+ * the engagement summary and the wizards all read this one. */
+export const detailKey = (engagementId: string) => `engagements:detail:${engagementId}`;
+export const fetchDetail = (engagementId: string, options?: RequestOptions) => () =>
+  engagementsApi.get(engagementId, options);

@@ -3,7 +3,7 @@ import { Activity, useCallback, useEffect, useMemo, useRef, useState } from 'rea
 import { FormattedMessage, useIntl } from 'react-intl';
 import { invalidate, peek, useQuery } from '../../api/cache.ts';
 import { ApiError } from '../../api/client.ts';
-import type { CustomerQuery } from '../../api/engagements.ts';
+import { type CustomerQuery, detailKey, fetchDetail } from '../../api/engagements.ts';
 import { CUSTOMER_TABS, type CustomerTab, type EngagementDetail } from '../../api/types.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { useNotify } from '../../components/notices.tsx';
@@ -18,7 +18,6 @@ import { CustomersToolbar } from './CustomersToolbar.tsx';
 import { CustomerTabPanel } from './CustomerTabPanel.tsx';
 import { CustomerTabs } from './CustomerTabs.tsx';
 import { stateOf, tabQuery, type UrlState, urlOf } from './customersUrl.ts';
-import { detailKey, fetchDetail } from './firstLoad.ts';
 import { ImportCustomersButton } from './ImportCustomersButton.tsx';
 import { useRowActionHandlers } from './rowActions.ts';
 import { RowActionsContext } from './table/RowActions.tsx';

@@ -1,6 +1,6 @@
 import { load } from '../../api/cache.ts';
 import type { RequestOptions } from '../../api/client.ts';
-import { engagementsApi } from '../../api/engagements.ts';
+import { detailKey, fetchDetail } from '../../api/engagements.ts';
 import { stateOf, tabQuery } from './customersUrl.ts';
 import { countsKey, fetchCounts, firstPage, rowsKey } from './useCustomerList.ts';
 
@@ -9,11 +9,6 @@ import { countsKey, fetchCounts, firstPage, rowsKey } from './useCustomerList.ts
 // first requests (the engagement, the shown tab's first page, the tab counts) into the read cache under
 // the page's own keys, so that the page's first render finds them there (or under way) and asks again
 // for none of them. This module is in the initial bundle: it must stay small.
-
-/** The engagement's cache key (the summary page and the wizards read the same entry). */
-export const detailKey = (engagementId: string) => `engagements:detail:${engagementId}`;
-export const fetchDetail = (engagementId: string, options?: RequestOptions) => () =>
-  engagementsApi.get(engagementId, options);
 
 /**
  * Starts the Customers page's first requests for its URL. Sent before anyone knows whether a session

@@ -17,7 +17,7 @@ import { type ReactNode, useId } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from '../../api/cache.ts';
 import { ApiError } from '../../api/client.ts';
-import { engagementsApi } from '../../api/engagements.ts';
+import { detailKey, fetchDetail } from '../../api/engagements.ts';
 import type { Criterion, EngagementDetail } from '../../api/types.ts';
 import { Breadcrumbs } from '../../components/Breadcrumbs.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
@@ -103,7 +103,7 @@ export default function EngagementSummaryPage({ params }: { params: Record<strin
 
 function EngagementSummary({ id }: { id: string }) {
   const intl = useIntl();
-  const detail = useQuery(`engagements:detail:${id}`, () => engagementsApi.get(id));
+  const detail = useQuery(detailKey(id), fetchDetail(id));
   const showSpinner = useDelayedFlag(detail.loading && !detail.data);
 
   if (detail.data) return <Summary engagement={detail.data} />;

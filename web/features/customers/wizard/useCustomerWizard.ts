@@ -2,7 +2,7 @@ import { useEffect, useMemo, useReducer } from 'react';
 import { useIntl } from 'react-intl';
 import { useQuery } from '../../../api/cache.ts';
 import { ApiError } from '../../../api/client.ts';
-import { engagementsApi } from '../../../api/engagements.ts';
+import { detailKey, fetchDetail } from '../../../api/engagements.ts';
 import { nominationsApi } from '../../../api/nominations.ts';
 import type { NominationList } from '../../../api/types.ts';
 import { useUser } from '../../../app/contexts.ts';
@@ -32,7 +32,7 @@ export function useCustomerWizard({ mode, engagementId, customer }: WizardTarget
   const steps = STEPS[mode];
   const { step, locationId, email, idText, reason, selected, done } = state;
 
-  const detail = useQuery(`engagements:detail:${engagementId}`, () => engagementsApi.get(engagementId));
+  const detail = useQuery(detailKey(engagementId), fetchDetail(engagementId));
   const roleLocations = useMemo(() => new Set(user.roles.map((r) => r.locationId)), [user.roles]);
   const locations = (detail.data?.locations ?? []).filter((l) => roleLocations.has(l.locationId));
   const offered = locations.filter((l) => l.enrolled && l.eligible);
