@@ -87,6 +87,9 @@ export default defineConfig({
       MCI_TEST_CLOCK: '1',
       // The Webhooks page's journey registers a receiver on http://127.0.0.1 (webhooks.spec.ts; ADR 0019).
       MCI_WEBHOOKS_ALLOW_PRIVATE: '1',
+      // As behind a reverse proxy: each test's requests carry their own client address
+      // (X-Forwarded-For, test/e2e/support/fixtures.ts), so the per-address rate limits count per test.
+      TRUST_PROXY: '1',
     },
   },
 });

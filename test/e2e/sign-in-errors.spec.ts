@@ -17,7 +17,7 @@ test('a wrong password shows the localised error, in English and in Polish', asy
   await expect(page.getByText(t('en', 'signin.email.required'))).toBeVisible();
   await expect(page.getByLabel('Email address')).toBeFocused();
 
-  await signIn(page, USERS.ada, 'not-the-password');
+  await signIn(page, USERS.ada, 'not-the-password', 401);
   const en = t('en', 'signin.error.invalidCredentials');
   await expect(page.getByText(en)).toBeVisible();
   await announcements.expectAnnounced(en);

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 
 // Shared journey helpers. Every test fails on an unexpected console error or uncaught exception in
 // the page (architecture §3); a test declares the errors it provokes on purpose.
@@ -25,7 +26,24 @@ export interface ConsoleGuard {
 // 401) is how the app learns nobody is signed in, so it is expected everywhere.
 const ALWAYS_EXPECTED: ExpectedError[] = [{ text: /status of 401/, url: /\/api\/v1\/session$/ }];
 
+/**
+ * The client address a test's requests come from (the server trusts X-Forwarded-For in the e2e run,
+ * as behind a reverse proxy): one loopback address per test, derived from its id. The sign-in limits
+ * count per address and account (src/http/rate-limits.ts), and the suite signs in as Ada hundreds of
+ * times from one machine: on a fast one, ten of those fell into one minute and the eleventh was
+ * refused with 429 (CI of 2026-12-06). Each test is one visitor, so each has its own address, and
+ * the limits still hold within a test.
+ */
+function clientAddress(testInfo: TestInfo): string {
+  const [a, b, c] = createHash('sha256').update(`${testInfo.testId}:${testInfo.retry}`).digest();
+  return `127.${a}.${b}.${c}`;
+}
+
 export const test = base.extend<{ consoleGuard: ConsoleGuard; announcements: Announcements }>({
+  // Every context a test opens (its page, browser.newContext(), request contexts) inherits this.
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, use, testInfo) => {
+    await use({ ...extraHTTPHeaders, 'x-forwarded-for': clientAddress(testInfo) });
+  },
   consoleGuard: [
     async ({ page }, use) => {
       const expected = [...ALWAYS_EXPECTED];
@@ -117,15 +135,24 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   expect(violations, `axe violations on ${label}`).toEqual([]);
 }
 
-/** Fills in the (English) sign-in form and waits for the server's answer; returns its status. */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<number> {
+/**
+ * Fills in the (English) sign-in form and waits for the server's answer, which must have the status
+ * `expected`: a refused sign-in leaves the page on the sign-in form, where a journey's next step could
+ * still find a heading and go on signed out.
+ */
+export async function signIn(
+  page: Page,
+  email: string,
+  password = DEMO_PASSWORD,
+  expected = 200,
+): Promise<void> {
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
   const response = page.waitForResponse(
     (r) => r.url().endsWith('/api/v1/session') && r.request().method() === 'POST',
   );
   await page.getByRole('button', { name: 'Sign in' }).click();
-  return (await response).status();
+  expect((await response).status(), `the sign-in of ${email}`).toBe(expected);
 }
 
 /** Fluent's theme is visible as the page background: dark themes use a dark neutral background. */
