@@ -393,6 +393,47 @@ describeEachDatabase('webhooks', ({ handle }) => {
     expect(notConnected!.error).toMatch(/ECONNREFUSED/);
   });
 
+  it('five days of failures disable an endpoint; a new URL starts the five days afresh, the same URL saved again does not', async () => {
+    const bearerHeaders = { authorization: `Bearer ${token}` };
+    const failingUrl = `${hooks.url}/hooks/fails`;
+    const patch = (id: string, payload: Record<string, unknown>) =>
+      bearer({ method: 'PATCH', url: `/api/v1/webhook-endpoints/${id}`, payload });
+    // Three endpoints whose receiver has failed for six days (delivery times are real time, R36, so
+    // the run of failures is dated back in the database rather than on the test clock).
+    const endpoints: Record<'untouched' | 'sameUrl' | 'newUrl', string> = {
+      untouched: (await register(['claim.approved'])).id,
+      sameUrl: (await register(['claim.approved'])).id,
+      newUrl: (await register(['claim.approved'])).id,
+    };
+    for (const id of Object.values(endpoints)) {
+      expect((await patch(id, { url: failingUrl })).statusCode).toBe(200);
+      await handle()
+        .db.updateTable('webhook_endpoints')
+        .set({ failing_since: sql<Date>`now() - interval '6 days'` })
+        .where('id', '=', id)
+        .execute();
+    }
+    const resaved = await patch(endpoints.sameUrl, { url: failingUrl, description: 'resaved' });
+    expect(resaved.statusCode, resaved.body).toBe(200);
+    expect((await patch(endpoints.newUrl, { url: `${hooks.url}/hooks/new/fails` })).statusCode).toBe(200);
+
+    for (const id of Object.values(endpoints)) {
+      const sent = await bearer({ method: 'POST', url: `/api/v1/webhook-endpoints/${id}/test` });
+      expect(sent.statusCode, sent.body).toBe(202);
+      // Failed (the receiver answered 500; on a disabled endpoint the retry is not sent).
+      const [attempt] = await settledLog(t, bearerHeaders, id);
+      expect(attempt).toMatchObject({ status: 'failed' });
+    }
+    const state = async (id: string) =>
+      (await bearer({ method: 'GET', url: `/api/v1/webhook-endpoints/${id}` })).json() as {
+        enabled: boolean;
+        disabledReason: string | null;
+      };
+    expect(await state(endpoints.untouched)).toMatchObject({ enabled: false, disabledReason: 'failing' });
+    expect(await state(endpoints.sameUrl)).toMatchObject({ enabled: false, disabledReason: 'failing' });
+    expect(await state(endpoints.newUrl)).toMatchObject({ enabled: true, disabledReason: null });
+  });
+
   it("another partner's endpoints are the same 404 as missing ones, and its list does not show them", async () => {
     const endpoint = await register(['nomination.created']);
     const delivery = (

@@ -166,8 +166,20 @@ export function webhookRepository(db: Q): WebhookRepository {
     async updateEndpoint(scope, id, change, at) {
       const row = await db
         .updateTable('webhook_endpoints as e')
-        .set({
-          ...(change.url === undefined ? {} : { url: change.url }),
+        .set((eb) => ({
+          // A new URL is a new receiver: the run of failures that would disable the endpoint starts
+          // afresh. Saving the same URL again keeps it (it must not put off the 5 days).
+          ...(change.url === undefined
+            ? {}
+            : {
+                url: change.url,
+                failing_since: eb
+                  .case()
+                  .when('e.url', '=', change.url)
+                  .then(eb.ref('e.failing_since'))
+                  .else(null)
+                  .end(),
+              }),
           ...(change.description === undefined ? {} : { description: change.description }),
           ...(change.events === undefined ? {} : { events: change.events }),
           // Enabling by hand starts afresh: no run of failures, no reason.
@@ -177,7 +189,7 @@ export function webhookRepository(db: Q): WebhookRepository {
               ? { enabled: true, disabled_reason: null, failing_since: null }
               : { enabled: false }),
           updated_at: at,
-        })
+        }))
         .where('e.partner_id', '=', scope.partnerId)
         .where('e.id', '=', id)
         .returning(ENDPOINT)
