@@ -270,7 +270,12 @@ export function ImportCustomersDialog({ onClose }: { onClose: (changed: boolean)
                       </MessageBarBody>
                     </MessageBar>
                   ) : null}
-                  {step.rows === null ? <Spinner size="tiny" /> : <ReportTable rows={step.rows} />}
+                  {step.rows === null ? (
+                    // Named: a progress bar without a name is what a screen reader cannot announce.
+                    <Spinner size="tiny" label={intl.formatMessage({ id: 'common.loading' })} />
+                  ) : (
+                    <ReportTable rows={step.rows} />
+                  )}
                   <div>
                     <Button icon={<ArrowDownloadRegular />} onClick={() => void saveReport(step.id)}>
                       <FormattedMessage id="customers.import.report" />
