@@ -37,6 +37,35 @@ class Mutex {
   }
 }
 
+/**
+ * PGlite runs a statement synchronously in WebAssembly and answers through promises alone, so a job that
+ * runs transaction after transaction with no other I/O (the CSV import, a sweep) never gave the event
+ * loop a turn: while an import of 10,000 rows ran, every request to the server, `/health/live` included,
+ * waited for its end (81–91 s, measured with curl from another process). A checkout yields to the event
+ * loop (sockets are read, timers run) when the loop has had no turn for TURN_MS; when it turns on its
+ * own, as under HTTP load, nothing waits.
+ */
+const TURN_MS = 10;
+
+class EventLoopTurns {
+  #markerPending = false;
+  #markerSince = 0;
+
+  async take(): Promise<void> {
+    if (!this.#markerPending) {
+      // A marker that the check phase clears: while it is pending, the loop has not turned.
+      this.#markerPending = true;
+      this.#markerSince = performance.now();
+      setImmediate(() => {
+        this.#markerPending = false;
+      });
+      return;
+    }
+    if (performance.now() - this.#markerSince < TURN_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
 export class PGliteClient {
   constructor(
     private readonly pg: PGlite,
@@ -62,6 +91,7 @@ export class PGliteClient {
 
 export class PGlitePool {
   readonly #mutex = new Mutex();
+  readonly #turns = new EventLoopTurns();
   #ended = false;
   #inUse = 0;
 
@@ -74,6 +104,7 @@ export class PGlitePool {
 
   async connect(): Promise<PGliteClient> {
     if (this.#ended) throw new Error('database is closed');
+    await this.#turns.take();
     const release = await this.#mutex.acquire();
     this.#inUse++;
     let released = false;
